@@ -1,0 +1,214 @@
+import { categoryOf } from '../../shared/stream-name.js';
+import { ChunkedU32List, U32List } from './u32-list.js';
+
+/** Marks a position with no valid event (a corrupt line), in every per-position list. */
+export const HOLE = 0xffffffff;
+
+export interface SegmentEntry {
+  /** File name inside log/, e.g. `000000000001.jsonl`. */
+  readonly name: string;
+  /** Position the segment's name promises for its first event. */
+  readonly firstPosition: number;
+  /** Byte offset of each event's line, by position - firstPosition; HOLE where no valid line is. */
+  readonly offsets: ChunkedU32List;
+  /** Bytes of the file covered by complete atomic appends; what lies beyond is not yet written or torn. */
+  size: number;
+  /** Lines (valid or not) within `size`, so that problems found later get the right line numbers. */
+  lines: number;
+  /** Sealed segments are complete: their size and hash are recorded and they are never appended to. */
+  sealed: boolean;
+}
+
+export interface StreamEntry {
+  readonly id: string;
+  readonly category: string;
+  /** Positions of the stream's events; the revision of an event is its index here. */
+  readonly positions: U32List;
+}
+
+/**
+ * Everything the store keeps in memory about the log: about 20 bytes an event.
+ * Per position: segment offset, stream number, type number, id hash. Per stream: its positions.
+ */
+export class EventIndex {
+  readonly segments: SegmentEntry[] = [];
+  readonly streams: StreamEntry[] = [];
+  readonly types: string[] = [];
+  streamOf = new ChunkedU32List();
+  typeOf = new ChunkedU32List();
+  idHashOf = new ChunkedU32List();
+  private readonly streamNumbers = new Map<string, number>();
+  private readonly typeNumbers = new Map<string, number>();
+
+  /** Fills an empty index from the cache (segments are added by the caller). */
+  restore(saved: {
+    streams: readonly string[];
+    types: readonly string[];
+    streamOf: ChunkedU32List;
+    typeOf: ChunkedU32List;
+    idHashOf: ChunkedU32List;
+    streamPositions: readonly U32List[];
+  }): void {
+    this.reset();
+    saved.streams.forEach((id, number) => {
+      this.streams.push({ id, category: categoryOf(id), positions: saved.streamPositions[number] ?? new U32List() });
+      this.streamNumbers.set(id, number);
+    });
+    saved.types.forEach((type, number) => {
+      this.types.push(type);
+      this.typeNumbers.set(type, number);
+    });
+    this.streamOf = saved.streamOf;
+    this.typeOf = saved.typeOf;
+    this.idHashOf = saved.idHashOf;
+  }
+
+  reset(): void {
+    this.segments.length = 0;
+    this.streams.length = 0;
+    this.types.length = 0;
+    this.streamNumbers.clear();
+    this.typeNumbers.clear();
+    this.streamOf = new ChunkedU32List();
+    this.typeOf = new ChunkedU32List();
+    this.idHashOf = new ChunkedU32List();
+  }
+
+  get lastPosition(): number {
+    return this.streamOf.length;
+  }
+
+  addSegment(name: string, firstPosition: number): SegmentEntry {
+    const segment: SegmentEntry = {
+      name,
+      firstPosition,
+      offsets: new ChunkedU32List(),
+      size: 0,
+      lines: 0,
+      sealed: false,
+    };
+    this.segments.push(segment);
+    return segment;
+  }
+
+  streamNumber(stream: string): number | undefined {
+    return this.streamNumbers.get(stream);
+  }
+
+  stream(stream: string): StreamEntry | undefined {
+    const number = this.streamNumbers.get(stream);
+    return number === undefined ? undefined : this.streams[number];
+  }
+
+  /** Last revision of the stream, or -1 when it has no events. */
+  lastRevision(stream: string): number {
+    const entry = this.stream(stream);
+    return entry === undefined ? -1 : entry.positions.length - 1;
+  }
+
+  internStream(stream: string): number {
+    let number = this.streamNumbers.get(stream);
+    if (number === undefined) {
+      number = this.streams.length;
+      this.streams.push({ id: stream, category: categoryOf(stream), positions: new U32List() });
+      this.streamNumbers.set(stream, number);
+    }
+    return number;
+  }
+
+  internType(type: string): number {
+    let number = this.typeNumbers.get(type);
+    if (number === undefined) {
+      number = this.types.length;
+      this.types.push(type);
+      this.typeNumbers.set(type, number);
+    }
+    return number;
+  }
+
+  typeNumber(type: string): number | undefined {
+    return this.typeNumbers.get(type);
+  }
+
+  /** Records one event; positions must grow, and any skipped ones become holes. */
+  add(
+    segment: SegmentEntry,
+    position: number,
+    offset: number,
+    streamNumber: number,
+    typeNumber: number,
+    idHash: number,
+  ): void {
+    while (this.streamOf.length < position - 1) {
+      this.streamOf.push(HOLE);
+      this.typeOf.push(HOLE);
+      this.idHashOf.push(HOLE);
+    }
+    while (segment.firstPosition + segment.offsets.length < position) segment.offsets.push(HOLE);
+    segment.offsets.push(offset);
+    this.streamOf.push(streamNumber);
+    this.typeOf.push(typeNumber);
+    this.idHashOf.push(idHash);
+    (this.streams[streamNumber] as StreamEntry).positions.push(position);
+  }
+
+  /** Where the line of a position is, or undefined for holes and positions beyond the end. */
+  locate(position: number): { segment: SegmentEntry; offset: number; end: number } | undefined {
+    if (position < 1 || position > this.lastPosition) return undefined;
+    const segment = this.segmentOf(position);
+    if (segment === undefined) return undefined;
+    const index = position - segment.firstPosition;
+    if (index >= segment.offsets.length) return undefined;
+    const offset = segment.offsets.get(index);
+    if (offset === HOLE) return undefined;
+    return { segment, offset, end: this.lineEnd(segment, index) };
+  }
+
+  /** End of the line at `index` in the segment: the next valid line's start, or the segment's size. */
+  lineEnd(segment: SegmentEntry, index: number): number {
+    for (let next = index + 1; next < segment.offsets.length; next++) {
+      const offset = segment.offsets.get(next);
+      if (offset !== HOLE) return offset;
+    }
+    return segment.size;
+  }
+
+  segmentOf(position: number): SegmentEntry | undefined {
+    let low = 0;
+    let high = this.segments.length - 1;
+    let found: SegmentEntry | undefined;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const segment = this.segments[mid] as SegmentEntry;
+      if (segment.firstPosition <= position) {
+        found = segment;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found;
+  }
+
+  /** Bytes held by the per-event and per-stream lists (what the index costs an event). */
+  get byteLength(): number {
+    let bytes = this.streamOf.byteLength + this.typeOf.byteLength + this.idHashOf.byteLength;
+    for (const segment of this.segments) bytes += segment.offsets.byteLength;
+    for (const stream of this.streams) bytes += stream.positions.byteLength;
+    return bytes;
+  }
+}
+
+/** FNV-1a over an id's UTF-8 bytes: a 4-byte fingerprint so that duplicate ids are found without keeping ids in memory. */
+export function hashIdBytes(bytes: Uint8Array, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    hash ^= bytes[i] as number;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  // HOLE is reserved for "no event here".
+  return hash >>> 0 === HOLE ? 0 : hash >>> 0;
+}
+
+export function hashId(id: string): number {
+  const bytes = Buffer.from(id, 'utf8');
+  return hashIdBytes(bytes, 0, bytes.length);
+}

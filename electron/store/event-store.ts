@@ -1,0 +1,295 @@
+import fs from 'node:fs';
+import type { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../../shared/event.js';
+import { StoreError } from '../../shared/store-error.js';
+import { Exclusive } from './exclusive.js';
+import { assertEventFits, prepareEvent, validateExpectedRevision, validateStreamId } from './event-validation.js';
+import { FileLock } from './file-lock.js';
+import { FolderLayout } from './folder-layout.js';
+import { loadIndexCache, saveIndexCache } from './index-cache.js';
+import type { LogProblem } from './log-problem.js';
+import { LogReader, type ReadAllOptions, type ReadPage, type ReadStreamOptions } from './log-reader.js';
+import { LogState, type LogTail } from './log-state.js';
+import { LogWriter } from './log-writer.js';
+import { readManifest, type Manifest } from './manifest.js';
+import { SegmentFiles } from './segment-files.js';
+import type { OpenOptions } from './store-options.js';
+import { LiveSubscription, type EventHandler, type SubscribeOptions, type Subscription } from './subscription.js';
+import { TailWatcher } from './tail-watcher.js';
+import { cutTornTail, type RepairResult } from './tail-repair.js';
+
+/** What the UI shows in banners and the CLI in `verify`: is the folder sound, and if not, where. */
+export interface FolderHealth {
+  /** Damage in the log (bad checksums, gaps): appends are refused until it is dealt with. */
+  readonly readOnly: boolean;
+  readonly problems: readonly LogProblem[];
+  /** Bytes after the last complete append: torn (repairable) or still being written by another process. */
+  readonly tail: LogTail | undefined;
+  /** The folder was removed or renamed while open. */
+  readonly missing: boolean;
+}
+
+export interface StreamInfo {
+  readonly stream: string;
+  readonly category: string;
+  readonly events: number;
+  readonly lastRevision: number;
+  readonly lastPosition: number;
+}
+
+export interface AppendOptions {
+  readonly expectedRevision?: ExpectedRevision;
+}
+
+type AppendedListener = (range: { readonly firstPosition: number; readonly lastPosition: number }) => void;
+
+/** An open event folder. Open it with `openEventStore`; close it when done (it holds files and a watcher). */
+export class EventStore {
+  private readonly reader: LogReader;
+  private readonly writer: LogWriter | undefined;
+  private readonly subscriptions = new Set<LiveSubscription>();
+  private readonly appendedListeners = new Set<AppendedListener>();
+  private readonly healthListeners = new Set<(health: FolderHealth) => void>();
+  private watcher: TailWatcher | undefined;
+  private missing = false;
+  private closed = false;
+  private cacheSaved = 0;
+
+  private constructor(
+    private readonly state: LogState,
+    private readonly lock: FileLock,
+    private readonly exclusive: Exclusive,
+    private readonly options: OpenOptions,
+  ) {
+    this.reader = new LogReader(state.index, state.files);
+    this.writer = options.readOnly
+      ? undefined
+      : new LogWriter(state, lock, exclusive, options.durability ?? 'always', options.syncIntervalMs ?? 200, (first, events) =>
+          this.committed(first, events),
+        );
+  }
+
+  static async open(folder: string, options: OpenOptions = {}): Promise<EventStore> {
+    const manifest = await readManifest(folder);
+    const layout = new FolderLayout(folder);
+    const state = new LogState(layout, manifest, new SegmentFiles(layout));
+    const lock = new FileLock(layout.lock, options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs });
+    const store = new EventStore(state, lock, new Exclusive(), options);
+    try {
+      const cached = options.cache === false ? false : await loadIndexCache(state);
+      await state.catchUp(false, options.onProgress);
+      store.cacheSaved = cached ? state.index.lastPosition : 0;
+      if (state.tail !== undefined && !options.readOnly && lock.tryAcquire()) {
+        // Nobody is writing: an incomplete tail is torn, and saying so now lets the UI offer the repair.
+        try {
+          await state.catchUp(true);
+        } finally {
+          lock.release();
+        }
+      }
+      if (options.watch !== false) {
+        store.watcher = new TailWatcher(layout.log, () => store.followOtherWriters(), () => store.folderGone());
+        await store.watcher.start();
+      }
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
+  }
+
+  get folder(): string {
+    return this.state.layout.root;
+  }
+
+  get manifest(): Manifest {
+    return this.state.manifest;
+  }
+
+  /** Position of the last event; 0 for an empty log. */
+  get lastPosition(): number {
+    return this.state.index.lastPosition;
+  }
+
+  health(): FolderHealth {
+    const problems = this.state.corruption;
+    return { readOnly: problems.length > 0, problems, tail: this.state.tail, missing: this.missing };
+  }
+
+  /** Appends events to one stream, all or nothing. Resolves once they are durable (per the durability mode). */
+  async appendToStream(
+    stream: string,
+    events: readonly EventToAppend[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    this.assertOpen();
+    if (this.writer === undefined) {
+      throw new StoreError('ReadOnly', `${this.folder} was opened read-only`, { folder: this.folder });
+    }
+    validateStreamId(stream);
+    const expected = validateExpectedRevision(options.expectedRevision ?? 'any');
+    if (!Array.isArray(events) || events.length === 0) {
+      throw new StoreError('InvalidArgument', 'An append needs at least one event');
+    }
+    const prepared = events.map((event, i) => {
+      const where = events.length === 1 ? 'Event' : `Event ${i + 1} of ${events.length}`;
+      const ready = prepareEvent(event, where);
+      assertEventFits(stream, ready, where);
+      return ready;
+    });
+    return this.writer.append({ stream, events: prepared, expected });
+  }
+
+  readAll(options?: ReadAllOptions): Promise<ReadPage> {
+    this.assertOpen();
+    return this.reader.readAll(options);
+  }
+
+  readStream(stream: string, options?: ReadStreamOptions): Promise<ReadPage> {
+    this.assertOpen();
+    return this.reader.readStream(stream, options);
+  }
+
+  readCategory(category: string, options: Omit<ReadAllOptions, 'category' | 'stream'> = {}): Promise<ReadPage> {
+    return this.readAll({ ...options, category });
+  }
+
+  /** Every stream, in order of first appearance. */
+  streams(): StreamInfo[] {
+    return this.state.index.streams.map((entry) => ({
+      stream: entry.id,
+      category: entry.category,
+      events: entry.positions.length,
+      lastRevision: entry.positions.length - 1,
+      lastPosition: entry.positions.get(entry.positions.length - 1),
+    }));
+  }
+
+  /** Events per type, most frequent first. */
+  eventTypes(): { type: string; events: number }[] {
+    const { index } = this.state;
+    const counts = new Uint32Array(index.types.length);
+    for (let i = 0; i < index.lastPosition; i++) {
+      const type = index.typeOf.get(i);
+      if (type < counts.length) counts[type] = (counts[type] as number) + 1;
+    }
+    return index.types
+      .map((type, number) => ({ type, events: counts[number] as number }))
+      .sort((a, b) => b.events - a.events || a.type.localeCompare(b.type));
+  }
+
+  /** Bytes of memory the index holds, for the benchmark and the stats view. */
+  get indexBytes(): number {
+    return this.state.index.byteLength;
+  }
+
+  subscribe(options: SubscribeOptions, handler: EventHandler): Subscription {
+    this.assertOpen();
+    const subscription = new LiveSubscription(
+      this.reader,
+      () => this.state.index.lastPosition,
+      options,
+      handler,
+      (closed) => this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** Called with the range of positions each time events are committed, by this process or another. */
+  onAppended(listener: AppendedListener): () => void {
+    this.appendedListeners.add(listener);
+    return () => this.appendedListeners.delete(listener);
+  }
+
+  onHealthChanged(listener: (health: FolderHealth) => void): () => void {
+    this.healthListeners.add(listener);
+    return () => this.healthListeners.delete(listener);
+  }
+
+  /** Cuts a torn tail (never anything else); refuses when the log is damaged elsewhere. */
+  async repair(): Promise<RepairResult> {
+    this.assertOpen();
+    const result = await this.exclusive.run(async () => {
+      await this.lock.acquire();
+      try {
+        await this.state.catchUp(true);
+        return await cutTornTail(this.state);
+      } finally {
+        this.lock.release();
+      }
+    });
+    this.emitHealth();
+    return result;
+  }
+
+  /** Waits for pending appends, writes the index cache, and releases files and the watcher. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const subscription of [...this.subscriptions]) subscription.close();
+    await this.watcher?.close();
+    await this.writer?.close();
+    await this.exclusive.idle();
+    if (this.options.cache !== false && !this.options.readOnly && !this.missing) await this.saveCache();
+    this.state.files.closeAll();
+  }
+
+  private async saveCache(): Promise<void> {
+    if (this.state.index.lastPosition === this.cacheSaved) return;
+    try {
+      await saveIndexCache(this.state);
+      this.cacheSaved = this.state.index.lastPosition;
+    } catch {
+      // The cache is only an accelerator: a folder on read-only media simply opens cold next time.
+    }
+  }
+
+  /** Writes the index cache now (after a long cold open, the app does this in the background). */
+  async persistIndex(): Promise<void> {
+    this.assertOpen();
+    await this.exclusive.run(() => this.saveCache());
+  }
+
+  private committed(firstPosition: number, events: () => RecordedEvent[]): void {
+    if (this.subscriptions.size > 0) {
+      const recorded = events();
+      for (const subscription of this.subscriptions) subscription.notify(recorded);
+    }
+    this.announce(firstPosition, this.state.index.lastPosition);
+  }
+
+  private announce(firstPosition: number, lastPosition: number): void {
+    for (const listener of this.appendedListeners) listener({ firstPosition, lastPosition });
+  }
+
+  private async followOtherWriters(): Promise<void> {
+    const before = this.state.index.lastPosition;
+    const tailBefore = this.state.tail;
+    const problemsBefore = this.state.corruption.length;
+    const added = await this.exclusive.run(() => this.state.catchUp(false));
+    if (added > 0) {
+      for (const subscription of this.subscriptions) subscription.notify(undefined);
+      this.announce(before + 1, this.state.index.lastPosition);
+    }
+    if (this.state.tail !== tailBefore || this.state.corruption.length !== problemsBefore) this.emitHealth();
+  }
+
+  private folderGone(): void {
+    if (fs.existsSync(this.state.layout.log)) return;
+    this.missing = true;
+    this.emitHealth();
+  }
+
+  private emitHealth(): void {
+    const health = this.health();
+    for (const listener of this.healthListeners) listener(health);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError('Closed', `The event store for ${this.folder} is closed`);
+  }
+}
+
+export function openEventStore(folder: string, options?: OpenOptions): Promise<EventStore> {
+  return EventStore.open(folder, options);
+}

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { EventToAppend, ExpectedRevision } from '../../shared/event.js';
+import { MAX_EVENT_BYTES, MAX_EVENT_TYPE_BYTES, MAX_STREAM_ID_BYTES, utf8ByteLength } from '../../shared/stream-name.js';
+import { encodedLineBytes, lineHead } from './event-line.js';
+import { StoreError } from '../../shared/store-error.js';
+
+/** An event checked and serialised once, before it waits for the write lock. */
+export interface PreparedEvent {
+  readonly type: string;
+  readonly id: string;
+  /** True when the caller chose the id: only then can it already be in the stream. */
+  readonly idGiven: boolean;
+  readonly dataJson: string;
+  readonly metaJson: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_JSON_DEPTH = 512;
+
+export function validateStreamId(stream: unknown): string {
+  if (typeof stream !== 'string' || stream === '') {
+    throw new StoreError('InvalidEvent', 'Stream id must be a non-empty string', { stream });
+  }
+  const bytes = utf8ByteLength(stream);
+  if (bytes > MAX_STREAM_ID_BYTES) {
+    throw new StoreError(
+      'InvalidEvent',
+      `Stream id is ${bytes} bytes long; the limit is ${MAX_STREAM_ID_BYTES} bytes (UTF-8)`,
+      { streamBytes: bytes, limit: MAX_STREAM_ID_BYTES },
+    );
+  }
+  return stream;
+}
+
+export function validateExpectedRevision(expected: unknown): ExpectedRevision {
+  if (expected === 'any' || expected === 'no-stream' || expected === 'exists') return expected;
+  if (typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= 0) return expected;
+  throw new StoreError(
+    'InvalidArgument',
+    `Expected revision must be a whole number >= 0, "any", "no-stream" or "exists", not ${JSON.stringify(expected)}`,
+    { expected },
+  );
+}
+
+export function prepareEvent(event: EventToAppend, where: string): PreparedEvent {
+  if (typeof event !== 'object' || event === null) {
+    throw new StoreError('InvalidEvent', `${where} is not an object`);
+  }
+  const { type, id } = event;
+  if (typeof type !== 'string' || type === '') {
+    throw new StoreError('InvalidEvent', `${where}: event type must be a non-empty string`, { type });
+  }
+  if (utf8ByteLength(type) > MAX_EVENT_TYPE_BYTES) {
+    throw new StoreError('InvalidEvent', `${where}: event type is longer than ${MAX_EVENT_TYPE_BYTES} bytes`, {
+      type: type.slice(0, 64),
+    });
+  }
+  if (id !== undefined && (typeof id !== 'string' || !UUID.test(id))) {
+    throw new StoreError('InvalidEvent', `${where}: event id must be a UUID, not ${JSON.stringify(id)}`, { id });
+  }
+  return {
+    type,
+    id: id === undefined ? randomUUID() : id.toLowerCase(),
+    idGiven: id !== undefined,
+    dataJson: jsonText(event.data ?? {}, `${where} data`),
+    metaJson: jsonText(event.meta ?? {}, `${where} meta`),
+  };
+}
+
+function jsonText(value: unknown, where: string): string {
+  assertJson(value, where, 0, new Set());
+  return JSON.stringify(value);
+}
+
+/**
+ * JSON.stringify quietly turns NaN into null, drops undefined and functions, and calls toJSON on dates:
+ * stored events must be exactly what the caller sees when reading them back, so those are refused here.
+ */
+function assertJson(value: unknown, path: string, depth: number, seen: Set<object>): void {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return;
+    case 'number':
+      if (!Number.isFinite(value)) throw notJson(path, `${String(value)} is not a JSON number`);
+      return;
+    case 'object': {
+      if (value === null) return;
+      if (depth > MAX_JSON_DEPTH) throw notJson(path, `nested deeper than ${MAX_JSON_DEPTH} levels`);
+      if (seen.has(value)) throw notJson(path, 'refers to itself (a cycle)');
+      seen.add(value);
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) assertJson(value[i], `${path}[${i}]`, depth + 1, seen);
+      } else {
+        const proto = Object.getPrototypeOf(value) as unknown;
+        if (proto !== Object.prototype && proto !== null) throw notJson(path, 'is not a plain object');
+        for (const [key, item] of Object.entries(value)) assertJson(item, `${path}.${key}`, depth + 1, seen);
+      }
+      seen.delete(value);
+      return;
+    }
+    default:
+      throw notJson(path, `${typeof value} is not a JSON value`);
+  }
+}
+
+function notJson(path: string, reason: string): StoreError {
+  return new StoreError('InvalidEvent', `${path} is not JSON: ${reason}`, { path });
+}
+
+/** The most bytes the event's line can take, whatever position and revision it gets. */
+export function assertEventFits(stream: string, event: PreparedEvent, where: string): void {
+  // String length x 6 bounds both JSON escaping and UTF-8; only events near the limit are measured exactly.
+  const roughBound = 6 * (event.dataJson.length + event.metaJson.length + stream.length + event.type.length) + 300;
+  if (roughBound <= MAX_EVENT_BYTES) return;
+  const bytes =
+    encodedLineBytes(
+      lineHead({
+        position: Number.MAX_SAFE_INTEGER,
+        stream,
+        revision: Number.MAX_SAFE_INTEGER,
+        id: event.id,
+        type: event.type,
+        time: '0000-00-00T00:00:00.000Z',
+        dataJson: event.dataJson,
+        metaJson: event.metaJson,
+        more: Number.MAX_SAFE_INTEGER,
+      }),
+    );
+  if (bytes > MAX_EVENT_BYTES) {
+    throw new StoreError(
+      'EventTooLarge',
+      `${where} (type "${event.type}") takes ${bytes} bytes stored; the limit is ${MAX_EVENT_BYTES} bytes (1 MiB)`,
+      { stream, type: event.type, bytes, limit: MAX_EVENT_BYTES },
+    );
+  }
+}

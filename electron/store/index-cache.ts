@@ -1,0 +1,179 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from './atomic-file.js';
+import { checkLineChecksum } from './event-line.js';
+import { HOLE, type EventIndex, type SegmentEntry } from './event-index.js';
+import type { LogState } from './log-state.js';
+import { ChunkedU32List, U32List } from './u32-list.js';
+import { scanIndexFields, type IndexFields } from './line-scanner.js';
+
+/**
+ * The index, saved in cache/ so that reopening a large folder reads a few bytes an event instead of the
+ * whole log. It is derived data: anything that does not match the log is thrown away and the log scanned.
+ *
+ * Layout: "EFIDX001", u32 length of a JSON header, the header, padding to 4 bytes, then u32 arrays:
+ * streamOf, typeOf, idHashOf (one entry a position) and each segment's offsets.
+ */
+const MAGIC = 'EFIDX001';
+const CACHE_FILE = 'index-v1.bin';
+
+interface CacheHeader {
+  readonly folderId: string;
+  readonly lastPosition: number;
+  readonly streams: string[];
+  readonly types: string[];
+  readonly segments: { name: string; firstPosition: number; size: number; lines: number; sealed: boolean; offsets: number }[];
+}
+
+export function indexCachePath(state: LogState): string {
+  return path.join(state.layout.cache, CACHE_FILE);
+}
+
+export async function saveIndexCache(state: LogState): Promise<void> {
+  const { index } = state;
+  if (state.corruption.length > 0) return;
+  const header: CacheHeader = {
+    folderId: state.manifest.id,
+    lastPosition: index.lastPosition,
+    streams: index.streams.map((stream) => stream.id),
+    types: index.types,
+    segments: index.segments.map((segment) => ({
+      name: segment.name,
+      firstPosition: segment.firstPosition,
+      size: segment.size,
+      lines: segment.lines,
+      sealed: segment.sealed,
+      offsets: segment.offsets.length,
+    })),
+  };
+  const headerBytes = Buffer.from(JSON.stringify(header));
+  const headerEnd = align4(MAGIC.length + 4 + headerBytes.length);
+  const arrays = [index.streamOf.toArray(), index.typeOf.toArray(), index.idHashOf.toArray()];
+  for (const segment of index.segments) arrays.push(segment.offsets.toArray());
+  const total = headerEnd + arrays.reduce((sum, array) => sum + array.byteLength, 0);
+  const bytes = Buffer.alloc(total);
+  bytes.write(MAGIC, 0, 'latin1');
+  bytes.writeUInt32LE(headerBytes.length, MAGIC.length);
+  headerBytes.copy(bytes, MAGIC.length + 4);
+  let at = headerEnd;
+  for (const array of arrays) {
+    Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(bytes, at);
+    at += array.byteLength;
+  }
+  await fs.mkdir(state.layout.cache, { recursive: true });
+  await writeFileAtomic(indexCachePath(state), bytes);
+}
+
+/** Fills the (empty) index from the cache when the cache still describes the log; false otherwise. */
+export async function loadIndexCache(state: LogState): Promise<boolean> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(indexCachePath(state));
+  } catch {
+    return false;
+  }
+  const header = readHeader(bytes);
+  if (header === undefined || header.folderId !== state.manifest.id) return false;
+  if (!header.segments.every((segment) => segmentStillMatches(state, segment))) return false;
+  const { index } = state;
+  const positions = header.lastPosition;
+  let at = align4(MAGIC.length + 4 + bytes.readUInt32LE(MAGIC.length));
+  const take = (count: number): Uint32Array | undefined => {
+    if (at + count * 4 > bytes.length) return undefined;
+    const array = new Uint32Array(count);
+    Buffer.from(array.buffer).set(bytes.subarray(at, at + count * 4));
+    at += count * 4;
+    return array;
+  };
+  const streamOf = take(positions);
+  const typeOf = take(positions);
+  const idHashOf = take(positions);
+  if (streamOf === undefined || typeOf === undefined || idHashOf === undefined) return false;
+  const offsets: Uint32Array[] = [];
+  for (const segment of header.segments) {
+    const array = take(segment.offsets);
+    if (array === undefined) return false;
+    offsets.push(array);
+  }
+  index.restore({
+    streams: header.streams,
+    types: header.types,
+    streamOf: ChunkedU32List.fromArray(streamOf),
+    typeOf: ChunkedU32List.fromArray(typeOf),
+    idHashOf: ChunkedU32List.fromArray(idHashOf),
+    streamPositions: positionsByStream(streamOf, header.streams.length),
+  });
+  header.segments.forEach((cached, i) => {
+    const segment: SegmentEntry = index.addSegment(cached.name, cached.firstPosition);
+    Object.assign(segment, { offsets: ChunkedU32List.fromArray(offsets[i] as Uint32Array) });
+    segment.size = cached.size;
+    segment.lines = cached.lines;
+    segment.sealed = cached.sealed;
+  });
+  return lastLinesStillMatch(state);
+}
+
+function readHeader(bytes: Buffer): CacheHeader | undefined {
+  if (bytes.length < MAGIC.length + 4 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+  const length = bytes.readUInt32LE(MAGIC.length);
+  try {
+    return JSON.parse(bytes.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + length)) as CacheHeader;
+  } catch {
+    return undefined;
+  }
+}
+
+function segmentStillMatches(state: LogState, cached: CacheHeader['segments'][number]): boolean {
+  try {
+    const size = state.files.size(cached.name);
+    return cached.sealed ? size === cached.size : size >= cached.size;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The last cached line of every segment must still be where the cache says, intact, with the position
+ * the cache expects: this catches a log replaced or rewritten since (a restored backup, a sync conflict).
+ */
+function lastLinesStillMatch(state: LogState): boolean {
+  const { index } = state;
+  const fields: IndexFields = { position: 0, revision: 0, stream: '', type: '', idHash: 0, more: 0 };
+  for (const segment of index.segments) {
+    let last = segment.offsets.length - 1;
+    while (last >= 0 && segment.offsets.get(last) === HOLE) last--;
+    if (last < 0) continue;
+    const offset = segment.offsets.get(last);
+    const end = index.lineEnd(segment, last);
+    const line = state.files.readSync(segment.name, offset, end - offset);
+    if (line.length !== end - offset || line[line.length - 1] !== 0x0a) return invalidate(index);
+    if (!checkLineChecksum(line, 0, line.length - 1).ok) return invalidate(index);
+    if (scanIndexFields(line, 0, line.length - 1, fields) && fields.position !== segment.firstPosition + last) {
+      return invalidate(index);
+    }
+  }
+  return true;
+}
+
+function invalidate(index: EventIndex): false {
+  index.reset();
+  return false;
+}
+
+function positionsByStream(streamOf: Uint32Array, streams: number): U32List[] {
+  const counts = new Uint32Array(streams);
+  for (const stream of streamOf) if (stream !== HOLE) counts[stream] = (counts[stream] as number) + 1;
+  const lists = Array.from(counts, (count) => U32List.from(new Uint32Array(count)));
+  const filled = new Uint32Array(streams);
+  for (let i = 0; i < streamOf.length; i++) {
+    const stream = streamOf[i] as number;
+    if (stream === HOLE) continue;
+    (lists[stream] as U32List).set(filled[stream] as number, i + 1);
+    filled[stream] = (filled[stream] as number) + 1;
+  }
+  return lists;
+}
+
+function align4(value: number): number {
+  return (value + 3) & ~3;
+}

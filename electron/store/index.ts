@@ -1,0 +1,15 @@
+/** The event store engine: the public API that api/, cli/ and tests use. */
+export { EventStore, openEventStore } from './event-store.js';
+export type { AppendOptions, FolderHealth, StreamInfo } from './event-store.js';
+export { initEventFolder, readManifest } from './manifest.js';
+export type { Manifest, InitOptions } from './manifest.js';
+export type { OpenOptions, Durability } from './store-options.js';
+export type { ReadAllOptions, ReadStreamOptions, ReadPage } from './log-reader.js';
+export { MAX_PAGE } from './log-reader.js';
+export type { Subscription, SubscribeOptions, EventHandler } from './subscription.js';
+export type { LogProblem } from './log-problem.js';
+export { describeProblem } from './log-problem.js';
+export type { LogTail, ScanProgress } from './log-state.js';
+export type { RepairResult } from './tail-repair.js';
+export { verifyEventFolder } from './verify.js';
+export type { VerifyReport } from './verify.js';

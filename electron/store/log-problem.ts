@@ -1,0 +1,16 @@
+/** Something wrong in the log, precise enough for a person to find it with an editor. */
+export interface LogProblem {
+  /** Segment file name inside log/. */
+  readonly segment: string;
+  /** 1-based line number in the segment. */
+  readonly line: number;
+  /** Byte offset of the line's start in the segment. */
+  readonly offset: number;
+  readonly reason: string;
+  /** A line of NUL bytes only: what a crash can leave where a write was allocated but not filled. */
+  readonly zeros?: boolean;
+}
+
+export function describeProblem(problem: LogProblem): string {
+  return `log/${problem.segment} line ${problem.line} (byte ${problem.offset}): ${problem.reason}`;
+}

@@ -1,0 +1,220 @@
+import type { ReadDirection, RecordedEvent } from '../../shared/event.js';
+import { StoreError } from '../../shared/store-error.js';
+import { HOLE, type EventIndex, type SegmentEntry } from './event-index.js';
+import { parseRecordedEvent } from './event-line.js';
+import type { SegmentFiles } from './segment-files.js';
+
+export interface ReadAllOptions {
+  /** First position to read (inclusive). Default: 1 forwards, the last position backwards. */
+  readonly from?: number;
+  readonly direction?: ReadDirection;
+  /** Events a page, at most MAX_PAGE. Default 100. */
+  readonly limit?: number;
+  /** Only events of these types. */
+  readonly types?: readonly string[];
+  /** Only events of streams in this category. */
+  readonly category?: string;
+  /** Only events of this stream. */
+  readonly stream?: string;
+}
+
+export interface ReadStreamOptions {
+  /** First revision to read (inclusive). Default: 0 forwards, the last revision backwards. */
+  readonly fromRevision?: number;
+  readonly direction?: ReadDirection;
+  readonly limit?: number;
+}
+
+/** One page of events; `next` is what to pass as `from` (or `fromRevision`) for the next page, null at the end. */
+export interface ReadPage {
+  readonly events: RecordedEvent[];
+  readonly next: number | null;
+}
+
+export const MAX_PAGE = 10_000;
+const COALESCE_GAP = 64 * 1024;
+
+/** Reads pages of events through the index: only the lines asked for are read and parsed. */
+export class LogReader {
+  constructor(
+    private readonly index: EventIndex,
+    private readonly files: SegmentFiles,
+  ) {}
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadPage> {
+    const { index } = this;
+    const forwards = (options.direction ?? 'forwards') === 'forwards';
+    const limit = pageLimit(options.limit);
+    const last = index.lastPosition;
+    let position = options.from ?? (forwards ? 1 : last);
+    if (!Number.isSafeInteger(position)) throw new StoreError('InvalidArgument', `from must be a position, not ${String(position)}`);
+    const match = this.matcher(options);
+    const positions: number[] = [];
+    if (!forwards && position > last) position = last;
+    if (forwards && position < 1) position = 1;
+    while (positions.length < limit && position >= 1 && position <= last) {
+      if (match(position)) positions.push(position);
+      position += forwards ? 1 : -1;
+    }
+    const next = position >= 1 && position <= last ? position : null;
+    return { events: await this.readPositions(positions), next };
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<ReadPage> {
+    const entry = this.index.stream(stream);
+    if (entry === undefined) return { events: [], next: null };
+    const forwards = (options.direction ?? 'forwards') === 'forwards';
+    const limit = pageLimit(options.limit);
+    const lastRevision = entry.positions.length - 1;
+    let revision = options.fromRevision ?? (forwards ? 0 : lastRevision);
+    if (!forwards && revision > lastRevision) revision = lastRevision;
+    const positions: number[] = [];
+    while (positions.length < limit && revision >= 0 && revision <= lastRevision) {
+      positions.push(entry.positions.get(revision));
+      revision += forwards ? 1 : -1;
+    }
+    const next = revision >= 0 && revision <= lastRevision ? revision : null;
+    return { events: await this.readPositions(positions), next };
+  }
+
+  /** Reads events by position, in the order given; holes are skipped. */
+  async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
+    const ascending = isAscending(positions) ? positions : [...positions].sort((a, b) => a - b);
+    const byPosition = new Map<number, RecordedEvent>();
+    let i = 0;
+    while (i < ascending.length) {
+      const run = this.nextRun(ascending, i);
+      i = run.nextIndex;
+      if (run.lines.length === 0) continue;
+      const span = await this.files.read(run.segment.name, run.start, run.end - run.start);
+      for (const event of parseRun(span, run)) byPosition.set(event.position, event);
+    }
+    if (ascending === positions) return [...byPosition.values()];
+    const events: RecordedEvent[] = [];
+    for (const position of positions) {
+      const event = byPosition.get(position);
+      if (event !== undefined) events.push(event);
+    }
+    return events;
+  }
+
+  /** Lines of one segment close enough together to read in one go. */
+  private nextRun(positions: readonly number[], from: number): Run {
+    const { index } = this;
+    let i = from;
+    let segment: SegmentEntry | undefined;
+    const lines: Line[] = [];
+    for (; i < positions.length; i++) {
+      const located = index.locate(positions[i] as number);
+      if (located === undefined) continue;
+      if (segment !== undefined && (located.segment !== segment || located.offset - (lines.at(-1)?.end ?? 0) > COALESCE_GAP)) {
+        break;
+      }
+      segment = located.segment;
+      lines.push({ position: positions[i] as number, start: located.offset, end: located.end });
+    }
+    const first = lines[0];
+    const lastLine = lines.at(-1);
+    return {
+      segment: segment as SegmentEntry,
+      lines,
+      start: first?.start ?? 0,
+      end: lastLine?.end ?? 0,
+      nextIndex: i,
+    };
+  }
+
+  private matcher(options: ReadAllOptions): (position: number) => boolean {
+    const { index } = this;
+    const typeSet = options.types === undefined ? undefined : typeNumbers(index, options.types);
+    const streamMask = streamMaskFor(index, options);
+    return (position) => {
+      const stream = index.streamOf.get(position - 1);
+      if (stream === HOLE) return false;
+      if (streamMask !== undefined && streamMask[stream] !== 1) return false;
+      return typeSet === undefined || typeSet.has(index.typeOf.get(position - 1));
+    };
+  }
+}
+
+interface Line {
+  readonly position: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Run {
+  readonly segment: SegmentEntry;
+  readonly lines: Line[];
+  readonly start: number;
+  readonly end: number;
+  readonly nextIndex: number;
+}
+
+/** Contiguous runs (the common case of paging $all) are decoded as one string and split, like a plain reader would. */
+function parseRun(span: Buffer, run: Run): RecordedEvent[] {
+  const events: RecordedEvent[] = [];
+  if (isContiguous(run)) {
+    const lines = span.toString('utf8').split('\n');
+    for (let i = 0; i < run.lines.length; i++) events.push(fromLineText(lines[i] as string));
+    return events;
+  }
+  for (const line of run.lines) {
+    events.push(parseRecordedEvent(span, line.start - run.start, line.end - run.start - 1));
+  }
+  return events;
+}
+
+function fromLineText(text: string): RecordedEvent {
+  const raw = JSON.parse(text) as RecordedEvent;
+  return {
+    position: raw.position,
+    stream: raw.stream,
+    revision: raw.revision,
+    id: raw.id,
+    type: raw.type,
+    time: raw.time,
+    data: raw.data,
+    meta: raw.meta,
+  };
+}
+
+function isContiguous(run: Run): boolean {
+  for (let i = 1; i < run.lines.length; i++) {
+    if ((run.lines[i] as Line).start !== (run.lines[i - 1] as Line).end) return false;
+  }
+  return true;
+}
+
+function isAscending(positions: readonly number[]): boolean {
+  for (let i = 1; i < positions.length; i++) if ((positions[i] as number) <= (positions[i - 1] as number)) return false;
+  return true;
+}
+
+function pageLimit(limit: number | undefined): number {
+  if (limit === undefined) return 100;
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    throw new StoreError('InvalidArgument', `limit must be a whole number >= 1, not ${String(limit)}`);
+  }
+  return Math.min(limit, MAX_PAGE);
+}
+
+function typeNumbers(index: EventIndex, types: readonly string[]): Set<number> {
+  const numbers = new Set<number>();
+  for (const type of types) {
+    const number = index.typeNumber(type);
+    if (number !== undefined) numbers.add(number);
+  }
+  return numbers;
+}
+
+function streamMaskFor(index: EventIndex, options: ReadAllOptions): Uint8Array | undefined {
+  if (options.category === undefined && options.stream === undefined) return undefined;
+  const mask = new Uint8Array(index.streams.length);
+  index.streams.forEach((entry, number) => {
+    const inCategory = options.category === undefined || entry.category === options.category;
+    const isStream = options.stream === undefined || entry.id === options.stream;
+    if (inCategory && isStream) mask[number] = 1;
+  });
+  return mask;
+}

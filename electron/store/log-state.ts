@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import { EventIndex, type SegmentEntry } from './event-index.js';
+import { parseSegmentName, segmentName, type FolderLayout } from './folder-layout.js';
+import type { LogProblem } from './log-problem.js';
+import type { Manifest } from './manifest.js';
+import type { SegmentFiles } from './segment-files.js';
+import { SegmentScanner } from './segment-scanner.js';
+
+/** Bytes after the last complete append of the last segment. */
+export interface LogTail {
+  readonly segment: string;
+  /** Where the complete part of the segment ends: a repair truncates here. */
+  readonly offset: number;
+  readonly bytes: number;
+  /**
+   * True when the tail was seen while holding the write lock: nobody is writing it, so it is what an
+   * interrupted append left behind. False while another process may still be completing it.
+   */
+  readonly torn: boolean;
+}
+
+export interface ScanProgress {
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+}
+
+const CHUNK_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The index of a folder's log and what is known to be wrong with it, brought up to date by reading what
+ * was appended since the last look: at open (everything), before each write (under the lock) and when
+ * the watcher sees another process append.
+ */
+export class LogState {
+  readonly index = new EventIndex();
+  /** Problems within the complete part of the log. They never go away: the folder is read-only. */
+  readonly problems: LogProblem[] = [];
+  /** Problems in the tail, re-read on every look, since the tail is read again until it is complete. */
+  private tailProblems: LogProblem[] = [];
+  tail: LogTail | undefined;
+
+  constructor(
+    readonly layout: FolderLayout,
+    readonly manifest: Manifest,
+    readonly files: SegmentFiles,
+    /** Check every line in full, data included (for verify); opening checks checksums and index fields. */
+    private readonly strict = false,
+  ) {}
+
+  /** Every problem that makes the folder read-only: bad lines anywhere but a torn tail. */
+  get corruption(): LogProblem[] {
+    return this.tailProblems.length === 0 ? this.problems : [...this.problems, ...this.tailProblems];
+  }
+
+  get activeSegment(): SegmentEntry | undefined {
+    return this.index.segments.at(-1);
+  }
+
+  /**
+   * Reads new bytes of the last segment and any segments after it. `underLock` says nobody else is
+   * writing, so an incomplete tail is torn rather than in progress. Returns how many events were added.
+   */
+  async catchUp(underLock: boolean, onProgress?: (progress: ScanProgress) => void): Promise<number> {
+    const before = this.index.lastPosition;
+    if (this.index.segments.length === 0 && !this.addNextSegment()) return 0;
+    const total = onProgress === undefined ? 0 : this.bytesBehind();
+    let done = 0;
+    for (;;) {
+      const active = this.activeSegment as SegmentEntry;
+      const found: LogProblem[] = [];
+      const scanner = new SegmentScanner(this.index, active, found, this.strict);
+      const fileSize = this.files.size(active.name);
+      let readAt = active.size;
+      let carry: Buffer | undefined;
+      while (readAt < fileSize) {
+        const chunk = await this.files.read(active.name, readAt, Math.min(CHUNK_BYTES, fileSize - readAt));
+        if (chunk.length === 0) break;
+        const bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
+        const start = readAt - (carry?.length ?? 0);
+        const used = scanner.feed(bytes, start);
+        carry = used < bytes.length ? bytes.subarray(used) : undefined;
+        readAt += chunk.length;
+        done += chunk.length;
+        onProgress?.({ bytesDone: done, bytesTotal: Math.max(total, done) });
+      }
+      if (!this.isSealed(active)) {
+        this.settle(active, found);
+        this.noteTail(active, fileSize, underLock);
+        break;
+      }
+      active.sealed = true;
+      scanner.commitIncomplete();
+      this.settle(active, found);
+      this.problems.push(...this.tailProblems);
+      this.tailProblems = [];
+      if (fileSize > active.size) {
+        this.problemAt(active, 'the sealed segment ends with an incomplete line');
+        active.size = fileSize;
+      }
+      if (!this.addNextSegment()) {
+        this.tail = undefined;
+        break;
+      }
+    }
+    return this.index.lastPosition - before;
+  }
+
+  /** Bytes on disk not yet in the index, for progress. */
+  private bytesBehind(): number {
+    let total = 0;
+    for (const name of this.segmentNamesFrom(this.activeSegment?.firstPosition ?? 0)) {
+      const known = this.index.segments.find((segment) => segment.name === name)?.size ?? 0;
+      total += Math.max(0, this.files.size(name) - known);
+    }
+    return total;
+  }
+
+  private isSealed(segment: SegmentEntry): boolean {
+    if (segment.sealed) return true;
+    // Only a segment past the size limit can be sealed; this keeps a stat off the path of every append.
+    return segment.size >= this.manifest.segmentSizeLimit && fs.existsSync(this.layout.seal(segment.name));
+  }
+
+  private noteTail(active: SegmentEntry, fileSize: number, underLock: boolean): void {
+    if (fileSize <= active.size) {
+      this.tail = undefined;
+      return;
+    }
+    // Zero-filled lines in the tail are what a crash leaves; they belong to the torn tail, not the report.
+    this.tailProblems = this.tailProblems.filter((problem) => !problem.zeros);
+    const sameTail = this.tail?.segment === active.name && this.tail.offset === active.size;
+    this.tail = {
+      segment: active.name,
+      offset: active.size,
+      bytes: fileSize - active.size,
+      torn: underLock || (sameTail && this.tail?.torn === true && this.tail.bytes === fileSize - active.size),
+    };
+  }
+
+  /** Problems before the committed end are settled; those after it are the tail's, looked at again next time. */
+  private settle(active: SegmentEntry, found: LogProblem[]): void {
+    this.problems.push(...found.filter((problem) => problem.offset < active.size));
+    this.tailProblems = found.filter((problem) => problem.offset >= active.size);
+  }
+
+  private problemAt(segment: SegmentEntry, reason: string): void {
+    this.problems.push({ segment: segment.name, line: segment.lines + 1, offset: segment.size, reason });
+  }
+
+  /** Opens the segment after the active one, if there is one. */
+  private addNextSegment(): boolean {
+    const after = this.activeSegment?.firstPosition ?? 0;
+    const expected = segmentName(this.index.lastPosition + 1);
+    let name: string | undefined = fs.existsSync(this.layout.segment(expected)) ? expected : undefined;
+    name ??= this.segmentNamesFrom(after + 1)[0];
+    if (name === undefined) return false;
+    const firstPosition = parseSegmentName(name) as number;
+    const segment = this.index.addSegment(name, firstPosition);
+    if (firstPosition !== this.index.lastPosition + 1) {
+      this.problems.push({
+        segment: name,
+        line: 1,
+        offset: 0,
+        reason: `segment is named for position ${firstPosition} but the log continues at position ${this.index.lastPosition + 1}`,
+      });
+    }
+    segment.sealed = false;
+    return true;
+  }
+
+  /** Segment files whose first position is >= `from`, in log order. */
+  segmentNamesFrom(from: number): string[] {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.layout.log);
+    } catch {
+      return [];
+    }
+    return names
+      .filter((name) => {
+        const first = parseSegmentName(name);
+        return first !== undefined && first >= from;
+      })
+      .sort();
+  }
+}

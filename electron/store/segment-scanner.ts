@@ -1,0 +1,139 @@
+import { decodeLine, checkLineChecksum } from './event-line.js';
+import { hashId, type EventIndex, type SegmentEntry } from './event-index.js';
+import { scanIndexFields, type IndexFields } from './line-scanner.js';
+import type { LogProblem } from './log-problem.js';
+
+interface PendingLine {
+  readonly fields: IndexFields;
+  readonly offset: number;
+  readonly line: number;
+}
+
+/**
+ * Reads a segment's lines into the index. Events of one append carry `more` (how many follow), and
+ * are committed to the index only when the last of them has been read: a reader never shows half an
+ * append, and what lies after the last complete append is the tail (still being written, or torn).
+ */
+export class SegmentScanner {
+  private pending: PendingLine[] = [];
+  private pendingLines = 0;
+  private lineNumber: number;
+  private lastLineEnd: number;
+
+  constructor(
+    private readonly index: EventIndex,
+    private readonly segment: SegmentEntry,
+    private readonly problems: LogProblem[],
+    /** Parse every line in full (verify), instead of reading only the fields the index needs. */
+    private readonly strict = false,
+  ) {
+    this.lineNumber = segment.lines;
+    this.lastLineEnd = segment.size;
+  }
+
+  /**
+   * Scans the complete lines of `bytes`, which starts at `fileOffset` of the segment.
+   * Returns how many bytes were complete lines; the rest must be fed again with more data.
+   */
+  feed(bytes: Buffer, fileOffset: number): number {
+    const fields: IndexFields = { position: 0, revision: 0, stream: '', type: '', idHash: 0, more: 0 };
+    let start = 0;
+    for (;;) {
+      const newline = bytes.indexOf(0x0a, start);
+      if (newline === -1) return start;
+      this.lineNumber++;
+      this.pendingLines++;
+      const lineOffset = fileOffset + start;
+      this.lastLineEnd = fileOffset + newline + 1;
+      if (this.readFields(bytes, start, newline, fields, lineOffset)) {
+        this.pending.push({ fields: { ...fields }, offset: lineOffset, line: this.lineNumber });
+        if (fields.more === 0) this.commit();
+      } else if (this.pending.length === 0) {
+        // A bad line outside any append: it is covered by the report, the scan moves past it.
+        this.segment.lines = this.lineNumber;
+        this.pendingLines = 0;
+        this.segment.size = fileOffset + newline + 1;
+      }
+      start = newline + 1;
+    }
+  }
+
+  /** Lines read since the last complete append: an append not finished yet (or torn by a crash). */
+  get uncommittedLines(): number {
+    return this.pendingLines;
+  }
+
+  /** Commits what is pending although its append is incomplete: for segments that cannot grow any more. */
+  commitIncomplete(): void {
+    if (this.pending.length === 0) return;
+    const first = this.pending[0] as PendingLine;
+    this.problem(first.offset, first.line, 'an atomic append is cut short: its last events are missing');
+    this.commit();
+  }
+
+  private readFields(bytes: Buffer, start: number, end: number, out: IndexFields, offset: number): boolean {
+    const check = checkLineChecksum(bytes, start, end);
+    if (!check.ok) {
+      const zeros = isAllZeros(bytes, start, end);
+      this.problem(offset, this.lineNumber, zeros ? 'line of NUL bytes' : check.reason, zeros);
+      return false;
+    }
+    if (!this.strict && scanIndexFields(bytes, start, end, out)) return true;
+    const decoded = decodeLine(bytes, start, end);
+    if (!decoded.ok) {
+      this.problem(offset, this.lineNumber, decoded.reason);
+      return false;
+    }
+    const { event } = decoded;
+    out.position = event.position;
+    out.revision = event.revision;
+    out.stream = event.stream;
+    out.type = event.type;
+    out.idHash = hashId(event.id);
+    out.more = decoded.more;
+    return true;
+  }
+
+  private commit(): void {
+    for (const { fields, offset, line } of this.pending) this.place(fields, offset, line);
+    this.pending = [];
+    this.pendingLines = 0;
+    this.segment.lines = this.lineNumber;
+    this.segment.size = this.lastLineEnd;
+  }
+
+  /** Checks the event's place in the log and records it; false when it cannot be indexed. */
+  private place(fields: IndexFields, offset: number, line: number): boolean {
+    const index = this.index;
+    const expected = index.lastPosition + 1;
+    if (fields.position < expected || fields.position < this.segment.firstPosition) {
+      this.problem(offset, line, `position ${fields.position} repeats or goes backwards (expected ${expected})`);
+      return false;
+    }
+    if (fields.position > expected) {
+      const missing = fields.position - 1 === expected ? `${expected}` : `${expected} to ${fields.position - 1}`;
+      this.problem(offset, line, `gap: position ${missing} missing before position ${fields.position}`);
+    }
+    const streamNumber = index.internStream(fields.stream);
+    const expectedRevision = index.lastRevision(fields.stream) + 1;
+    if (fields.revision !== expectedRevision) {
+      this.problem(
+        offset,
+        line,
+        `revision ${fields.revision} of stream "${fields.stream}" out of order (expected ${expectedRevision})`,
+      );
+    }
+    index.add(this.segment, fields.position, offset, streamNumber, index.internType(fields.type), fields.idHash);
+    return true;
+  }
+
+  private problem(offset: number, line: number, reason: string, zeros = false): void {
+    this.problems.push({ segment: this.segment.name, line, offset, reason, ...(zeros ? { zeros } : {}) });
+  }
+}
+
+function isAllZeros(bytes: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+

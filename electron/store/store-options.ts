@@ -1,0 +1,21 @@
+/**
+ * - `always` (default): an append resolves only once its bytes are on stable storage.
+ * - `batched`: it resolves once written to the OS; the file is synced at most `syncIntervalMs` later.
+ * - `none`: the OS decides when to write; for scratch folders and bulk imports that can be redone.
+ */
+export type Durability = 'always' | 'batched' | 'none';
+
+export interface OpenOptions {
+  readonly durability?: Durability;
+  /** With `batched`, how long an appended event may wait for its sync. */
+  readonly syncIntervalMs?: number;
+  /** Follow appends made by other processes (through the file watcher). Default true. */
+  readonly watch?: boolean;
+  /** Use and refresh the index cache in the folder's cache/ directory. Default true. */
+  readonly cache?: boolean;
+  /** Never take the write lock and never write, not even the cache. */
+  readonly readOnly?: boolean;
+  /** How long an append waits for another process's write lock. */
+  readonly lockTimeoutMs?: number;
+  readonly onProgress?: (progress: { readonly bytesDone: number; readonly bytesTotal: number }) => void;
+}

@@ -1,0 +1,66 @@
+import { watch, type FSWatcher } from 'chokidar';
+
+/**
+ * Tells the store when another process may have appended: a change to any file in log/ (a segment grew,
+ * a seal or a new segment appeared). Runs are coalesced: while one catch-up is in flight, further events
+ * only ask for one more. Falls back to polling when the OS runs out of watch handles, as editors do.
+ */
+export class TailWatcher {
+  private watcher: FSWatcher | undefined;
+  private running = false;
+  private pending = false;
+  private closed = false;
+
+  constructor(
+    private readonly logDir: string,
+    private readonly onChange: () => Promise<void>,
+    private readonly onGone: () => void,
+  ) {}
+
+  start(usePolling = false): Promise<void> {
+    const watcher = watch(this.logDir, {
+      ignoreInitial: true,
+      depth: 0,
+      usePolling,
+      interval: 50,
+      // awaitWriteFinish would hold events back for seconds; a partial line is handled by the reader instead.
+      awaitWriteFinish: false,
+    });
+    this.watcher = watcher;
+    watcher.on('add', () => this.trigger());
+    watcher.on('change', () => this.trigger());
+    watcher.on('unlinkDir', (path) => {
+      if (path === this.logDir) this.onGone();
+    });
+    watcher.on('error', (error) => {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!usePolling && (code === 'ENOSPC' || code === 'EMFILE')) {
+        void watcher.close().then(() => (this.closed ? undefined : this.start(true)));
+      }
+    });
+    return new Promise((resolve) => watcher.once('ready', () => resolve()));
+  }
+
+  trigger(): void {
+    if (this.closed) return;
+    if (this.running) {
+      this.pending = true;
+      return;
+    }
+    this.running = true;
+    void this.onChange()
+      .catch(() => undefined)
+      .finally(() => {
+        this.running = false;
+        if (this.pending) {
+          this.pending = false;
+          this.trigger();
+        }
+      });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.watcher?.close();
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Growable lists of 32-bit unsigned integers. The index holds several numbers per event for millions of
+ * events; plain JS arrays would cost 8+ bytes an entry and GC time, typed arrays cost exactly 4.
+ */
+
+/** Doubling growth, for the many small per-stream lists; `trim` drops the slack before caching. */
+export class U32List {
+  private items: Uint32Array;
+  length = 0;
+
+  constructor(capacity = 4) {
+    this.items = new Uint32Array(capacity);
+  }
+
+  static from(values: Uint32Array): U32List {
+    const list = new U32List(0);
+    list.items = values;
+    list.length = values.length;
+    return list;
+  }
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Uint32Array(Math.max(4, this.items.length * 2));
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  get(index: number): number {
+    return this.items[index] as number;
+  }
+
+  set(index: number, value: number): void {
+    this.items[index] = value;
+  }
+
+  /** Drops entries from `length` on (used when a repair cuts the tail). */
+  truncate(length: number): void {
+    this.length = Math.min(this.length, length);
+  }
+
+  /** Last index whose value is <= value, for sorted lists; -1 when none. */
+  floorIndex(value: number): number {
+    let low = 0;
+    let high = this.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      if ((this.items[mid] as number) <= value) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found;
+  }
+
+  view(): Uint32Array {
+    return this.items.subarray(0, this.length);
+  }
+
+  get byteLength(): number {
+    return this.items.byteLength;
+  }
+}
+
+const CHUNK_BITS = 16;
+const CHUNK_SIZE = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK_SIZE - 1;
+
+/** Fixed-size chunks, for the per-event lists: growth never copies and wastes at most one chunk. */
+export class ChunkedU32List {
+  private readonly chunks: Uint32Array[] = [];
+  length = 0;
+
+  push(value: number): void {
+    const chunkIndex = this.length >>> CHUNK_BITS;
+    let chunk = this.chunks[chunkIndex];
+    if (chunk === undefined) {
+      chunk = new Uint32Array(CHUNK_SIZE);
+      this.chunks.push(chunk);
+    }
+    chunk[this.length & CHUNK_MASK] = value;
+    this.length++;
+  }
+
+  get(index: number): number {
+    return (this.chunks[index >>> CHUNK_BITS] as Uint32Array)[index & CHUNK_MASK] as number;
+  }
+
+  truncate(length: number): void {
+    this.length = Math.min(this.length, length);
+    this.chunks.length = Math.ceil(this.length / CHUNK_SIZE);
+  }
+
+  /** Copies the contents out, for the index cache. */
+  toArray(): Uint32Array {
+    const out = new Uint32Array(this.length);
+    for (let i = 0; i < this.chunks.length; i++) {
+      const chunk = this.chunks[i] as Uint32Array;
+      const start = i * CHUNK_SIZE;
+      out.set(chunk.subarray(0, Math.min(CHUNK_SIZE, this.length - start)), start);
+    }
+    return out;
+  }
+
+  static fromArray(values: Uint32Array): ChunkedU32List {
+    const list = new ChunkedU32List();
+    for (let start = 0; start < values.length; start += CHUNK_SIZE) {
+      const chunk = new Uint32Array(CHUNK_SIZE);
+      chunk.set(values.subarray(start, Math.min(values.length, start + CHUNK_SIZE)));
+      list.chunks.push(chunk);
+    }
+    list.length = values.length;
+    return list;
+  }
+
+  get byteLength(): number {
+    return this.chunks.length * CHUNK_SIZE * 4;
+  }
+}
