@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './electron/serve/content-security-policy.js';
+import packageJson from './package.json' with { type: 'json' };
+
+const root = import.meta.dirname;
+
+/** Writes the one CSP into index.html, so the desktop window (file://, no headers) is as locked as the server. */
+const contentSecurityPolicyMeta = (): Plugin => ({
+  name: 'eventfold:content-security-policy',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+      injectTo: 'head-prepend',
+    },
+  ],
+});
+
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    define: { __EVENTFOLD_VERSION__: JSON.stringify(packageJson.version) },
+    build: {
+      rolldownOptions: {
+        input: { index: resolve(root, 'electron/preload/index.ts') },
+        // A sandboxed preload cannot load ES modules, and sandbox: true is not negotiable.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    // Relative asset paths work both from file:// in Electron and from http:// in browser mode.
+    base: './',
+    plugins: [svelte({ configFile: false }), contentSecurityPolicyMeta()],
+    server: { fs: { allow: [root] } },
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+    },
+  },
+});

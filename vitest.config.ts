@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+import packageJson from './package.json' with { type: 'json' };
+
+// The file name says the tier: *.unit.test.ts, *.int.test.ts (real files, real child processes from dist/),
+// *.e2e.test.ts (the built app in a real browser).
+const exclude = ['**/node_modules/**', 'dist/**', 'out/**'];
+
+export default defineConfig({
+  // The preload's build-time constant (electron.vite.config.ts), so the preload can be tested as built.
+  define: { __EVENTFOLD_VERSION__: JSON.stringify(packageJson.version) },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['**/*.unit.test.ts'], exclude },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['**/*.int.test.ts'],
+          exclude,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Each file spawns processes of its own; two cores run two files at a time well, more thrash.
+          maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['**/*.e2e.test.ts'],
+          exclude,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One browser at a time: each e2e file starts its own Chromium or Electron.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
