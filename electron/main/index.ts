@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, session, type WebContents } from 'electron';
-import { defaultJournalFolder } from '../serve/default-journal-folder.js';
-import { folderArgument } from './launch-arguments.js';
+import { launchFolder } from '../serve/launch-folder.js';
 import { isSameDocument } from './navigation-policy.js';
 import { createWindowOptions } from './window-options.js';
 
@@ -12,7 +11,7 @@ app.enableSandbox();
 
 // Two app processes on one folder would each run their own watchers and projections; one is enough.
 if (app.requestSingleInstanceLock()) {
-  start(path.resolve(folderArgument(process.argv) ?? defaultJournalFolder()));
+  start(launchFolder(process.argv));
 } else {
   app.quit();
 }
