@@ -24,7 +24,8 @@ export interface StoredContent {
   readonly metaJson: string;
 }
 
-interface Placed extends StoredContent {
+interface Placed {
+  readonly content: StoredContent;
   readonly position: number;
 }
 
@@ -74,7 +75,7 @@ export function planAppends(
         more: request.events.length - 1 - i,
       };
       events.push(encodable);
-      batchPlaced.push({ ...event, position: encodable.position });
+      batchPlaced.push({ content: event, position: encodable.position });
     });
     placedInBatch.set(stream, batchPlaced);
     lastRevision.set(stream, current + request.events.length);
@@ -115,7 +116,12 @@ function findRetry(
   for (const event of given) {
     const stored = findStored(index, request.stream, event.id, batchPlaced, readStored);
     if (stored === undefined) continue;
-    if (stored.type !== event.type || stored.dataJson !== event.dataJson || stored.metaJson !== event.metaJson) {
+    const { content } = stored;
+    if (
+      content.type !== event.type ||
+      content.dataJson !== event.dataJson ||
+      content.metaJson !== event.metaJson
+    ) {
       throw new StoreError(
         'DuplicateEventId',
         `Event id ${event.id} is already in stream "${request.stream}" at position ${stored.position} with different content`,
@@ -128,8 +134,8 @@ function findRetry(
   if (found.length < request.events.length) {
     throw new StoreError(
       'DuplicateEventId',
-      `Some events of this append are already in stream "${request.stream}" (id ${found[0]?.id ?? ''} at position ${found[0]?.position ?? 0}) and some are not; a retry must repeat the whole append`,
-      { stream: request.stream, ids: found.map((event) => event.id) },
+      `Some events of this append are already in stream "${request.stream}" (id ${found[0]?.content.id ?? ''} at position ${found[0]?.position ?? 0}) and some are not; a retry must repeat the whole append`,
+      { stream: request.stream, ids: found.map((event) => event.content.id) },
     );
   }
   const positions = found.map((event) => event.position);
@@ -148,7 +154,7 @@ function findStored(
   batchPlaced: readonly Placed[],
   readStored: (position: number) => StoredContent,
 ): Placed | undefined {
-  const inBatch = batchPlaced.find((event) => event.id === id);
+  const inBatch = batchPlaced.find((event) => event.content.id === id);
   if (inBatch !== undefined) return inBatch;
   const entry = index.stream(stream);
   if (entry === undefined) return undefined;
@@ -157,7 +163,7 @@ function findStored(
     const position = entry.positions.get(i);
     if (index.idHashOf.get(position - 1) !== hash) continue;
     const stored = readStored(position);
-    if (stored.id === id) return { ...stored, position };
+    if (stored.id === id) return { content: stored, position };
   }
   return undefined;
 }

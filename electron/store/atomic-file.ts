@@ -8,7 +8,10 @@ import { randomBytes } from 'node:crypto';
  * itself is only durable once the directory entry is).
  */
 export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   const handle = await fs.open(temp, 'w');
   try {
     await handle.writeFile(content);

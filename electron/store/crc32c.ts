@@ -46,7 +46,8 @@ export const crc32cPortable: Crc32c = (bytes) => {
   let i = 0;
   const end8 = bytes.length - (bytes.length % 8);
   while (i < end8) {
-    const a = (crc ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24))) >>> 0;
+    const a =
+      (crc ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24))) >>> 0;
     crc =
       t7[a & 0xff]! ^
       t6[(a >>> 8) & 0xff]! ^

@@ -51,7 +51,11 @@ export class EventIndex {
   }): void {
     this.reset();
     saved.streams.forEach((id, number) => {
-      this.streams.push({ id, category: categoryOf(id), positions: saved.streamPositions[number] ?? new U32List() });
+      this.streams.push({
+        id,
+        category: categoryOf(id),
+        positions: saved.streamPositions[number] ?? new U32List(),
+      });
       this.streamNumbers.set(id, number);
     });
     saved.types.forEach((type, number) => {
@@ -209,6 +213,16 @@ export function hashIdBytes(bytes: Uint8Array, start: number, end: number): numb
 }
 
 export function hashId(id: string): number {
-  const bytes = Buffer.from(id, 'utf8');
-  return hashIdBytes(bytes, 0, bytes.length);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    const code = id.charCodeAt(i);
+    // Ids are UUIDs (ASCII) when Eventfold writes them; others take the exact UTF-8 path.
+    if (code >= 0x80) {
+      const bytes = Buffer.from(id, 'utf8');
+      return hashIdBytes(bytes, 0, bytes.length);
+    }
+    hash ^= code;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0 === HOLE ? 0 : hash >>> 0;
 }

@@ -25,12 +25,12 @@ export interface EncodableEvent {
   readonly more: number;
 }
 
-export function lineHead(event: EncodableEvent): string {
+export function lineHead(event: EncodableEvent, streamJson = JSON.stringify(event.stream)): string {
   const head =
     '{"position":' +
     String(event.position) +
     ',"stream":' +
-    JSON.stringify(event.stream) +
+    streamJson +
     ',"revision":' +
     String(event.revision) +
     ',"id":' +
@@ -85,6 +85,7 @@ export function encodedLineBytes(head: string): number {
 }
 
 export type LineCheck = { ok: true } | { ok: false; reason: string };
+const CHECKED: LineCheck = { ok: true };
 
 function hexValue(code: number): number {
   if (code >= 0x30 && code <= 0x39) return code - 0x30;
@@ -96,8 +97,10 @@ function hexValue(code: number): number {
 export function checkLineChecksum(bytes: Buffer, start: number, end: number): LineCheck {
   if (end - start < CHECKSUM_SUFFIX_BYTES + 2) return { ok: false, reason: 'line too short to be an event' };
   const suffixAt = end - CHECKSUM_SUFFIX_BYTES;
-  if (bytes.compare(SUFFIX_HEAD, 0, SUFFIX_HEAD.length, suffixAt, suffixAt + SUFFIX_HEAD.length) !== 0) {
-    return { ok: false, reason: 'line does not end with a "crc32c" checksum field' };
+  for (let i = 0; i < SUFFIX_HEAD.length; i++) {
+    if (bytes[suffixAt + i] !== SUFFIX_HEAD[i]) {
+      return { ok: false, reason: 'line does not end with a "crc32c" checksum field' };
+    }
   }
   let stored = 0;
   for (let i = suffixAt + SUFFIX_HEAD.length; i < end - 2; i++) {
@@ -115,7 +118,7 @@ export function checkLineChecksum(bytes: Buffer, start: number, end: number): Li
       reason: `checksum mismatch: stored ${stored.toString(16).padStart(8, '0')}, computed ${computed.toString(16).padStart(8, '0')}`,
     };
   }
-  return { ok: true };
+  return CHECKED;
 }
 
 export interface DecodedLine {
@@ -138,7 +141,8 @@ function utf8Length(text: string): number {
 
 /** Full validation of one line, for verify and for lines the fast scanner does not recognise. */
 export function decodeLine(bytes: Buffer, start: number, end: number): LineDecode {
-  if (end - start + 1 > MAX_EVENT_BYTES) return { ok: false, reason: `line longer than ${MAX_EVENT_BYTES} bytes` };
+  if (end - start + 1 > MAX_EVENT_BYTES)
+    return { ok: false, reason: `line longer than ${MAX_EVENT_BYTES} bytes` };
   const checked = checkLineChecksum(bytes, start, end);
   if (!checked.ok) return checked;
   return parseCheckedLine(bytes.toString('utf8', start, end - CHECKSUM_SUFFIX_BYTES) + '}');
@@ -160,7 +164,8 @@ function parseCheckedLine(json: string): LineDecode {
   }
   const { position, stream, revision, id, type, time, data, meta, more } = fields;
   if (!isCount(position, 1)) return { ok: false, reason: 'position is not a whole number >= 1' };
-  if (typeof stream !== 'string' || stream === '') return { ok: false, reason: 'stream is not a non-empty string' };
+  if (typeof stream !== 'string' || stream === '')
+    return { ok: false, reason: 'stream is not a non-empty string' };
   if (utf8Length(stream) > MAX_STREAM_ID_BYTES) {
     return { ok: false, reason: `stream id longer than ${MAX_STREAM_ID_BYTES} bytes` };
   }
@@ -174,7 +179,8 @@ function parseCheckedLine(json: string): LineDecode {
     return { ok: false, reason: 'time is not an ISO-8601 UTC timestamp' };
   }
   if (!('data' in fields) || !('meta' in fields)) return { ok: false, reason: 'data or meta is missing' };
-  if (more !== undefined && !isCount(more, 1)) return { ok: false, reason: 'more is not a whole number >= 1' };
+  if (more !== undefined && !isCount(more, 1))
+    return { ok: false, reason: 'more is not a whole number >= 1' };
   return {
     ok: true,
     event: { position, stream, revision, id, type, time, data: data as JsonValue, meta: meta as JsonValue },

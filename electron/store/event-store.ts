@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import type { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../../shared/event.js';
 import { StoreError } from '../../shared/store-error.js';
 import { Exclusive } from './exclusive.js';
-import { assertEventFits, prepareEvent, validateExpectedRevision, validateStreamId } from './event-validation.js';
+import {
+  assertEventFits,
+  prepareEvent,
+  validateExpectedRevision,
+  validateStreamId,
+} from './event-validation.js';
 import { FileLock } from './file-lock.js';
 import { FolderLayout } from './folder-layout.js';
 import { loadIndexCache, saveIndexCache } from './index-cache.js';
@@ -13,7 +18,12 @@ import { LogWriter } from './log-writer.js';
 import { readManifest, type Manifest } from './manifest.js';
 import { SegmentFiles } from './segment-files.js';
 import type { OpenOptions } from './store-options.js';
-import { LiveSubscription, type EventHandler, type SubscribeOptions, type Subscription } from './subscription.js';
+import {
+  LiveSubscription,
+  type EventHandler,
+  type SubscribeOptions,
+  type Subscription,
+} from './subscription.js';
 import { TailWatcher } from './tail-watcher.js';
 import { cutTornTail, type RepairResult } from './tail-repair.js';
 
@@ -63,8 +73,13 @@ export class EventStore {
     this.reader = new LogReader(state.index, state.files);
     this.writer = options.readOnly
       ? undefined
-      : new LogWriter(state, lock, exclusive, options.durability ?? 'always', options.syncIntervalMs ?? 200, (first, events) =>
-          this.committed(first, events),
+      : new LogWriter(
+          state,
+          lock,
+          exclusive,
+          options.durability ?? 'always',
+          options.syncIntervalMs ?? 200,
+          (first, events) => this.committed(first, events),
         );
   }
 
@@ -72,7 +87,10 @@ export class EventStore {
     const manifest = await readManifest(folder);
     const layout = new FolderLayout(folder);
     const state = new LogState(layout, manifest, new SegmentFiles(layout));
-    const lock = new FileLock(layout.lock, options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs });
+    const lock = new FileLock(
+      layout.lock,
+      options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs },
+    );
     const store = new EventStore(state, lock, new Exclusive(), options);
     try {
       const cached = options.cache === false ? false : await loadIndexCache(state);
@@ -87,7 +105,11 @@ export class EventStore {
         }
       }
       if (options.watch !== false) {
-        store.watcher = new TailWatcher(layout.log, () => store.followOtherWriters(), () => store.folderGone());
+        store.watcher = new TailWatcher(
+          layout.log,
+          () => store.followOtherWriters(),
+          () => store.folderGone(),
+        );
         await store.watcher.start();
       }
     } catch (error) {
@@ -149,7 +171,10 @@ export class EventStore {
     return this.reader.readStream(stream, options);
   }
 
-  readCategory(category: string, options: Omit<ReadAllOptions, 'category' | 'stream'> = {}): Promise<ReadPage> {
+  readCategory(
+    category: string,
+    options: Omit<ReadAllOptions, 'category' | 'stream'> = {},
+  ): Promise<ReadPage> {
     return this.readAll({ ...options, category });
   }
 
@@ -209,14 +234,12 @@ export class EventStore {
   /** Cuts a torn tail (never anything else); refuses when the log is damaged elsewhere. */
   async repair(): Promise<RepairResult> {
     this.assertOpen();
-    const result = await this.exclusive.run(async () => {
-      await this.lock.acquire();
-      try {
-        await this.state.catchUp(true);
-        return await cutTornTail(this.state);
-      } finally {
-        this.lock.release();
-      }
+    if (this.writer === undefined) {
+      throw new StoreError('ReadOnly', `${this.folder} was opened read-only; repair needs write access`);
+    }
+    const result = await this.writer.withLock(async () => {
+      await this.state.catchUp(true);
+      return cutTornTail(this.state);
     });
     this.emitHealth();
     return result;

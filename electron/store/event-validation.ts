@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EventToAppend, ExpectedRevision } from '../../shared/event.js';
-import { MAX_EVENT_BYTES, MAX_EVENT_TYPE_BYTES, MAX_STREAM_ID_BYTES, utf8ByteLength } from '../../shared/stream-name.js';
+import {
+  MAX_EVENT_BYTES,
+  MAX_EVENT_TYPE_BYTES,
+  MAX_STREAM_ID_BYTES,
+  utf8ByteLength,
+} from '../../shared/stream-name.js';
 import { encodedLineBytes, lineHead } from './event-line.js';
 import { StoreError } from '../../shared/store-error.js';
 
@@ -51,12 +56,18 @@ export function prepareEvent(event: EventToAppend, where: string): PreparedEvent
     throw new StoreError('InvalidEvent', `${where}: event type must be a non-empty string`, { type });
   }
   if (utf8ByteLength(type) > MAX_EVENT_TYPE_BYTES) {
-    throw new StoreError('InvalidEvent', `${where}: event type is longer than ${MAX_EVENT_TYPE_BYTES} bytes`, {
-      type: type.slice(0, 64),
-    });
+    throw new StoreError(
+      'InvalidEvent',
+      `${where}: event type is longer than ${MAX_EVENT_TYPE_BYTES} bytes`,
+      {
+        type: type.slice(0, 64),
+      },
+    );
   }
   if (id !== undefined && (typeof id !== 'string' || !UUID.test(id))) {
-    throw new StoreError('InvalidEvent', `${where}: event id must be a UUID, not ${JSON.stringify(id)}`, { id });
+    throw new StoreError('InvalidEvent', `${where}: event id must be a UUID, not ${JSON.stringify(id)}`, {
+      id,
+    });
   }
   return {
     type,
@@ -68,15 +79,41 @@ export function prepareEvent(event: EventToAppend, where: string): PreparedEvent
 }
 
 function jsonText(value: unknown, where: string): string {
-  assertJson(value, where, 0, new Set());
+  if (!isJson(value, 0)) explainNotJson(value, where, 0, new Set());
   return JSON.stringify(value);
 }
 
 /**
  * JSON.stringify quietly turns NaN into null, drops undefined and functions, and calls toJSON on dates:
- * stored events must be exactly what the caller sees when reading them back, so those are refused here.
+ * stored events must be exactly what the caller sees when reading them back, so those are refused.
+ * This check runs on every appended event, so it builds no strings; `explainNotJson` finds the path after.
  */
-function assertJson(value: unknown, path: string, depth: number, seen: Set<object>): void {
+function isJson(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      if (depth > MAX_JSON_DEPTH) return false;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!isJson(value[i], depth + 1)) return false;
+        return true;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const key in value) if (!isJson((value as Record<string, unknown>)[key], depth + 1)) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Throws an error naming where in the value the first non-JSON part is. */
+function explainNotJson(value: unknown, path: string, depth: number, seen: Set<object>): void {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -86,15 +123,16 @@ function assertJson(value: unknown, path: string, depth: number, seen: Set<objec
       return;
     case 'object': {
       if (value === null) return;
-      if (depth > MAX_JSON_DEPTH) throw notJson(path, `nested deeper than ${MAX_JSON_DEPTH} levels`);
       if (seen.has(value)) throw notJson(path, 'refers to itself (a cycle)');
+      if (depth > MAX_JSON_DEPTH) throw notJson(path, `nested deeper than ${MAX_JSON_DEPTH} levels`);
       seen.add(value);
       if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) assertJson(value[i], `${path}[${i}]`, depth + 1, seen);
+        for (let i = 0; i < value.length; i++) explainNotJson(value[i], `${path}[${i}]`, depth + 1, seen);
       } else {
         const proto = Object.getPrototypeOf(value) as unknown;
         if (proto !== Object.prototype && proto !== null) throw notJson(path, 'is not a plain object');
-        for (const [key, item] of Object.entries(value)) assertJson(item, `${path}.${key}`, depth + 1, seen);
+        for (const [key, item] of Object.entries(value))
+          explainNotJson(item, `${path}.${key}`, depth + 1, seen);
       }
       seen.delete(value);
       return;
@@ -111,22 +149,22 @@ function notJson(path: string, reason: string): StoreError {
 /** The most bytes the event's line can take, whatever position and revision it gets. */
 export function assertEventFits(stream: string, event: PreparedEvent, where: string): void {
   // String length x 6 bounds both JSON escaping and UTF-8; only events near the limit are measured exactly.
-  const roughBound = 6 * (event.dataJson.length + event.metaJson.length + stream.length + event.type.length) + 300;
+  const roughBound =
+    6 * (event.dataJson.length + event.metaJson.length + stream.length + event.type.length) + 300;
   if (roughBound <= MAX_EVENT_BYTES) return;
-  const bytes =
-    encodedLineBytes(
-      lineHead({
-        position: Number.MAX_SAFE_INTEGER,
-        stream,
-        revision: Number.MAX_SAFE_INTEGER,
-        id: event.id,
-        type: event.type,
-        time: '0000-00-00T00:00:00.000Z',
-        dataJson: event.dataJson,
-        metaJson: event.metaJson,
-        more: Number.MAX_SAFE_INTEGER,
-      }),
-    );
+  const bytes = encodedLineBytes(
+    lineHead({
+      position: Number.MAX_SAFE_INTEGER,
+      stream,
+      revision: Number.MAX_SAFE_INTEGER,
+      id: event.id,
+      type: event.type,
+      time: '0000-00-00T00:00:00.000Z',
+      dataJson: event.dataJson,
+      metaJson: event.metaJson,
+      more: Number.MAX_SAFE_INTEGER,
+    }),
+  );
   if (bytes > MAX_EVENT_BYTES) {
     throw new StoreError(
       'EventTooLarge',

@@ -52,7 +52,8 @@ export class FileLock {
 
   /** One attempt, without waiting. */
   tryAcquire(): boolean {
-    if (!this.holdsTicket && fs.existsSync(this.ticketPath) && !this.clearIfStale(this.ticketPath)) return false;
+    if (!this.holdsTicket && fs.existsSync(this.ticketPath) && !this.clearIfStale(this.ticketPath))
+      return false;
     if (!this.create(this.path)) return false;
     this.held = true;
     if (this.holdsTicket) {
@@ -86,7 +87,9 @@ export class FileLock {
         throw new StoreError(
           'LockTimeout',
           `Timed out after ${this.timeoutMs} ms waiting for the write lock ${this.path}` +
-            (owner === undefined ? '' : ` held by process ${owner.pid} on ${owner.host} since ${owner.since}`),
+            (owner === undefined
+              ? ''
+              : ` held by process ${owner.pid} on ${owner.host} since ${owner.since}`),
           { lock: this.path, ...(owner === undefined ? {} : { owner }) },
         );
       }
@@ -99,13 +102,33 @@ export class FileLock {
     removeQuietly(this.path);
   }
 
+  /** True when another writer has left a ticket: a long holder should let go. */
+  othersWaiting(): boolean {
+    return !this.holdsTicket && fs.existsSync(this.ticketPath);
+  }
+
+  /** Refreshes the lock file's age, so that a long but live holder is not mistaken for a stale one. */
+  touch(): void {
+    const now = new Date();
+    try {
+      fs.utimesSync(this.path, now, now);
+    } catch {
+      // If the file is gone, the next tryAcquire notices; nothing to refresh.
+    }
+  }
+
   /** Who holds the lock now, if anyone. */
   owner(): LockOwner | undefined {
     return readOwner(this.path);
   }
 
   private create(file: string): boolean {
-    const owner: LockOwner = { pid: process.pid, host: os.hostname(), token: this.token, since: new Date().toISOString() };
+    const owner: LockOwner = {
+      pid: process.pid,
+      host: os.hostname(),
+      token: this.token,
+      since: new Date().toISOString(),
+    };
     try {
       fs.writeFileSync(file, JSON.stringify(owner), { flag: 'wx' });
       return true;
@@ -123,7 +146,8 @@ export class FileLock {
     if (!this.create(this.stealPath)) {
       const steal = inspect(this.stealPath);
       // A taker that died mid-takeover leaves `.steal` behind; it only ever lives for microseconds.
-      if (steal !== undefined && Date.now() - steal.mtimeMs > UNREADABLE_LOCK_GRACE_MS) removeQuietly(this.stealPath);
+      if (steal !== undefined && Date.now() - steal.mtimeMs > UNREADABLE_LOCK_GRACE_MS)
+        removeQuietly(this.stealPath);
       return false;
     }
     try {

@@ -22,7 +22,14 @@ interface CacheHeader {
   readonly lastPosition: number;
   readonly streams: string[];
   readonly types: string[];
-  readonly segments: { name: string; firstPosition: number; size: number; lines: number; sealed: boolean; offsets: number }[];
+  readonly segments: {
+    name: string;
+    firstPosition: number;
+    size: number;
+    lines: number;
+    sealed: boolean;
+    offsets: number;
+  }[];
 }
 
 export function indexCachePath(state: LogState): string {
@@ -114,7 +121,8 @@ export async function loadIndexCache(state: LogState): Promise<boolean> {
 }
 
 function readHeader(bytes: Buffer): CacheHeader | undefined {
-  if (bytes.length < MAGIC.length + 4 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+  if (bytes.length < MAGIC.length + 4 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC)
+    return undefined;
   const length = bytes.readUInt32LE(MAGIC.length);
   try {
     return JSON.parse(bytes.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + length)) as CacheHeader;
@@ -148,7 +156,10 @@ function lastLinesStillMatch(state: LogState): boolean {
     const line = state.files.readSync(segment.name, offset, end - offset);
     if (line.length !== end - offset || line[line.length - 1] !== 0x0a) return invalidate(index);
     if (!checkLineChecksum(line, 0, line.length - 1).ok) return invalidate(index);
-    if (scanIndexFields(line, 0, line.length - 1, fields) && fields.position !== segment.firstPosition + last) {
+    if (
+      scanIndexFields(line, 0, line.length - 1, fields) &&
+      fields.position !== segment.firstPosition + last
+    ) {
       return invalidate(index);
     }
   }

@@ -18,7 +18,26 @@ const REVISION = enc('","revision":');
 const ID = enc(',"id":"');
 const TYPE = enc('","type":"');
 const MORE = enc(',"more":');
-const MORE_KEY = enc('"more":');
+
+/**
+ * Remembers the last string decoded at a field: logs tend to repeat the stream and type of the line
+ * before, and comparing a few bytes is cheaper than decoding them again.
+ */
+class RepeatedString {
+  private bytes = Buffer.alloc(0);
+  private text = '';
+
+  decode(source: Buffer, start: number, end: number): string {
+    const length = end - start;
+    if (length === this.bytes.length && source.compare(this.bytes, 0, length, start, end) === 0) return this.text;
+    this.bytes = Buffer.from(source.subarray(start, end));
+    this.text = this.bytes.toString('utf8');
+    return this.text;
+  }
+}
+
+const lastStream = new RepeatedString();
+const lastType = new RepeatedString();
 
 function matchAt(bytes: Uint8Array, at: number, token: Uint8Array): boolean {
   for (let i = 0; i < token.length; i++) if (bytes[at + i] !== token[i]) return false;
@@ -63,7 +82,7 @@ export function scanIndexFields(bytes: Buffer, start: number, end: number, out: 
   at = stop + STREAM.length;
   stop = plainStringEnd(bytes, at, headEnd);
   if (stop <= at) return false;
-  out.stream = bytes.toString('utf8', at, stop);
+  out.stream = lastStream.decode(bytes, at, stop);
   if (!matchAt(bytes, stop, REVISION)) return false;
   at = stop + REVISION.length;
   stop = digitsEnd(bytes, at, headEnd);
@@ -78,17 +97,18 @@ export function scanIndexFields(bytes: Buffer, start: number, end: number, out: 
   at = stop + TYPE.length;
   stop = plainStringEnd(bytes, at, headEnd);
   if (stop <= at) return false;
-  out.type = bytes.toString('utf8', at, stop);
+  out.type = lastType.decode(bytes, at, stop);
   out.more = trailingMore(bytes, stop, headEnd);
   return out.more >= 0;
 }
 
-/** `,"more":N` sits just before the checksum when present; elsewhere it sends the line the slow way (-1). */
+/** `,"more":N` must be the last field before the checksum (docs/FORMAT.md), so it is looked for only there. */
 function trailingMore(bytes: Buffer, from: number, headEnd: number): number {
   let digits = headEnd;
-  while (digits > from && (bytes[digits - 1] as number) >= 0x30 && (bytes[digits - 1] as number) <= 0x39) digits--;
+  while (digits > from && (bytes[digits - 1] as number) >= 0x30 && (bytes[digits - 1] as number) <= 0x39)
+    digits--;
   if (digits < headEnd && matchAt(bytes, digits - MORE.length, MORE)) {
     return readInt(bytes, digits, headEnd);
   }
-  return bytes.subarray(from, headEnd).indexOf(MORE_KEY) === -1 ? 0 : -1;
+  return 0;
 }

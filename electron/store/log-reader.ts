@@ -47,7 +47,8 @@ export class LogReader {
     const limit = pageLimit(options.limit);
     const last = index.lastPosition;
     let position = options.from ?? (forwards ? 1 : last);
-    if (!Number.isSafeInteger(position)) throw new StoreError('InvalidArgument', `from must be a position, not ${String(position)}`);
+    if (!Number.isSafeInteger(position))
+      throw new StoreError('InvalidArgument', `from must be a position, not ${String(position)}`);
     const match = this.matcher(options);
     const positions: number[] = [];
     if (!forwards && position > last) position = last;
@@ -80,22 +81,23 @@ export class LogReader {
   /** Reads events by position, in the order given; holes are skipped. */
   async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
     const ascending = isAscending(positions) ? positions : [...positions].sort((a, b) => a - b);
-    const byPosition = new Map<number, RecordedEvent>();
+    const events: RecordedEvent[] = [];
     let i = 0;
     while (i < ascending.length) {
       const run = this.nextRun(ascending, i);
       i = run.nextIndex;
       if (run.lines.length === 0) continue;
       const span = await this.files.read(run.segment.name, run.start, run.end - run.start);
-      for (const event of parseRun(span, run)) byPosition.set(event.position, event);
+      parseRun(span, run, events);
     }
-    if (ascending === positions) return [...byPosition.values()];
-    const events: RecordedEvent[] = [];
+    if (ascending === positions) return events;
+    const byPosition = new Map(events.map((event) => [event.position, event]));
+    const ordered: RecordedEvent[] = [];
     for (const position of positions) {
       const event = byPosition.get(position);
-      if (event !== undefined) events.push(event);
+      if (event !== undefined) ordered.push(event);
     }
-    return events;
+    return ordered;
   }
 
   /** Lines of one segment close enough together to read in one go. */
@@ -107,7 +109,10 @@ export class LogReader {
     for (; i < positions.length; i++) {
       const located = index.locate(positions[i] as number);
       if (located === undefined) continue;
-      if (segment !== undefined && (located.segment !== segment || located.offset - (lines.at(-1)?.end ?? 0) > COALESCE_GAP)) {
+      if (
+        segment !== undefined &&
+        (located.segment !== segment || located.offset - (lines.at(-1)?.end ?? 0) > COALESCE_GAP)
+      ) {
         break;
       }
       segment = located.segment;
@@ -152,17 +157,15 @@ interface Run {
 }
 
 /** Contiguous runs (the common case of paging $all) are decoded as one string and split, like a plain reader would. */
-function parseRun(span: Buffer, run: Run): RecordedEvent[] {
-  const events: RecordedEvent[] = [];
+function parseRun(span: Buffer, run: Run, events: RecordedEvent[]): void {
   if (isContiguous(run)) {
     const lines = span.toString('utf8').split('\n');
     for (let i = 0; i < run.lines.length; i++) events.push(fromLineText(lines[i] as string));
-    return events;
+    return;
   }
   for (const line of run.lines) {
     events.push(parseRecordedEvent(span, line.start - run.start, line.end - run.start - 1));
   }
-  return events;
 }
 
 function fromLineText(text: string): RecordedEvent {
@@ -187,7 +190,8 @@ function isContiguous(run: Run): boolean {
 }
 
 function isAscending(positions: readonly number[]): boolean {
-  for (let i = 1; i < positions.length; i++) if ((positions[i] as number) <= (positions[i - 1] as number)) return false;
+  for (let i = 1; i < positions.length; i++)
+    if ((positions[i] as number) <= (positions[i - 1] as number)) return false;
   return true;
 }
 

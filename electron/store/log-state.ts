@@ -73,14 +73,15 @@ export class LogState {
       let readAt = active.size;
       let carry: Buffer | undefined;
       while (readAt < fileSize) {
-        const chunk = await this.files.read(active.name, readAt, Math.min(CHUNK_BYTES, fileSize - readAt));
-        if (chunk.length === 0) break;
-        const bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
+        // The incomplete line left from the last chunk is read again rather than copied in front of the next.
         const start = readAt - (carry?.length ?? 0);
+        const bytes = await this.files.read(active.name, start, Math.min(CHUNK_BYTES, fileSize - start));
+        if (bytes.length <= (carry?.length ?? 0)) break;
         const used = scanner.feed(bytes, start);
         carry = used < bytes.length ? bytes.subarray(used) : undefined;
-        readAt += chunk.length;
-        done += chunk.length;
+        const fresh = bytes.length - (readAt - start);
+        readAt += fresh;
+        done += fresh;
         onProgress?.({ bytesDone: done, bytesTotal: Math.max(total, done) });
       }
       if (!this.isSealed(active)) {

@@ -17,10 +17,20 @@ interface Waiting extends AppendRequest {
   readonly reject: (error: unknown) => void;
 }
 
+/** How long the write lock is kept after the queue runs dry, so that an append loop does not re-take it each time. */
+const LEASE_IDLE_MS = 2;
+/** After holding the lock this long, a writer gives it up as soon as another process is waiting. */
+const LEASE_FAIR_MS = 20;
+/** A lock file older than the lock's stale limit would be taken over; a long holder refreshes it well before. */
+const LEASE_TOUCH_MS = 5_000;
+
 /**
  * Group commit: appends that arrive while a write is in flight wait together for the next one, which
- * takes the cross-process lock once, catches up with other writers, writes every event in one write and
- * syncs once. Sequential appends pay one lock and one synced write each; concurrent ones share them.
+ * catches up with other writers, writes every event in one write and syncs once.
+ *
+ * The cross-process lock is leased: taken once and kept while appends keep coming (creating and removing
+ * a lock file costs as much as the synced write itself on ext4, since both go through the journal), given
+ * up after a short idle moment, or early when another process has left a ticket.
  */
 export class LogWriter {
   private queue: Waiting[] = [];
@@ -28,6 +38,9 @@ export class LogWriter {
   private fd: number | undefined;
   private fdSegment: string | undefined;
   private syncTimer: NodeJS.Timeout | undefined;
+  private leaseTimer: NodeJS.Timeout | undefined;
+  private leaseSince = 0;
+  private leaseTouched = 0;
 
   constructor(
     private readonly state: LogState,
@@ -57,10 +70,49 @@ export class LogWriter {
       }
     }
     this.flushing = false;
+    this.scheduleLeaseEnd();
+  }
+
+  /** Runs `section` holding the write lock (for repair), sharing the lease with appends. */
+  async withLock<T>(section: () => Promise<T>): Promise<T> {
+    return this.exclusive.run(async () => {
+      await this.takeLock();
+      try {
+        return await section();
+      } finally {
+        this.scheduleLeaseEnd();
+      }
+    });
+  }
+
+  private async takeLock(): Promise<void> {
+    if (this.leaseTimer !== undefined) clearTimeout(this.leaseTimer);
+    this.leaseTimer = undefined;
+    const now = Date.now();
+    if (this.lock.held) {
+      if (now - this.leaseSince > LEASE_FAIR_MS && this.lock.othersWaiting()) this.lock.release();
+      else {
+        if (now - this.leaseTouched > LEASE_TOUCH_MS) {
+          this.lock.touch();
+          this.leaseTouched = now;
+        }
+        return;
+      }
+    }
+    if (!this.lock.tryAcquire()) await this.lock.acquire();
+    this.leaseSince = this.leaseTouched = Date.now();
+  }
+
+  private scheduleLeaseEnd(): void {
+    if (!this.lock.held || this.leaseTimer !== undefined) return;
+    this.leaseTimer = setTimeout(() => {
+      this.leaseTimer = undefined;
+      if (!this.flushing) this.lock.release();
+    }, LEASE_IDLE_MS);
   }
 
   private async flush(batch: Waiting[]): Promise<void> {
-    if (!this.lock.tryAcquire()) await this.lock.acquire();
+    await this.takeLock();
     let written: EncodableEvent[] = [];
     let outcomes: AppendOutcome[] = [];
     try {
@@ -73,8 +125,10 @@ export class LogWriter {
       outcomes = planned.outcomes;
       written = planned.events;
       if (written.length > 0) await this.write(active, written);
-    } finally {
+    } catch (error) {
+      // Whatever went wrong, the next writer (perhaps in another process) must re-read the log from scratch.
       this.lock.release();
+      throw error;
     }
     batch.forEach((waiting, i) => {
       const outcome = outcomes[i];
@@ -92,7 +146,9 @@ export class LogWriter {
       throw new StoreError(
         'ReadOnly',
         `The folder is read-only because its log is damaged: ${describeProblem(corruption[0] as (typeof corruption)[0])}` +
-          (corruption.length > 1 ? ` (and ${corruption.length - 1} more problems; run eventfold verify)` : ''),
+          (corruption.length > 1
+            ? ` (and ${corruption.length - 1} more problems; run eventfold verify)`
+            : ''),
         { problems: corruption.slice(0, 20) },
       );
     }
@@ -124,7 +180,16 @@ export class LogWriter {
   }
 
   private async write(active: SegmentEntry, events: EncodableEvent[]): Promise<void> {
-    const heads = events.map(lineHead);
+    // Most batches are one stream (or a few): its JSON form is computed once, not per event.
+    let streamJson = '';
+    let stream: string | undefined;
+    const heads = events.map((event) => {
+      if (event.stream !== stream) {
+        stream = event.stream;
+        streamJson = JSON.stringify(stream);
+      }
+      return lineHead(event, streamJson);
+    });
     const { bytes, lineEnds } = encodeLines(heads);
     const fd = this.descriptor(active.name);
     const at = active.size;
@@ -143,7 +208,14 @@ export class LogWriter {
     const { index } = this.state;
     let offset = at;
     events.forEach((event, i) => {
-      index.add(active, event.position, offset, index.internStream(event.stream), index.internType(event.type), hashId(event.id));
+      index.add(
+        active,
+        event.position,
+        offset,
+        index.internStream(event.stream),
+        index.internType(event.type),
+        hashId(event.id),
+      );
       offset = at + (lineEnds[i] as number);
     });
     active.size = at + bytes.length;
@@ -170,14 +242,27 @@ export class LogWriter {
   private readStored(position: number): StoredContent {
     const located = this.state.index.locate(position);
     if (located === undefined) return { id: '', type: '', dataJson: '', metaJson: '' };
-    const line = this.state.files.readSync(located.segment.name, located.offset, located.end - located.offset);
+    const line = this.state.files.readSync(
+      located.segment.name,
+      located.offset,
+      located.end - located.offset,
+    );
     const event = parseRecordedEvent(line, 0, line.length - 1);
-    return { id: event.id, type: event.type, dataJson: JSON.stringify(event.data), metaJson: JSON.stringify(event.meta) };
+    return {
+      id: event.id,
+      type: event.type,
+      dataJson: JSON.stringify(event.data),
+      metaJson: JSON.stringify(event.meta),
+    };
   }
 
   /** Waits for queued appends, syncs what `batched` or `none` left unsynced, and closes the file. */
   async close(): Promise<void> {
     while (this.flushing) await this.exclusive.idle();
+    await this.exclusive.idle();
+    if (this.leaseTimer !== undefined) clearTimeout(this.leaseTimer);
+    this.leaseTimer = undefined;
+    this.lock.release();
     if (this.syncTimer !== undefined) clearTimeout(this.syncTimer);
     this.syncTimer = undefined;
     if (this.fd !== undefined && this.durability !== 'always') fs.fdatasyncSync(this.fd);

@@ -32,7 +32,9 @@ export async function initEventFolder(dir: string, options: InitOptions = {}): P
   await fs.mkdir(dir, { recursive: true });
   const existing = await fs.readdir(dir);
   if (existing.includes(MANIFEST_FILE)) {
-    throw new StoreError('FolderNotEmpty', `${dir} is already an event folder (it has ${MANIFEST_FILE})`, { dir });
+    throw new StoreError('FolderNotEmpty', `${dir} is already an event folder (it has ${MANIFEST_FILE})`, {
+      dir,
+    });
   }
   const foreign = existing.filter((name) => !name.startsWith('.'));
   if (foreign.length > 0) {
@@ -86,13 +88,21 @@ function parseManifest(text: string, dir: string): Manifest {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new StoreError('NotAnEventFolder', `${dir}/${MANIFEST_FILE} is not valid JSON: ${(error as Error).message}`, {
-      dir,
-    });
+    throw new StoreError(
+      'NotAnEventFolder',
+      `${dir}/${MANIFEST_FILE} is not valid JSON: ${(error as Error).message}`,
+      {
+        dir,
+      },
+    );
   }
   const manifest = value as Partial<Manifest> | null;
   if (typeof manifest !== 'object' || manifest === null || manifest.format !== FORMAT_NAME) {
-    throw new StoreError('NotAnEventFolder', `${dir}/${MANIFEST_FILE} does not describe an eventfold folder`, { dir });
+    throw new StoreError(
+      'NotAnEventFolder',
+      `${dir}/${MANIFEST_FILE} does not describe an eventfold folder`,
+      { dir },
+    );
   }
   if (manifest.version !== FORMAT_VERSION) {
     throw new StoreError(
@@ -111,7 +121,8 @@ function parseManifest(text: string, dir: string): Manifest {
     id: manifest.id,
     created: typeof manifest.created === 'string' ? manifest.created : '',
     segmentSizeLimit:
-      typeof limit === 'number' && Number.isSafeInteger(limit) && limit >= 1024 ? limit : DEFAULT_SEGMENT_SIZE_LIMIT,
+      typeof limit === 'number' && Number.isSafeInteger(limit) && limit >= 1024
+        ? limit
+        : DEFAULT_SEGMENT_SIZE_LIMIT,
   };
 }
-

@@ -46,8 +46,16 @@ export class SegmentScanner {
       const lineOffset = fileOffset + start;
       this.lastLineEnd = fileOffset + newline + 1;
       if (this.readFields(bytes, start, newline, fields, lineOffset)) {
-        this.pending.push({ fields: { ...fields }, offset: lineOffset, line: this.lineNumber });
-        if (fields.more === 0) this.commit();
+        if (fields.more === 0 && this.pending.length === 0) {
+          // The common case, a single-event append or the last line of one: no need to hold it back.
+          this.place(fields, lineOffset, this.lineNumber);
+          this.pendingLines = 0;
+          this.segment.lines = this.lineNumber;
+          this.segment.size = this.lastLineEnd;
+        } else {
+          this.pending.push({ fields: { ...fields }, offset: lineOffset, line: this.lineNumber });
+          if (fields.more === 0) this.commit();
+        }
       } else if (this.pending.length === 0) {
         // A bad line outside any append: it is covered by the report, the scan moves past it.
         this.segment.lines = this.lineNumber;
@@ -107,11 +115,16 @@ export class SegmentScanner {
     const index = this.index;
     const expected = index.lastPosition + 1;
     if (fields.position < expected || fields.position < this.segment.firstPosition) {
-      this.problem(offset, line, `position ${fields.position} repeats or goes backwards (expected ${expected})`);
+      this.problem(
+        offset,
+        line,
+        `position ${fields.position} repeats or goes backwards (expected ${expected})`,
+      );
       return false;
     }
     if (fields.position > expected) {
-      const missing = fields.position - 1 === expected ? `${expected}` : `${expected} to ${fields.position - 1}`;
+      const missing =
+        fields.position - 1 === expected ? `${expected}` : `${expected} to ${fields.position - 1}`;
       this.problem(offset, line, `gap: position ${missing} missing before position ${fields.position}`);
     }
     const streamNumber = index.internStream(fields.stream);
@@ -123,7 +136,14 @@ export class SegmentScanner {
         `revision ${fields.revision} of stream "${fields.stream}" out of order (expected ${expectedRevision})`,
       );
     }
-    index.add(this.segment, fields.position, offset, streamNumber, index.internType(fields.type), fields.idHash);
+    index.add(
+      this.segment,
+      fields.position,
+      offset,
+      streamNumber,
+      index.internType(fields.type),
+      fields.idHash,
+    );
     return true;
   }
 
@@ -136,4 +156,3 @@ function isAllZeros(bytes: Buffer, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (bytes[i] !== 0) return false;
   return true;
 }
-

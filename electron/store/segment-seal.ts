@@ -20,7 +20,8 @@ export interface SegmentSeal {
 export async function hashSegment(files: SegmentFiles, segment: string, bytes: number): Promise<string> {
   const hash = createHash('sha256');
   const step = 8 * 1024 * 1024;
-  for (let at = 0; at < bytes; at += step) hash.update(await files.read(segment, at, Math.min(step, bytes - at)));
+  for (let at = 0; at < bytes; at += step)
+    hash.update(await files.read(segment, at, Math.min(step, bytes - at)));
   return hash.digest('hex');
 }
 

@@ -97,11 +97,11 @@ export class LiveSubscription implements Subscription {
       const page =
         fromMemory === undefined
           ? await this.reader.readAll({
-            from: this.position + 1,
-            limit: CATCH_UP_PAGE,
-            ...(this.filter.stream === undefined ? {} : { stream: this.filter.stream }),
-            ...(this.filter.category === undefined ? {} : { category: this.filter.category }),
-            ...(this.filter.types === undefined ? {} : { types: this.filter.types }),
+              from: this.position + 1,
+              limit: CATCH_UP_PAGE,
+              ...(this.filter.stream === undefined ? {} : { stream: this.filter.stream }),
+              ...(this.filter.category === undefined ? {} : { category: this.filter.category }),
+              ...(this.filter.types === undefined ? {} : { types: this.filter.types }),
             })
           : undefined;
       const events = fromMemory ?? page?.events ?? [];
@@ -131,7 +131,11 @@ export class LiveSubscription implements Subscription {
       return undefined;
     }
     let end = start + 1;
-    while (end < this.offered.length && this.offered[end]?.position === (this.offered[end - 1]?.position ?? 0) + 1) end++;
+    while (
+      end < this.offered.length &&
+      this.offered[end]?.position === (this.offered[end - 1]?.position ?? 0) + 1
+    )
+      end++;
     const events = this.offered.slice(start, end);
     this.offered = this.offered.slice(end);
     return events;

@@ -35,7 +35,11 @@ export async function cutTornTail(state: LogState): Promise<RepairResult> {
   }
   const tail = state.tail;
   if (tail === undefined) {
-    return { repaired: false, bytesCut: 0, message: 'Nothing to repair: the log ends with a complete append' };
+    return {
+      repaired: false,
+      bytesCut: 0,
+      message: 'Nothing to repair: the log ends with a complete append',
+    };
   }
   const file = state.layout.segment(tail.segment);
   const cut = state.files.readSync(tail.segment, tail.offset, tail.bytes);

@@ -1,5 +1,8 @@
 import { watch, type FSWatcher } from 'chokidar';
 
+/** Longer than chokidar's 50 ms throttle of 'change' events for one file. */
+const TRAILING_LOOK_MS = 75;
+
 /**
  * Tells the store when another process may have appended: a change to any file in log/ (a segment grew,
  * a seal or a new segment appeared). Runs are coalesced: while one catch-up is in flight, further events
@@ -10,6 +13,7 @@ export class TailWatcher {
   private running = false;
   private pending = false;
   private closed = false;
+  private trailingLook: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly logDir: string,
@@ -43,6 +47,16 @@ export class TailWatcher {
 
   trigger(): void {
     if (this.closed) return;
+    // chokidar passes on at most one 'change' a file every 50 ms and drops the others, so the last
+    // appends of a burst would wait for the next append to be seen: one more look after that window.
+    clearTimeout(this.trailingLook);
+    this.trailingLook = setTimeout(() => this.look(), TRAILING_LOOK_MS);
+    this.trailingLook.unref();
+    this.look();
+  }
+
+  private look(): void {
+    if (this.closed) return;
     if (this.running) {
       this.pending = true;
       return;
@@ -54,13 +68,14 @@ export class TailWatcher {
         this.running = false;
         if (this.pending) {
           this.pending = false;
-          this.trigger();
+          this.look();
         }
       });
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.trailingLook);
     await this.watcher?.close();
   }
 }

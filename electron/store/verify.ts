@@ -81,12 +81,19 @@ async function checkSeal(
   const problems: LogProblem[] = [];
   const { records, lastPosition } = countRecords(segment);
   const size = files.size(segment.name);
-  if (seal.bytes !== size) problems.push({ ...at, reason: `seal says ${seal.bytes} bytes, the segment has ${size}` });
+  if (seal.bytes !== size)
+    problems.push({ ...at, reason: `seal says ${seal.bytes} bytes, the segment has ${size}` });
   if (seal.records !== records) {
-    problems.push({ ...at, reason: `seal says ${seal.records} events, the segment has ${records} valid ones` });
+    problems.push({
+      ...at,
+      reason: `seal says ${seal.records} events, the segment has ${records} valid ones`,
+    });
   }
   if (seal.lastPosition !== lastPosition) {
-    problems.push({ ...at, reason: `seal says the last position is ${seal.lastPosition}, the segment ends at ${lastPosition}` });
+    problems.push({
+      ...at,
+      reason: `seal says the last position is ${seal.lastPosition}, the segment ends at ${lastPosition}`,
+    });
   }
   if (problems.length === 0 && (await hashSegment(files, segment.name, size)) !== seal.sha256) {
     problems.push({ ...at, reason: 'the segment does not match the SHA-256 hash in its seal' });
