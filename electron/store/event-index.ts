@@ -39,6 +39,11 @@ export class EventIndex {
   idHashOf = new ChunkedU32List();
   private readonly streamNumbers = new Map<string, number>();
   private readonly typeNumbers = new Map<string, number>();
+  /**
+   * For streams with a revision out of order (a damaged log): how far the stored revisions are ahead of
+   * the events indexed, so that one missing event is reported once, not again for every later one.
+   */
+  readonly revisionSkew = new Map<string, number>();
 
   /** Fills an empty index from the cache (segments are added by the caller). */
   restore(saved: {
@@ -73,6 +78,7 @@ export class EventIndex {
     this.types.length = 0;
     this.streamNumbers.clear();
     this.typeNumbers.clear();
+    this.revisionSkew.clear();
     this.streamOf = new ChunkedU32List();
     this.typeOf = new ChunkedU32List();
     this.idHashOf = new ChunkedU32List();

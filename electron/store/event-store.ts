@@ -94,12 +94,12 @@ export class EventStore {
     const store = new EventStore(state, lock, new Exclusive(), options);
     try {
       const cached = options.cache === false ? false : await loadIndexCache(state);
-      await state.catchUp(false, options.onProgress);
+      await state.catchUp({ thorough: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
       store.cacheSaved = cached ? state.index.lastPosition : 0;
       if (state.tail !== undefined && !options.readOnly && lock.tryAcquire()) {
         // Nobody is writing: an incomplete tail is torn, and saying so now lets the UI offer the repair.
         try {
-          await state.catchUp(true);
+          await state.catchUp({ underLock: true });
         } finally {
           lock.release();
         }
@@ -238,7 +238,7 @@ export class EventStore {
       throw new StoreError('ReadOnly', `${this.folder} was opened read-only; repair needs write access`);
     }
     const result = await this.writer.withLock(async () => {
-      await this.state.catchUp(true);
+      await this.state.catchUp({ underLock: true, thorough: true });
       return cutTornTail(this.state);
     });
     this.emitHealth();
@@ -289,7 +289,7 @@ export class EventStore {
     const before = this.state.index.lastPosition;
     const tailBefore = this.state.tail;
     const problemsBefore = this.state.corruption.length;
-    const added = await this.exclusive.run(() => this.state.catchUp(false));
+    const added = await this.exclusive.run(() => this.state.catchUp());
     if (added > 0) {
       for (const subscription of this.subscriptions) subscription.notify(undefined);
       this.announce(before + 1, this.state.index.lastPosition);

@@ -73,8 +73,8 @@ export function prepareEvent(event: EventToAppend, where: string): PreparedEvent
     type,
     id: id === undefined ? randomUUID() : id.toLowerCase(),
     idGiven: id !== undefined,
-    dataJson: jsonText(event.data ?? {}, `${where} data`),
-    metaJson: jsonText(event.meta ?? {}, `${where} meta`),
+    dataJson: jsonText(event.data === undefined ? {} : event.data, `${where} data`),
+    metaJson: jsonText(event.meta === undefined ? {} : event.meta, `${where} meta`),
   };
 }
 

@@ -96,10 +96,11 @@ export class FileLock {
     }
   }
 
+  /** Removes the lock file, unless it is no longer ours (taken over as stale): then it is the new holder's. */
   release(): void {
     if (!this.held) return;
     this.held = false;
-    removeQuietly(this.path);
+    if (readOwner(this.path)?.token === this.token) removeQuietly(this.path);
   }
 
   /** True when another writer has left a ticket: a long holder should let go. */

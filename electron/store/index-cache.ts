@@ -1,4 +1,5 @@
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-file.js';
 import { checkLineChecksum } from './event-line.js';
@@ -29,6 +30,9 @@ interface CacheHeader {
     lines: number;
     sealed: boolean;
     offsets: number;
+    /** The file as it was when cached: a sealed segment must be untouched, the last one only grown. */
+    fileSize: number;
+    mtimeMs: number;
   }[];
 }
 
@@ -44,14 +48,19 @@ export async function saveIndexCache(state: LogState): Promise<void> {
     lastPosition: index.lastPosition,
     streams: index.streams.map((stream) => stream.id),
     types: index.types,
-    segments: index.segments.map((segment) => ({
-      name: segment.name,
-      firstPosition: segment.firstPosition,
-      size: segment.size,
-      lines: segment.lines,
-      sealed: segment.sealed,
-      offsets: segment.offsets.length,
-    })),
+    segments: index.segments.map((segment) => {
+      const stat = fs.statSync(state.layout.segment(segment.name));
+      return {
+        name: segment.name,
+        firstPosition: segment.firstPosition,
+        size: segment.size,
+        lines: segment.lines,
+        sealed: segment.sealed,
+        offsets: segment.offsets.length,
+        fileSize: stat.size,
+        mtimeMs: stat.mtimeMs,
+      };
+    }),
   };
   const headerBytes = Buffer.from(JSON.stringify(header));
   const headerEnd = align4(MAGIC.length + 4 + headerBytes.length);
@@ -67,7 +76,7 @@ export async function saveIndexCache(state: LogState): Promise<void> {
     Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(bytes, at);
     at += array.byteLength;
   }
-  await fs.mkdir(state.layout.cache, { recursive: true });
+  await fsp.mkdir(state.layout.cache, { recursive: true });
   await writeFileAtomic(indexCachePath(state), bytes);
 }
 
@@ -75,7 +84,7 @@ export async function saveIndexCache(state: LogState): Promise<void> {
 export async function loadIndexCache(state: LogState): Promise<boolean> {
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(indexCachePath(state));
+    bytes = await fsp.readFile(indexCachePath(state));
   } catch {
     return false;
   }
@@ -131,10 +140,17 @@ function readHeader(bytes: Buffer): CacheHeader | undefined {
   }
 }
 
+/**
+ * A file edited in place since it was cached (same size, new modification time) is scanned again;
+ * one that only grew was appended to, and only the new part is read. Damage that leaves the modification
+ * time alone (bit rot) is what `eventfold verify` is for.
+ */
 function segmentStillMatches(state: LogState, cached: CacheHeader['segments'][number]): boolean {
   try {
-    const size = state.files.size(cached.name);
-    return cached.sealed ? size === cached.size : size >= cached.size;
+    const stat = fs.statSync(state.layout.segment(cached.name));
+    if (cached.sealed) return stat.size === cached.fileSize && stat.mtimeMs === cached.mtimeMs;
+    if (stat.size < cached.size) return false;
+    return stat.size > cached.fileSize || stat.mtimeMs === cached.mtimeMs;
   } catch {
     return false;
   }

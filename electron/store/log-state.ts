@@ -26,6 +26,12 @@ export interface ScanProgress {
 
 const CHUNK_BYTES = 16 * 1024 * 1024;
 
+export interface CatchUpOptions {
+  readonly underLock?: boolean;
+  readonly thorough?: boolean;
+  readonly onProgress?: (progress: ScanProgress) => void;
+}
+
 /**
  * The index of a folder's log and what is known to be wrong with it, brought up to date by reading what
  * was appended since the last look: at open (everything), before each write (under the lock) and when
@@ -57,10 +63,13 @@ export class LogState {
   }
 
   /**
-   * Reads new bytes of the last segment and any segments after it. `underLock` says nobody else is
-   * writing, so an incomplete tail is torn rather than in progress. Returns how many events were added.
+   * Reads new bytes of the last segment and any segments after it. Returns how many events were added.
+   * - `underLock`: nobody else is writing, so an incomplete tail is torn rather than in progress;
+   * - `thorough`: also look for segments after an unsealed last one (at open, verify, and each new write
+   *   lease), which only a writer that broke the rules leaves; every other call is on a hot path.
    */
-  async catchUp(underLock: boolean, onProgress?: (progress: ScanProgress) => void): Promise<number> {
+  async catchUp(options: CatchUpOptions = {}): Promise<number> {
+    const { underLock = false, thorough = false, onProgress } = options;
     const before = this.index.lastPosition;
     if (this.index.segments.length === 0 && !this.addNextSegment()) return 0;
     const total = onProgress === undefined ? 0 : this.bytesBehind();
@@ -69,7 +78,11 @@ export class LogState {
       const active = this.activeSegment as SegmentEntry;
       const found: LogProblem[] = [];
       const scanner = new SegmentScanner(this.index, active, found, this.strict);
+      // Sealed before measured: once the seal exists the segment's size is final, so nothing is missed
+      // when another writer seals it while this look is in progress.
+      const sealedAtStart = underLock ? undefined : this.hasSeal(active);
       const fileSize = this.files.size(active.name);
+      const sealed = sealedAtStart ?? (active.sealed || (fileSize >= this.manifest.segmentSizeLimit && this.hasSeal(active)));
       let readAt = active.size;
       let carry: Buffer | undefined;
       while (readAt < fileSize) {
@@ -84,10 +97,14 @@ export class LogState {
         done += fresh;
         onProgress?.({ bytesDone: done, bytesTotal: Math.max(total, done) });
       }
-      if (!this.isSealed(active)) {
+      const unsealedButFollowed = !sealed && thorough && this.segmentNamesFrom(active.firstPosition + 1).length > 0;
+      if (!sealed && !unsealedButFollowed) {
         this.settle(active, found);
         this.noteTail(active, fileSize, underLock);
         break;
+      }
+      if (unsealedButFollowed) {
+        this.problemAt(active, 'the segment has no seal, yet later segments follow it');
       }
       active.sealed = true;
       scanner.commitIncomplete();
@@ -116,10 +133,8 @@ export class LogState {
     return total;
   }
 
-  private isSealed(segment: SegmentEntry): boolean {
-    if (segment.sealed) return true;
-    // Only a segment past the size limit can be sealed; this keeps a stat off the path of every append.
-    return segment.size >= this.manifest.segmentSizeLimit && fs.existsSync(this.layout.seal(segment.name));
+  private hasSeal(segment: SegmentEntry): boolean {
+    return segment.sealed || fs.existsSync(this.layout.seal(segment.name));
   }
 
   private noteTail(active: SegmentEntry, fileSize: number, underLock: boolean): void {

@@ -85,7 +85,8 @@ export class LogWriter {
     });
   }
 
-  private async takeLock(): Promise<void> {
+  /** Takes the lock unless the lease still holds it; true when newly taken (others may have written). */
+  private async takeLock(): Promise<boolean> {
     if (this.leaseTimer !== undefined) clearTimeout(this.leaseTimer);
     this.leaseTimer = undefined;
     const now = Date.now();
@@ -96,11 +97,12 @@ export class LogWriter {
           this.lock.touch();
           this.leaseTouched = now;
         }
-        return;
+        return false;
       }
     }
     if (!this.lock.tryAcquire()) await this.lock.acquire();
     this.leaseSince = this.leaseTouched = Date.now();
+    return true;
   }
 
   private scheduleLeaseEnd(): void {
@@ -112,11 +114,11 @@ export class LogWriter {
   }
 
   private async flush(batch: Waiting[]): Promise<void> {
-    await this.takeLock();
+    const newLease = await this.takeLock();
     let written: EncodableEvent[] = [];
     let outcomes: AppendOutcome[] = [];
     try {
-      await this.state.catchUp(true);
+      await this.state.catchUp({ underLock: true, thorough: newLease });
       this.assertWritable();
       const active = await this.activeSegmentForWrite();
       const planned = planAppends(this.state.index, batch, new Date().toISOString(), (position) =>

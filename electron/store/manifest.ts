@@ -18,6 +18,7 @@ export interface Manifest {
 }
 
 export const DEFAULT_SEGMENT_SIZE_LIMIT = 64 * 1024 * 1024;
+export const MIN_SEGMENT_SIZE_LIMIT = 1024;
 
 export interface InitOptions {
   readonly segmentSizeLimit?: number;
@@ -29,6 +30,13 @@ export interface InitOptions {
  */
 export async function initEventFolder(dir: string, options: InitOptions = {}): Promise<Manifest> {
   const layout = new FolderLayout(dir);
+  const limit = options.segmentSizeLimit ?? DEFAULT_SEGMENT_SIZE_LIMIT;
+  if (!Number.isSafeInteger(limit) || limit < MIN_SEGMENT_SIZE_LIMIT) {
+    throw new StoreError(
+      'InvalidArgument',
+      `segmentSizeLimit must be a whole number of bytes >= ${MIN_SEGMENT_SIZE_LIMIT}, not ${String(limit)}`,
+    );
+  }
   await fs.mkdir(dir, { recursive: true });
   const existing = await fs.readdir(dir);
   if (existing.includes(MANIFEST_FILE)) {
@@ -49,7 +57,7 @@ export async function initEventFolder(dir: string, options: InitOptions = {}): P
     version: FORMAT_VERSION,
     id: randomUUID(),
     created: new Date().toISOString(),
-    segmentSizeLimit: options.segmentSizeLimit ?? DEFAULT_SEGMENT_SIZE_LIMIT,
+    segmentSizeLimit: limit,
   };
   await fs.mkdir(layout.log, { recursive: true });
   await syncDirectory(layout.log);

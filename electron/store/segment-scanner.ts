@@ -56,12 +56,9 @@ export class SegmentScanner {
           this.pending.push({ fields: { ...fields }, offset: lineOffset, line: this.lineNumber });
           if (fields.more === 0) this.commit();
         }
-      } else if (this.pending.length === 0) {
-        // A bad line outside any append: it is covered by the report, the scan moves past it.
-        this.segment.lines = this.lineNumber;
-        this.pendingLines = 0;
-        this.segment.size = fileOffset + newline + 1;
       }
+      // A bad line is not committed: if a complete append follows, it lies inside the log (corruption);
+      // if nothing valid follows, it is part of the tail, where NUL or blank lines are crash debris.
       start = newline + 1;
     }
   }
@@ -83,7 +80,8 @@ export class SegmentScanner {
     const check = checkLineChecksum(bytes, start, end);
     if (!check.ok) {
       const zeros = isAllZeros(bytes, start, end);
-      this.problem(offset, this.lineNumber, zeros ? 'line of NUL bytes' : check.reason, zeros);
+      const reason = start === end ? 'empty line' : zeros ? 'line of NUL bytes' : check.reason;
+      this.problem(offset, this.lineNumber, reason, zeros);
       return false;
     }
     if (!this.strict && scanIndexFields(bytes, start, end, out)) return true;
@@ -128,13 +126,15 @@ export class SegmentScanner {
       this.problem(offset, line, `gap: position ${missing} missing before position ${fields.position}`);
     }
     const streamNumber = index.internStream(fields.stream);
-    const expectedRevision = index.lastRevision(fields.stream) + 1;
-    if (fields.revision !== expectedRevision) {
+    const skew = index.revisionSkew.get(fields.stream) ?? 0;
+    const indexed = index.lastRevision(fields.stream) + 1;
+    if (fields.revision !== indexed + skew) {
       this.problem(
         offset,
         line,
-        `revision ${fields.revision} of stream "${fields.stream}" out of order (expected ${expectedRevision})`,
+        `revision ${fields.revision} of stream "${fields.stream}" out of order (expected ${indexed + skew})`,
       );
+      index.revisionSkew.set(fields.stream, fields.revision - indexed);
     }
     index.add(
       this.segment,

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StoreError } from '../../shared/store-error.js';
-import { syncDirectory } from './atomic-file.js';
+import { syncDirectory, writeFileAtomic } from './atomic-file.js';
 import { describeProblem } from './log-problem.js';
 import type { LogState } from './log-state.js';
 
@@ -45,7 +45,8 @@ export async function cutTornTail(state: LogState): Promise<RepairResult> {
   const cut = state.files.readSync(tail.segment, tail.offset, tail.bytes);
   const keptIn = path.join(state.layout.root, REPAIRS_DIR, `${tail.segment}.at-${tail.offset}.torn`);
   await fs.mkdir(path.dirname(keptIn), { recursive: true });
-  await fs.writeFile(keptIn, cut);
+  // The copy is durable before the original goes.
+  await writeFileAtomic(keptIn, cut);
   const handle = await fs.open(file, 'r+');
   try {
     await handle.truncate(tail.offset);

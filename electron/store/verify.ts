@@ -30,15 +30,10 @@ export async function verifyEventFolder(
   const layout = new FolderLayout(folder);
   const files = new SegmentFiles(layout);
   const state = new LogState(layout, manifest, files, true);
-  const lock = new FileLock(layout.lock);
-  let locked = false;
   try {
-    try {
-      locked = lock.tryAcquire();
-    } catch {
-      // Read-only media: nobody can be writing there either, but we cannot say the tail is torn for sure.
-    }
-    await state.catchUp(locked, onProgress);
+    // The long read runs without the lock, so writers are never held up by a verify.
+    await state.catchUp({ thorough: true, ...(onProgress ? { onProgress } : {}) });
+    if (state.tail !== undefined) await classifyTail(state, new FileLock(layout.lock));
     const problems: LogProblem[] = [...state.corruption];
     let bytes = 0;
     for (const segment of state.index.segments) {
@@ -65,8 +60,23 @@ export async function verifyEventFolder(
       tail,
     };
   } finally {
-    if (locked) lock.release();
     files.closeAll();
+  }
+}
+
+/** Holds the lock just long enough to tell a torn tail from an append in progress. */
+async function classifyTail(state: LogState, lock: FileLock): Promise<void> {
+  let locked = false;
+  try {
+    locked = lock.tryAcquire();
+  } catch {
+    // Read-only media: nobody can be writing there either, but the tail cannot be called torn for sure.
+  }
+  if (!locked) return;
+  try {
+    await state.catchUp({ underLock: true });
+  } finally {
+    lock.release();
   }
 }
 
