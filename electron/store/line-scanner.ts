@@ -1,5 +1,5 @@
 import { CHECKSUM_SUFFIX_BYTES } from './event-line.js';
-import { hashIdBytes } from './event-index.js';
+import { HOLE } from './event-index.js';
 
 /** The fields the index needs from a line, without parsing its data. */
 export interface IndexFields {
@@ -20,38 +20,55 @@ const TYPE = enc('","type":"');
 const MORE = enc(',"more":');
 
 /**
- * Remembers the last string decoded at a field: logs tend to repeat the stream and type of the line
- * before, and comparing a few bytes is cheaper than decoding them again.
+ * Decoded strings by the FNV-1a hash of their bytes. A log repeats a few types and a bounded set of
+ * streams endlessly; hashing while looking for the closing quote and comparing a handful of bytes is far
+ * cheaper than decoding (and allocating) the same string again for every line.
  */
-class RepeatedString {
-  private bytes = Buffer.alloc(0);
-  private text = '';
+class StringTable {
+  private readonly entries = new Map<number, { bytes: Uint8Array; text: string }>();
 
-  decode(source: Buffer, start: number, end: number): string {
-    const length = end - start;
-    if (length === this.bytes.length && source.compare(this.bytes, 0, length, start, end) === 0) return this.text;
-    this.bytes = Buffer.from(source.subarray(start, end));
-    this.text = this.bytes.toString('utf8');
-    return this.text;
+  lookup(source: Buffer, start: number, end: number, hash: number): string {
+    const entry = this.entries.get(hash);
+    if (entry !== undefined && sameBytes(entry.bytes, source, start, end)) return entry.text;
+    const text = source.toString('utf8', start, end);
+    if (this.entries.size < MAX_TABLE_ENTRIES) {
+      this.entries.set(hash, { bytes: Uint8Array.prototype.slice.call(source, start, end), text });
+    }
+    return text;
   }
 }
 
-const lastStream = new RepeatedString();
-const lastType = new RepeatedString();
+const MAX_TABLE_ENTRIES = 20_000;
+const streams = new StringTable();
+const types = new StringTable();
+
+function sameBytes(known: Uint8Array, source: Uint8Array, start: number, end: number): boolean {
+  if (known.length !== end - start) return false;
+  for (let i = 0; i < known.length; i++) if (known[i] !== source[start + i]) return false;
+  return true;
+}
+
+/** Set by `plainString`: the FNV-1a hash of the string's bytes (module state, to return two numbers without allocating). */
+let stringHash = 0;
+
+/** Index of the closing quote of a string without escapes starting at `at`, or -1 (escapes go the slow way). */
+function plainString(bytes: Uint8Array, at: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = at; i < end; i++) {
+    const byte = bytes[i] as number;
+    if (byte === 0x22) {
+      stringHash = hash >>> 0;
+      return i;
+    }
+    if (byte === 0x5c || byte < 0x20) return -1;
+    hash = Math.imul(hash ^ byte, 0x01000193);
+  }
+  return -1;
+}
 
 function matchAt(bytes: Uint8Array, at: number, token: Uint8Array): boolean {
   for (let i = 0; i < token.length; i++) if (bytes[at + i] !== token[i]) return false;
   return true;
-}
-
-/** Index of the closing quote of a string without escapes starting at `at`, or -1 (escapes go the slow way). */
-function plainStringEnd(bytes: Uint8Array, at: number, end: number): number {
-  for (let i = at; i < end; i++) {
-    const byte = bytes[i];
-    if (byte === 0x22) return i;
-    if (byte === 0x5c || (byte as number) < 0x20) return -1;
-  }
-  return -1;
 }
 
 function digitsEnd(bytes: Uint8Array, at: number, end: number): number {
@@ -80,9 +97,9 @@ export function scanIndexFields(bytes: Buffer, start: number, end: number, out: 
   out.position = readInt(bytes, at, stop);
   if (!matchAt(bytes, stop, STREAM)) return false;
   at = stop + STREAM.length;
-  stop = plainStringEnd(bytes, at, headEnd);
+  stop = plainString(bytes, at, headEnd);
   if (stop <= at) return false;
-  out.stream = lastStream.decode(bytes, at, stop);
+  out.stream = streams.lookup(bytes, at, stop, stringHash);
   if (!matchAt(bytes, stop, REVISION)) return false;
   at = stop + REVISION.length;
   stop = digitsEnd(bytes, at, headEnd);
@@ -90,14 +107,14 @@ export function scanIndexFields(bytes: Buffer, start: number, end: number, out: 
   out.revision = readInt(bytes, at, stop);
   if (!matchAt(bytes, stop, ID)) return false;
   at = stop + ID.length;
-  stop = plainStringEnd(bytes, at, headEnd);
+  stop = plainString(bytes, at, headEnd);
   if (stop <= at) return false;
-  out.idHash = hashIdBytes(bytes, at, stop);
+  out.idHash = stringHash === HOLE ? 0 : stringHash;
   if (!matchAt(bytes, stop, TYPE)) return false;
   at = stop + TYPE.length;
-  stop = plainStringEnd(bytes, at, headEnd);
+  stop = plainString(bytes, at, headEnd);
   if (stop <= at) return false;
-  out.type = lastType.decode(bytes, at, stop);
+  out.type = types.lookup(bytes, at, stop, stringHash);
   out.more = trailingMore(bytes, stop, headEnd);
   return out.more >= 0;
 }
