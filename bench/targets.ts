@@ -1,0 +1,47 @@
+import type { BenchRow } from './bench-row.js';
+
+/**
+ * DESIGN.md "Performance targets" for the rows this benchmark prints. A target bounds either the ratio
+ * against the row's baseline or, where the design gives an absolute figure, the eventfold value itself.
+ */
+export interface Target {
+  readonly case: string;
+  readonly baseline: string;
+  readonly on: 'ratio' | 'value';
+  readonly op: '>=' | '<=';
+  readonly bound: number;
+}
+
+export const TARGETS: readonly Target[] = [
+  { case: 'append.sequential.durable', baseline: 'raw-fdatasync', on: 'ratio', op: '>=', bound: 0.8 },
+  { case: 'append.sequential.durable', baseline: 'sqlite-wal-full', on: 'ratio', op: '>=', bound: 1.0 },
+  {
+    case: 'append.concurrent256.durable',
+    baseline: 'append.sequential.durable',
+    on: 'ratio',
+    op: '>=',
+    bound: 20,
+  },
+  { case: 'append.batch1000.durable', baseline: 'raw-joined-fdatasync', on: 'ratio', op: '>=', bound: 0.5 },
+  { case: 'read.all.cold', baseline: 'raw-parse', on: 'ratio', op: '>=', bound: 0.7 },
+  { case: 'open.warm', baseline: 'open.cold', on: 'ratio', op: '<=', bound: 0.1 },
+  { case: 'watch.latency.p50', baseline: 'raw-fs-watch', on: 'value', op: '<=', bound: 20 },
+  { case: 'watch.latency.p99', baseline: 'raw-fs-watch', on: 'value', op: '<=', bound: 100 },
+  { case: 'index.bytes-per-event', baseline: 'none', on: 'value', op: '<=', bound: 64 },
+];
+
+export function targetFor(row: BenchRow): Target | undefined {
+  return TARGETS.find((target) => target.case === row.case && target.baseline === row.baseline);
+}
+
+/** A target is met only by a number, and not by one the store's side reported a problem with. */
+export function meets(row: BenchRow, target: Target): boolean {
+  if (row.eventfoldProblem !== undefined) return false;
+  const value = target.on === 'ratio' ? row.ratio : row.eventfold;
+  if (value === null || !Number.isFinite(value)) return false;
+  return target.op === '>=' ? value >= target.bound : value <= target.bound;
+}
+
+export function describeTarget(target: Target, unit: string): string {
+  return target.on === 'ratio' ? `${target.op} ${target.bound}x` : `${target.op} ${target.bound} ${unit}`;
+}
