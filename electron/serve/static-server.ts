@@ -39,6 +39,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
   const token = options.token ?? createAccessToken();
   assertUsableToken(token);
   const root = await realpath(options.rendererDir);
+  // Both depend on the port, known once it is bound; no request can arrive before that.
   let cookieName = '';
   let allowedHosts = new Set<string>();
 
@@ -66,7 +67,11 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
     } else if (queryToken !== undefined) {
       return send(response, 403, 'Wrong token');
     } else if (!tokensMatch(token, readCookie(request.headers.cookie, cookieName))) {
-      return send(response, 401, 'Open the address that `eventfold` printed: it carries the access token');
+      return send(
+        response,
+        401,
+        'Open the address Eventfold printed when it started: it carries the access token',
+      );
     }
     const file = await resolveInside(root, url.pathname);
     if (file === 'outside') return send(response, 403, 'Outside the app');
