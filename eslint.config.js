@@ -44,6 +44,16 @@ const electronShell = {
 };
 
 /** @type {ImportBan} */
+const nodeLayersFromPreload = {
+  patterns: [
+    {
+      regex: '^(\\.\\./)+(electron/)?(store|projections|api|cli|serve|main)(/|$)',
+      message: 'The preload is bundled into a sandboxed page: it imports electron and shared/ only.',
+    },
+  ],
+};
+
+/** @type {ImportBan} */
 const sharedIsSelfContained = {
   patterns: [
     {
@@ -176,7 +186,7 @@ export default defineConfig(
   },
   {
     files: under('electron/preload'),
-    rules: importBans(nodeBuiltins('The sandboxed preload'), rendererFolder),
+    rules: importBans(nodeBuiltins('The sandboxed preload'), nodeLayersFromPreload, rendererFolder),
   },
   {
     files: under('renderer'),

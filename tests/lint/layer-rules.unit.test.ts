@@ -99,8 +99,12 @@ describe('the Electron shell', () => {
     await expectRefused('electron/main/probe.ts', '../../renderer/src/main.js');
   });
 
-  it('preload may import electron, not Node', async () => {
+  it('preload may import electron and shared/, not Node or the Node layers', async () => {
     await expectAllowed('electron/preload/probe.ts', 'electron');
+    await expectAllowed('electron/preload/probe.ts', '../../shared/event.js');
+    await expectRefused('electron/preload/probe.ts', '../serve/static-server.js');
+    await expectRefused('electron/preload/probe.ts', '../store/event-store.js');
+    await expectRefused('electron/preload/probe.ts', '../main/window-options.js');
     for (const specifier of ['node:fs', 'fs', 'child_process', 'fs/promises']) {
       await expectRefused('electron/preload/probe.ts', specifier);
     }
