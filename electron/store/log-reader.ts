@@ -160,11 +160,16 @@ interface Run {
 function parseRun(span: Buffer, run: Run, events: RecordedEvent[]): void {
   if (isContiguous(run)) {
     const lines = span.toString('utf8').split('\n');
-    for (let i = 0; i < run.lines.length; i++) events.push(fromLineText(lines[i] as string));
-    return;
+    // A line's end is where the next valid line starts, so damaged lines (holes) in between are inside
+    // the span; then it holds more lines than events, and each event is read up to its own newline.
+    if (lines.length === run.lines.length + 1) {
+      for (let i = 0; i < run.lines.length; i++) events.push(fromLineText(lines[i] as string));
+      return;
+    }
   }
   for (const line of run.lines) {
-    events.push(parseRecordedEvent(span, line.start - run.start, line.end - run.start - 1));
+    const start = line.start - run.start;
+    events.push(parseRecordedEvent(span, start, span.indexOf(0x0a, start)));
   }
 }
 
