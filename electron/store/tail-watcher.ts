@@ -31,6 +31,9 @@ export class TailWatcher {
       awaitWriteFinish: false,
     });
     this.watcher = watcher;
+    // chokidar passes on at most one 'change' a file every 50 ms; the raw events come as the OS sends
+    // them, which is what keeps another process's append within a few milliseconds of the screen.
+    watcher.on('raw', () => this.trigger());
     watcher.on('add', () => this.trigger());
     watcher.on('change', () => this.trigger());
     watcher.on('unlinkDir', (path) => {
