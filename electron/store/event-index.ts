@@ -1,4 +1,3 @@
-import { categoryOf } from '../../shared/stream-name.js';
 import { ChunkedU32List, U32List } from './u32-list.js';
 
 /** Marks a position with no valid event (a corrupt line), in every per-position list. */
@@ -21,7 +20,6 @@ export interface SegmentEntry {
 
 export interface StreamEntry {
   readonly id: string;
-  readonly category: string;
   /** Positions of the stream's events; the revision of an event is its index here. */
   readonly positions: U32List;
 }
@@ -58,7 +56,6 @@ export class EventIndex {
     saved.streams.forEach((id, number) => {
       this.streams.push({
         id,
-        category: categoryOf(id),
         positions: saved.streamPositions[number] ?? new U32List(),
       });
       this.streamNumbers.set(id, number);
@@ -120,7 +117,7 @@ export class EventIndex {
     let number = this.streamNumbers.get(stream);
     if (number === undefined) {
       number = this.streams.length;
-      this.streams.push({ id: stream, category: categoryOf(stream), positions: new U32List() });
+      this.streams.push({ id: stream, positions: new U32List() });
       this.streamNumbers.set(stream, number);
     }
     return number;

@@ -1,3 +1,4 @@
+import { categoryOf } from '../../shared/stream-name.js';
 import fs from 'node:fs';
 import type { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../../shared/event.js';
 import { StoreError } from '../../shared/store-error.js';
@@ -182,7 +183,7 @@ export class EventStore {
   streams(): StreamInfo[] {
     return this.state.index.streams.map((entry) => ({
       stream: entry.id,
-      category: entry.category,
+      category: categoryOf(entry.id),
       events: entry.positions.length,
       lastRevision: entry.positions.length - 1,
       lastPosition: entry.positions.get(entry.positions.length - 1),

@@ -25,15 +25,14 @@ const MORE = enc(',"more":');
  * cheaper than decoding (and allocating) the same string again for every line.
  */
 class StringTable {
-  private readonly entries = new Map<number, { bytes: Uint8Array; text: string }>();
+  private readonly entries = new Map<number, string>();
 
   lookup(source: Buffer, start: number, end: number, hash: number): string {
-    const entry = this.entries.get(hash);
-    if (entry !== undefined && sameBytes(entry.bytes, source, start, end)) return entry.text;
+    const known = this.entries.get(hash);
+    if (known !== undefined && sameAscii(known, source, start, end)) return known;
     const text = source.toString('utf8', start, end);
-    if (this.entries.size < MAX_TABLE_ENTRIES) {
-      this.entries.set(hash, { bytes: Uint8Array.prototype.slice.call(source, start, end), text });
-    }
+    // Only ASCII strings are kept: for them a character is a byte, so a hit is checked without decoding.
+    if (text.length === end - start && this.entries.size < MAX_TABLE_ENTRIES) this.entries.set(hash, text);
     return text;
   }
 }
@@ -42,9 +41,9 @@ const MAX_TABLE_ENTRIES = 20_000;
 const streams = new StringTable();
 const types = new StringTable();
 
-function sameBytes(known: Uint8Array, source: Uint8Array, start: number, end: number): boolean {
+function sameAscii(known: string, source: Uint8Array, start: number, end: number): boolean {
   if (known.length !== end - start) return false;
-  for (let i = 0; i < known.length; i++) if (known[i] !== source[start + i]) return false;
+  for (let i = 0; i < known.length; i++) if (known.charCodeAt(i) !== source[start + i]) return false;
   return true;
 }
 

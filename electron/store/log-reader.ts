@@ -1,3 +1,4 @@
+import { categoryOf } from '../../shared/stream-name.js';
 import type { ReadDirection, RecordedEvent } from '../../shared/event.js';
 import { StoreError } from '../../shared/store-error.js';
 import { HOLE, type EventIndex, type SegmentEntry } from './event-index.js';
@@ -221,7 +222,7 @@ function streamMaskFor(index: EventIndex, options: ReadAllOptions): Uint8Array |
   if (options.category === undefined && options.stream === undefined) return undefined;
   const mask = new Uint8Array(index.streams.length);
   index.streams.forEach((entry, number) => {
-    const inCategory = options.category === undefined || entry.category === options.category;
+    const inCategory = options.category === undefined || categoryOf(entry.id) === options.category;
     const isStream = options.stream === undefined || entry.id === options.stream;
     if (inCategory && isStream) mask[number] = 1;
   });

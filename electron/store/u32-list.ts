@@ -3,42 +3,62 @@
  * events; plain JS arrays would cost 8+ bytes an entry and GC time, typed arrays cost exactly 4.
  */
 
-/** Doubling growth, for the many small per-stream lists; `trim` drops the slack before caching. */
+/** Below this many entries a list is a plain array: a typed array's own objects outweigh its savings. */
+const SMALL_LIST = 32;
+
+/**
+ * The per-stream lists: most streams are short (an order, a journal day), a few are long. Short lists
+ * are plain arrays of small integers; past SMALL_LIST entries a list turns into a Uint32Array that
+ * grows by doubling. `trim`-free: the cache rebuilds lists at their exact size.
+ */
 export class U32List {
-  private items: Uint32Array;
+  private small: number[] | undefined = [];
+  private items: Uint32Array | undefined;
   length = 0;
 
-  constructor(capacity = 4) {
-    this.items = new Uint32Array(capacity);
-  }
-
   static from(values: Uint32Array): U32List {
-    const list = new U32List(0);
-    list.items = values;
+    const list = new U32List();
+    if (values.length <= SMALL_LIST) list.small = Array.from(values);
+    else {
+      list.small = undefined;
+      list.items = values;
+    }
     list.length = values.length;
     return list;
   }
 
   push(value: number): void {
-    if (this.length === this.items.length) {
-      const grown = new Uint32Array(Math.max(4, this.items.length * 2));
-      grown.set(this.items);
-      this.items = grown;
+    if (this.small !== undefined) {
+      if (this.length < SMALL_LIST) {
+        this.small.push(value);
+        this.length++;
+        return;
+      }
+      this.items = Uint32Array.from(this.small);
+      this.small = undefined;
     }
-    this.items[this.length++] = value;
+    let items = this.items as Uint32Array;
+    if (this.length === items.length) {
+      const grown = new Uint32Array(items.length * 2);
+      grown.set(items);
+      this.items = items = grown;
+    }
+    items[this.length++] = value;
   }
 
   get(index: number): number {
-    return this.items[index] as number;
+    return (this.small !== undefined ? this.small[index] : this.items?.[index]) as number;
   }
 
   set(index: number, value: number): void {
-    this.items[index] = value;
+    if (this.small !== undefined) this.small[index] = value;
+    else (this.items as Uint32Array)[index] = value;
   }
 
   /** Drops entries from `length` on (used when a repair cuts the tail). */
   truncate(length: number): void {
     this.length = Math.min(this.length, length);
+    if (this.small !== undefined) this.small.length = this.length;
   }
 
   /** Last index whose value is <= value, for sorted lists; -1 when none. */
@@ -48,7 +68,7 @@ export class U32List {
     let found = -1;
     while (low <= high) {
       const mid = (low + high) >>> 1;
-      if ((this.items[mid] as number) <= value) {
+      if (this.get(mid) <= value) {
         found = mid;
         low = mid + 1;
       } else high = mid - 1;
@@ -56,16 +76,13 @@ export class U32List {
     return found;
   }
 
-  view(): Uint32Array {
-    return this.items.subarray(0, this.length);
-  }
-
+  /** Approximate bytes held (a small-integer array entry costs a pointer's width). */
   get byteLength(): number {
-    return this.items.byteLength;
+    return this.small !== undefined ? this.small.length * 8 : (this.items?.byteLength ?? 0);
   }
 }
 
-const CHUNK_BITS = 16;
+const CHUNK_BITS = 14;
 const CHUNK_SIZE = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK_SIZE - 1;
 
