@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { StoreError } from '../../shared/store-error.js';
 import { writeFileAtomic, syncDirectory } from './atomic-file.js';
 import { FolderLayout, MANIFEST_FILE } from './folder-layout.js';
@@ -37,7 +38,7 @@ export async function initEventFolder(dir: string, options: InitOptions = {}): P
       `segmentSizeLimit must be a whole number of bytes >= ${MIN_SEGMENT_SIZE_LIMIT}, not ${String(limit)}`,
     );
   }
-  await fs.mkdir(dir, { recursive: true });
+  await makeDirectory(dir);
   const existing = await fs.readdir(dir);
   if (existing.includes(MANIFEST_FILE)) {
     throw new StoreError('FolderNotEmpty', `${dir} is already an event folder (it has ${MANIFEST_FILE})`, {
@@ -133,4 +134,24 @@ function parseManifest(text: string, dir: string): Manifest {
         ? limit
         : DEFAULT_SEGMENT_SIZE_LIMIT,
   };
+}
+
+/**
+ * mkdir -p, one level at a time: Node's recursive mkdir spins forever on paths it cannot create in some
+ * pseudo file systems (/proc), and a user typing a wrong path must get an error, not a hung command.
+ */
+async function makeDirectory(dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      if ((await fs.stat(dir)).isDirectory()) return;
+      throw new StoreError('InvalidArgument', `${dir} exists and is not a folder`, { dir });
+    }
+    const parent = path.dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw error;
+    await makeDirectory(parent);
+    await fs.mkdir(dir);
+  }
 }
