@@ -87,7 +87,13 @@ export class EventStore {
   static async open(folder: string, options: OpenOptions = {}): Promise<EventStore> {
     const manifest = await readManifest(folder);
     const layout = new FolderLayout(folder);
-    const state = new LogState(layout, manifest, new SegmentFiles(layout));
+    const state = new LogState(
+      layout,
+      manifest,
+      new SegmentFiles(layout),
+      false,
+      options.parallelScanMinBytes,
+    );
     const lock = new FileLock(
       layout.lock,
       options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs },
@@ -95,7 +101,10 @@ export class EventStore {
     const store = new EventStore(state, lock, new Exclusive(), options);
     try {
       const cached = options.cache === false ? false : await loadIndexCache(state);
-      await state.catchUp({ thorough: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+      await state.catchUp({
+        thorough: true,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
       store.cacheSaved = cached ? state.index.lastPosition : 0;
       if (state.tail !== undefined && !options.readOnly && lock.tryAcquire()) {
         // Nobody is writing: an incomplete tail is torn, and saying so now lets the UI offer the repair.

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-file.js';
+import { crc32c } from './crc32c.js';
 import { checkLineChecksum } from './event-line.js';
 import { HOLE, type EventIndex, type SegmentEntry } from './event-index.js';
 import type { LogState } from './log-state.js';
@@ -12,10 +13,12 @@ import { scanIndexFields, type IndexFields } from './line-scanner.js';
  * The index, saved in cache/ so that reopening a large folder reads a few bytes an event instead of the
  * whole log. It is derived data: anything that does not match the log is thrown away and the log scanned.
  *
- * Layout: "EFIDX001", u32 length of a JSON header, the header, padding to 4 bytes, then u32 arrays:
- * streamOf, typeOf, idHashOf (one entry a position) and each segment's offsets.
+ * Layout: "EFIDX002", u32 length of a JSON header, the header, padding to 4 bytes, then u32 arrays:
+ * streamOf, typeOf, idHashOf (one entry a position) and each segment's offsets, then the CRC-32C of all
+ * the bytes before it (u32): a damaged cache would otherwise be trusted and send reads to wrong offsets.
  */
-const MAGIC = 'EFIDX001';
+const MAGIC = 'EFIDX002';
+const TRAILER_BYTES = 4;
 const CACHE_FILE = 'index-v1.bin';
 
 interface CacheHeader {
@@ -66,7 +69,7 @@ export async function saveIndexCache(state: LogState): Promise<void> {
   const headerEnd = align4(MAGIC.length + 4 + headerBytes.length);
   const arrays = [index.streamOf.toArray(), index.typeOf.toArray(), index.idHashOf.toArray()];
   for (const segment of index.segments) arrays.push(segment.offsets.toArray());
-  const total = headerEnd + arrays.reduce((sum, array) => sum + array.byteLength, 0);
+  const total = headerEnd + arrays.reduce((sum, array) => sum + array.byteLength, 0) + TRAILER_BYTES;
   const bytes = Buffer.alloc(total);
   bytes.write(MAGIC, 0, 'latin1');
   bytes.writeUInt32LE(headerBytes.length, MAGIC.length);
@@ -76,6 +79,7 @@ export async function saveIndexCache(state: LogState): Promise<void> {
     Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(bytes, at);
     at += array.byteLength;
   }
+  bytes.writeUInt32LE(crc32c(bytes.subarray(0, at)), at);
   await fsp.mkdir(state.layout.cache, { recursive: true });
   await writeFileAtomic(indexCachePath(state), bytes);
 }
@@ -88,6 +92,19 @@ export async function loadIndexCache(state: LogState): Promise<boolean> {
   } catch {
     return false;
   }
+  if (bytes.length < MAGIC.length + 4 + TRAILER_BYTES) return false;
+  const body = bytes.subarray(0, bytes.length - TRAILER_BYTES);
+  if (crc32c(body) !== bytes.readUInt32LE(body.length)) return false;
+  try {
+    return restoreIndex(state, body);
+  } catch {
+    // A cache that passes its checksum yet does not fit together was written by some other program or
+    // version: it is only an accelerator, so the log is scanned instead.
+    return invalidate(state.index);
+  }
+}
+
+function restoreIndex(state: LogState, bytes: Buffer): boolean {
   const header = readHeader(bytes);
   if (header === undefined || header.folderId !== state.manifest.id) return false;
   if (!header.segments.every((segment) => segmentStillMatches(state, segment))) return false;

@@ -5,6 +5,8 @@ import type { LogProblem } from './log-problem.js';
 import type { Manifest } from './manifest.js';
 import type { SegmentFiles } from './segment-files.js';
 import { SegmentScanner } from './segment-scanner.js';
+import { PARALLEL_SCAN_MIN_BYTES, ParallelScan } from './parallel-scan.js';
+import type { ScanRange } from './scan-worker.js';
 
 /** Bytes after the last complete append of the last segment. */
 export interface LogTail {
@@ -51,6 +53,7 @@ export class LogState {
     readonly files: SegmentFiles,
     /** Check every line in full, data included (for verify); opening checks checksums and index fields. */
     private readonly strict = false,
+    private readonly parallelScanMinBytes = PARALLEL_SCAN_MIN_BYTES,
   ) {}
 
   /** Every problem that makes the folder read-only: bad lines anywhere but a torn tail. */
@@ -72,7 +75,28 @@ export class LogState {
     const { underLock = false, thorough = false, onProgress } = options;
     const before = this.index.lastPosition;
     if (this.index.segments.length === 0 && !this.addNextSegment()) return 0;
-    const total = onProgress === undefined ? 0 : this.bytesBehind();
+    const behind = thorough || onProgress !== undefined ? this.bytesBehind() : 0;
+    // A large scan at open is shared with a worker thread: it parses the second half of the bytes while
+    // this thread does the first, then its results are merged here in log order.
+    const parallel =
+      thorough && !underLock && behind >= this.parallelScanMinBytes
+        ? this.startParallelScan(behind)
+        : undefined;
+    try {
+      return await this.scanSegments(before, underLock, thorough, behind, parallel, onProgress);
+    } finally {
+      parallel?.close();
+    }
+  }
+
+  private async scanSegments(
+    before: number,
+    underLock: boolean,
+    thorough: boolean,
+    total: number,
+    parallel: ParallelScan | undefined,
+    onProgress: ((progress: ScanProgress) => void) | undefined,
+  ): Promise<number> {
     let done = 0;
     for (;;) {
       const active = this.activeSegment as SegmentEntry;
@@ -82,13 +106,29 @@ export class LogState {
       // when another writer seals it while this look is in progress.
       const sealedAtStart = underLock ? undefined : this.hasSeal(active);
       const fileSize = this.files.size(active.name);
-      const sealed = sealedAtStart ?? (active.sealed || (fileSize >= this.manifest.segmentSizeLimit && this.hasSeal(active)));
+      const sealed =
+        sealedAtStart ??
+        (active.sealed || (fileSize >= this.manifest.segmentSizeLimit && this.hasSeal(active)));
       let readAt = active.size;
       let carry: Buffer | undefined;
+      const workerStart = parallel?.startOf(active.name);
       while (readAt < fileSize) {
+        if (carry === undefined && workerStart !== undefined && readAt >= workerStart) {
+          const parsed = await (parallel as ParallelScan).next(active.name, readAt);
+          if (parsed !== undefined) {
+            scanner.feedParsed(parsed);
+            done += parsed.end - readAt;
+            readAt = parsed.end;
+            onProgress?.({ bytesDone: done, bytesTotal: Math.max(total, done) });
+            continue;
+          }
+        }
+        // Up to where the worker's part begins, or to the end of the file.
+        const limit =
+          workerStart !== undefined && readAt < workerStart ? Math.min(workerStart, fileSize) : fileSize;
         // The incomplete line left from the last chunk is read again rather than copied in front of the next.
         const start = readAt - (carry?.length ?? 0);
-        const bytes = await this.files.read(active.name, start, Math.min(CHUNK_BYTES, fileSize - start));
+        const bytes = await this.files.read(active.name, start, Math.min(CHUNK_BYTES, limit - start));
         if (bytes.length <= (carry?.length ?? 0)) break;
         const used = scanner.feed(bytes, start);
         carry = used < bytes.length ? bytes.subarray(used) : undefined;
@@ -97,7 +137,8 @@ export class LogState {
         done += fresh;
         onProgress?.({ bytesDone: done, bytesTotal: Math.max(total, done) });
       }
-      const unsealedButFollowed = !sealed && thorough && this.segmentNamesFrom(active.firstPosition + 1).length > 0;
+      const unsealedButFollowed =
+        !sealed && thorough && this.segmentNamesFrom(active.firstPosition + 1).length > 0;
       if (!sealed && !unsealedButFollowed) {
         this.settle(active, found);
         this.noteTail(active, fileSize, underLock);
@@ -121,6 +162,35 @@ export class LogState {
       }
     }
     return this.index.lastPosition - before;
+  }
+
+  /** Gives the second half of the bytes behind to the scan worker, split at a line boundary. */
+  private startParallelScan(behind: number): ParallelScan | undefined {
+    const ranges: ScanRange[] = [];
+    let skipped = 0;
+    for (const name of this.segmentNamesFrom(this.activeSegment?.firstPosition ?? 0)) {
+      const from = this.index.segments.find((segment) => segment.name === name)?.size ?? 0;
+      const to = this.files.size(name);
+      if (to <= from) continue;
+      if (skipped + (to - from) <= behind / 2) {
+        skipped += to - from;
+        continue;
+      }
+      if (ranges.length === 0) {
+        const split = this.lineStartAfter(name, from + Math.max(0, Math.floor(behind / 2) - skipped), to);
+        if (split === undefined) continue;
+        ranges.push({ segment: name, from: split, to });
+      } else ranges.push({ segment: name, from, to });
+    }
+    return ParallelScan.start(this.layout.log, ranges, this.strict);
+  }
+
+  /** The first line start at or after `offset` (just after a newline), or undefined if none before `end`. */
+  private lineStartAfter(segment: string, offset: number, end: number): number | undefined {
+    if (offset === 0) return 0;
+    const probe = this.files.readSync(segment, offset - 1, Math.min(2 * 1024 * 1024, end - offset + 1));
+    const newline = probe.indexOf(0x0a);
+    return newline === -1 || offset + newline >= end ? undefined : offset + newline;
   }
 
   /** Bytes on disk not yet in the index, for progress. */

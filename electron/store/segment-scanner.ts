@@ -1,6 +1,6 @@
-import { decodeLine, checkLineChecksum } from './event-line.js';
-import { hashId, type EventIndex, type SegmentEntry } from './event-index.js';
-import { scanIndexFields, type IndexFields } from './line-scanner.js';
+import type { EventIndex, SegmentEntry } from './event-index.js';
+import type { IndexFields } from './line-scanner.js';
+import { readLineFields, type ParsedLines } from './line-parser.js';
 import type { LogProblem } from './log-problem.js';
 
 interface PendingLine {
@@ -45,21 +45,35 @@ export class SegmentScanner {
       this.pendingLines++;
       const lineOffset = fileOffset + start;
       this.lastLineEnd = fileOffset + newline + 1;
-      if (this.readFields(bytes, start, newline, fields, lineOffset)) {
-        if (fields.more === 0 && this.pending.length === 0) {
-          // The common case, a single-event append or the last line of one: no need to hold it back.
-          this.place(fields, lineOffset, this.lineNumber);
-          this.pendingLines = 0;
-          this.segment.lines = this.lineNumber;
-          this.segment.size = this.lastLineEnd;
-        } else {
-          this.pending.push({ fields: { ...fields }, offset: lineOffset, line: this.lineNumber });
-          if (fields.more === 0) this.commit();
-        }
-      }
+      if (this.readFields(bytes, start, newline, fields, lineOffset)) this.accept(fields, lineOffset);
       // A bad line is not committed: if a complete append follows, it lies inside the log (corruption);
       // if nothing valid follows, it is part of the tail, where NUL or blank lines are crash debris.
       start = newline + 1;
+    }
+  }
+
+  /** Takes lines a scan worker has already parsed (they must continue exactly where the scan stands). */
+  feedParsed(parsed: ParsedLines): void {
+    const fields: IndexFields = { position: 0, revision: 0, stream: '', type: '', idHash: 0, more: 0 };
+    let problem = 0;
+    let lineOffset = parsed.start;
+    for (let i = 0; i < parsed.count; i++) {
+      this.lineNumber++;
+      this.pendingLines++;
+      this.lastLineEnd = parsed.lineEnds[i] as number;
+      if (parsed.valid[i] === 1) {
+        fields.position = parsed.position[i] as number;
+        fields.revision = parsed.revision[i] as number;
+        fields.idHash = parsed.idHash[i] as number;
+        fields.more = parsed.more[i] as number;
+        fields.stream = parsed.strings[parsed.stream[i] as number] as string;
+        fields.type = parsed.strings[parsed.type[i] as number] as string;
+        this.accept(fields, lineOffset);
+      } else {
+        const bad = parsed.problems[problem++];
+        if (bad !== undefined) this.problem(lineOffset, this.lineNumber, bad.reason, bad.zeros);
+      }
+      lineOffset = this.lastLineEnd;
     }
   }
 
@@ -76,28 +90,24 @@ export class SegmentScanner {
     this.commit();
   }
 
+  private accept(fields: IndexFields, lineOffset: number): void {
+    if (fields.more === 0 && this.pending.length === 0) {
+      // The common case, a single-event append or the last line of one: no need to hold it back.
+      this.place(fields, lineOffset, this.lineNumber);
+      this.pendingLines = 0;
+      this.segment.lines = this.lineNumber;
+      this.segment.size = this.lastLineEnd;
+    } else {
+      this.pending.push({ fields: { ...fields }, offset: lineOffset, line: this.lineNumber });
+      if (fields.more === 0) this.commit();
+    }
+  }
+
   private readFields(bytes: Buffer, start: number, end: number, out: IndexFields, offset: number): boolean {
-    const check = checkLineChecksum(bytes, start, end);
-    if (!check.ok) {
-      const zeros = isAllZeros(bytes, start, end);
-      const reason = start === end ? 'empty line' : zeros ? 'line of NUL bytes' : check.reason;
-      this.problem(offset, this.lineNumber, reason, zeros);
-      return false;
-    }
-    if (!this.strict && scanIndexFields(bytes, start, end, out)) return true;
-    const decoded = decodeLine(bytes, start, end);
-    if (!decoded.ok) {
-      this.problem(offset, this.lineNumber, decoded.reason);
-      return false;
-    }
-    const { event } = decoded;
-    out.position = event.position;
-    out.revision = event.revision;
-    out.stream = event.stream;
-    out.type = event.type;
-    out.idHash = hashId(event.id);
-    out.more = decoded.more;
-    return true;
+    const problem = readLineFields(bytes, start, end, out, this.strict);
+    if (problem === undefined) return true;
+    this.problem(offset, this.lineNumber, problem.reason, problem.zeros);
+    return false;
   }
 
   private commit(): void {
@@ -150,9 +160,4 @@ export class SegmentScanner {
   private problem(offset: number, line: number, reason: string, zeros = false): void {
     this.problems.push({ segment: this.segment.name, line, offset, reason, ...(zeros ? { zeros } : {}) });
   }
-}
-
-function isAllZeros(bytes: Buffer, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (bytes[i] !== 0) return false;
-  return true;
 }

@@ -17,5 +17,7 @@ export interface OpenOptions {
   readonly readOnly?: boolean;
   /** How long an append waits for another process's write lock. */
   readonly lockTimeoutMs?: number;
+  /** Logs with more bytes than this to scan at open are scanned by two threads (tuning and tests). */
+  readonly parallelScanMinBytes?: number;
   readonly onProgress?: (progress: { readonly bytesDone: number; readonly bytesTotal: number }) => void;
 }

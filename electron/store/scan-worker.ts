@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { parseLines, transferables } from './line-parser.js';
+
+/**
+ * Worker-thread side of a parallel open: parses byte ranges of segments and sends back the index
+ * fields of their lines, chunk by chunk, while the main thread scans the other part of the log.
+ */
+export interface ScanRange {
+  readonly segment: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface ScanRequest {
+  readonly id: number;
+  readonly log: string;
+  readonly ranges: readonly ScanRange[];
+  readonly strict: boolean;
+}
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+function scan(request: ScanRequest): void {
+  const port = parentPort;
+  if (port === null) return;
+  try {
+    for (const range of request.ranges) {
+      const fd = fs.openSync(path.join(request.log, range.segment), 'r');
+      try {
+        let at = range.from;
+        while (at < range.to) {
+          const buffer = Buffer.allocUnsafeSlow(Math.min(CHUNK_BYTES, range.to - at));
+          const read = fs.readSync(fd, buffer, 0, buffer.length, at);
+          const parsed = parseLines(range.segment, buffer.subarray(0, read), at, request.strict);
+          // A line longer than a chunk, or a file that shrank: the main thread reads the rest itself.
+          if (parsed.count === 0) return port.postMessage({ id: request.id, done: true });
+          port.postMessage({ id: request.id, parsed }, transferables(parsed));
+          at = parsed.end;
+        }
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+    port.postMessage({ id: request.id, done: true });
+  } catch (error) {
+    port.postMessage({ id: request.id, done: true, error: String(error) });
+  }
+}
+
+parentPort?.on('message', (request: ScanRequest) => scan(request));
