@@ -71,9 +71,12 @@ export async function createSegmentFile(layout: FolderLayout, name: string): Pro
 }
 
 export function readSeal(layout: FolderLayout, segment: string): SegmentSeal | undefined {
+  let value: unknown;
   try {
-    return JSON.parse(fs.readFileSync(layout.seal(segment), 'utf8')) as SegmentSeal;
+    value = JSON.parse(fs.readFileSync(layout.seal(segment), 'utf8'));
   } catch {
     return undefined;
   }
+  // `null` is valid JSON too; only an object can be compared field by field with the segment.
+  return typeof value === 'object' && value !== null ? (value as SegmentSeal) : undefined;
 }
