@@ -75,17 +75,16 @@ export async function readManifest(dir: string): Promise<Manifest> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      const exists = await fs.stat(dir).then(
-        (stat) => stat.isDirectory(),
-        () => false,
+      const kind: 'folder' | 'file' | 'missing' = await fs.stat(dir).then(
+        (stat) => (stat.isDirectory() ? 'folder' : 'file'),
+        () => 'missing' as const,
       );
-      throw new StoreError(
-        'NotAnEventFolder',
-        exists
-          ? `${dir} is not an event folder: it has no ${MANIFEST_FILE} (create one with \`eventfold init\`)`
-          : `${dir} does not exist`,
-        { dir },
-      );
+      const message = {
+        folder: `${dir} is not an event folder: it has no ${MANIFEST_FILE} (create one with \`eventfold init\`)`,
+        file: `${dir} is a file, not an event folder`,
+        missing: `${dir} does not exist`,
+      }[kind];
+      throw new StoreError('NotAnEventFolder', message, { dir });
     }
     throw error;
   }
