@@ -19,11 +19,11 @@ function buildTables(): Uint32Array[] {
   }
   tables.push(first);
   for (let t = 1; t < 8; t++) {
-    const prev = tables[t - 1] as Uint32Array;
+    const prev = tables[t - 1]!;
     const table = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
-      const p = prev[n] as number;
-      table[n] = ((p >>> 8) ^ (first[p & 0xff] as number)) >>> 0;
+      const p = prev[n]!;
+      table[n] = ((p >>> 8) ^ first[p & 0xff]!) >>> 0;
     }
     tables.push(table);
   }

@@ -156,7 +156,7 @@ export class EventIndex {
     this.streamOf.push(streamNumber);
     this.typeOf.push(typeNumber);
     this.idHashOf.push(idHash);
-    (this.streams[streamNumber] as StreamEntry).positions.push(position);
+    this.streams[streamNumber]!.positions.push(position);
   }
 
   /** Where the line of a position is, or undefined for holes and positions beyond the end. */
@@ -186,7 +186,7 @@ export class EventIndex {
     let found: SegmentEntry | undefined;
     while (low <= high) {
       const mid = (low + high) >>> 1;
-      const segment = this.segments[mid] as SegmentEntry;
+      const segment = this.segments[mid]!;
       if (segment.firstPosition <= position) {
         found = segment;
         low = mid + 1;
@@ -208,7 +208,7 @@ export class EventIndex {
 export function hashIdBytes(bytes: Uint8Array, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let i = start; i < end; i++) {
-    hash ^= bytes[i] as number;
+    hash ^= bytes[i]!;
     hash = Math.imul(hash, 0x01000193);
   }
   // HOLE is reserved for "no event here".

@@ -62,7 +62,7 @@ export function encodeLines(heads: readonly string[]): { bytes: Buffer; lineEnds
   let total = 0;
   const lengths = new Uint32Array(heads.length);
   for (let i = 0; i < heads.length; i++) {
-    const length = Buffer.byteLength(heads[i] as string);
+    const length = Buffer.byteLength(heads[i]!);
     lengths[i] = length;
     total += length + CHECKSUM_SUFFIX_BYTES + 1;
   }
@@ -70,8 +70,8 @@ export function encodeLines(heads: readonly string[]): { bytes: Buffer; lineEnds
   const lineEnds = new Uint32Array(heads.length);
   let at = 0;
   for (let i = 0; i < heads.length; i++) {
-    const length = lengths[i] as number;
-    bytes.write(heads[i] as string, at, length, 'utf8');
+    const length = lengths[i]!;
+    bytes.write(heads[i]!, at, length, 'utf8');
     const crc = crc32c(bytes.subarray(at, at + length));
     at = writeChecksumSuffix(bytes, at + length, crc);
     lineEnds[i] = at;
@@ -104,7 +104,7 @@ export function checkLineChecksum(bytes: Buffer, start: number, end: number): Li
   }
   let stored = 0;
   for (let i = suffixAt + SUFFIX_HEAD.length; i < end - 2; i++) {
-    const digit = hexValue(bytes[i] as number);
+    const digit = hexValue(bytes[i]!);
     if (digit < 0) return { ok: false, reason: 'checksum is not 8 lowercase hex digits' };
     stored = stored * 16 + digit;
   }

@@ -99,7 +99,7 @@ function isJson(value: unknown, depth: number): boolean {
       if (value === null) return true;
       if (depth > MAX_JSON_DEPTH) return false;
       if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) if (!isJson(value[i], depth + 1)) return false;
+        for (const item of value as unknown[]) if (!isJson(item, depth + 1)) return false;
         return true;
       }
       const proto = Object.getPrototypeOf(value) as unknown;

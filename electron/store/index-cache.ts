@@ -106,7 +106,7 @@ export async function loadIndexCache(state: LogState): Promise<boolean> {
 
 function restoreIndex(state: LogState, bytes: Buffer): boolean {
   const header = readHeader(bytes);
-  if (header === undefined || header.folderId !== state.manifest.id) return false;
+  if (header?.folderId !== state.manifest.id) return false;
   if (!header.segments.every((segment) => segmentStillMatches(state, segment))) return false;
   const { index } = state;
   const positions = header.lastPosition;
@@ -138,7 +138,7 @@ function restoreIndex(state: LogState, bytes: Buffer): boolean {
   });
   header.segments.forEach((cached, i) => {
     const segment: SegmentEntry = index.addSegment(cached.name, cached.firstPosition);
-    Object.assign(segment, { offsets: ChunkedU32List.fromArray(offsets[i] as Uint32Array) });
+    Object.assign(segment, { offsets: ChunkedU32List.fromArray(offsets[i]!) });
     segment.size = cached.size;
     segment.lines = cached.lines;
     segment.sealed = cached.sealed;
@@ -206,14 +206,14 @@ function invalidate(index: EventIndex): false {
 
 function positionsByStream(streamOf: Uint32Array, streams: number): U32List[] {
   const counts = new Uint32Array(streams);
-  for (const stream of streamOf) if (stream !== HOLE) counts[stream] = (counts[stream] as number) + 1;
+  for (const stream of streamOf) if (stream !== HOLE) counts[stream] = counts[stream]! + 1;
   const lists = Array.from(counts, (count) => U32List.from(new Uint32Array(count)));
   const filled = new Uint32Array(streams);
   for (let i = 0; i < streamOf.length; i++) {
-    const stream = streamOf[i] as number;
+    const stream = streamOf[i]!;
     if (stream === HOLE) continue;
-    (lists[stream] as U32List).set(filled[stream] as number, i + 1);
-    filled[stream] = (filled[stream] as number) + 1;
+    lists[stream]!.set(filled[stream]!, i + 1);
+    filled[stream] = filled[stream]! + 1;
   }
   return lists;
 }

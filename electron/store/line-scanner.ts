@@ -54,7 +54,7 @@ let stringHash = 0;
 function plainString(bytes: Uint8Array, at: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let i = at; i < end; i++) {
-    const byte = bytes[i] as number;
+    const byte = bytes[i]!;
     if (byte === 0x22) {
       stringHash = hash >>> 0;
       return i;
@@ -72,13 +72,13 @@ function matchAt(bytes: Uint8Array, at: number, token: Uint8Array): boolean {
 
 function digitsEnd(bytes: Uint8Array, at: number, end: number): number {
   let i = at;
-  while (i < end && (bytes[i] as number) >= 0x30 && (bytes[i] as number) <= 0x39) i++;
+  while (i < end && bytes[i]! >= 0x30 && bytes[i]! <= 0x39) i++;
   return i - at > 0 && i - at <= 15 ? i : -1;
 }
 
 function readInt(bytes: Uint8Array, start: number, end: number): number {
   let value = 0;
-  for (let i = start; i < end; i++) value = value * 10 + ((bytes[i] as number) - 0x30);
+  for (let i = start; i < end; i++) value = value * 10 + (bytes[i]! - 0x30);
   return value;
 }
 
@@ -121,8 +121,7 @@ export function scanIndexFields(bytes: Buffer, start: number, end: number, out: 
 /** `,"more":N` must be the last field before the checksum (docs/FORMAT.md), so it is looked for only there. */
 function trailingMore(bytes: Buffer, from: number, headEnd: number): number {
   let digits = headEnd;
-  while (digits > from && (bytes[digits - 1] as number) >= 0x30 && (bytes[digits - 1] as number) <= 0x39)
-    digits--;
+  while (digits > from && bytes[digits - 1]! >= 0x30 && bytes[digits - 1]! <= 0x39) digits--;
   if (digits < headEnd && matchAt(bytes, digits - MORE.length, MORE)) {
     return readInt(bytes, digits, headEnd);
   }

@@ -108,7 +108,7 @@ export class LogReader {
     let segment: SegmentEntry | undefined;
     const lines: Line[] = [];
     for (; i < positions.length; i++) {
-      const located = index.locate(positions[i] as number);
+      const located = index.locate(positions[i]!);
       if (located === undefined) continue;
       if (
         segment !== undefined &&
@@ -117,12 +117,12 @@ export class LogReader {
         break;
       }
       segment = located.segment;
-      lines.push({ position: positions[i] as number, start: located.offset, end: located.end });
+      lines.push({ position: positions[i]!, start: located.offset, end: located.end });
     }
     const first = lines[0];
     const lastLine = lines.at(-1);
     return {
-      segment: segment as SegmentEntry,
+      segment: segment!,
       lines,
       start: first?.start ?? 0,
       end: lastLine?.end ?? 0,
@@ -164,7 +164,7 @@ function parseRun(span: Buffer, run: Run, events: RecordedEvent[]): void {
     // A line's end is where the next valid line starts, so damaged lines (holes) in between are inside
     // the span; then it holds more lines than events, and each event is read up to its own newline.
     if (lines.length === run.lines.length + 1) {
-      for (let i = 0; i < run.lines.length; i++) events.push(fromLineText(lines[i] as string));
+      for (let i = 0; i < run.lines.length; i++) events.push(fromLineText(lines[i]!));
       return;
     }
   }
@@ -190,14 +190,13 @@ function fromLineText(text: string): RecordedEvent {
 
 function isContiguous(run: Run): boolean {
   for (let i = 1; i < run.lines.length; i++) {
-    if ((run.lines[i] as Line).start !== (run.lines[i - 1] as Line).end) return false;
+    if (run.lines[i]!.start !== run.lines[i - 1]!.end) return false;
   }
   return true;
 }
 
 function isAscending(positions: readonly number[]): boolean {
-  for (let i = 1; i < positions.length; i++)
-    if ((positions[i] as number) <= (positions[i - 1] as number)) return false;
+  for (let i = 1; i < positions.length; i++) if (positions[i]! <= positions[i - 1]!) return false;
   return true;
 }
 

@@ -99,7 +99,7 @@ export class LogState {
   ): Promise<number> {
     let done = 0;
     for (;;) {
-      const active = this.activeSegment as SegmentEntry;
+      const active = this.activeSegment!;
       const found: LogProblem[] = [];
       const scanner = new SegmentScanner(this.index, active, found, this.strict);
       // Sealed before measured: once the seal exists the segment's size is final, so nothing is missed
@@ -114,7 +114,7 @@ export class LogState {
       const workerStart = parallel?.startOf(active.name);
       while (readAt < fileSize) {
         if (carry === undefined && workerStart !== undefined && readAt >= workerStart) {
-          const parsed = await (parallel as ParallelScan).next(active.name, readAt);
+          const parsed = await parallel!.next(active.name, readAt);
           if (parsed !== undefined) {
             scanner.feedParsed(parsed);
             done += parsed.end - readAt;
@@ -240,7 +240,7 @@ export class LogState {
     let name: string | undefined = fs.existsSync(this.layout.segment(expected)) ? expected : undefined;
     name ??= this.segmentNamesFrom(after + 1)[0];
     if (name === undefined) return false;
-    const firstPosition = parseSegmentName(name) as number;
+    const firstPosition = parseSegmentName(name)!;
     const segment = this.index.addSegment(name, firstPosition);
     if (firstPosition !== this.index.lastPosition + 1) {
       this.problems.push({

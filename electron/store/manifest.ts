@@ -105,7 +105,7 @@ function parseManifest(text: string, dir: string): Manifest {
     );
   }
   const manifest = value as Partial<Manifest> | null;
-  if (typeof manifest !== 'object' || manifest === null || manifest.format !== FORMAT_NAME) {
+  if (typeof manifest !== 'object' || manifest?.format !== FORMAT_NAME) {
     throw new StoreError(
       'NotAnEventFolder',
       `${dir}/${MANIFEST_FILE} does not describe an eventfold folder`,

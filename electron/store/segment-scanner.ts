@@ -60,14 +60,14 @@ export class SegmentScanner {
     for (let i = 0; i < parsed.count; i++) {
       this.lineNumber++;
       this.pendingLines++;
-      this.lastLineEnd = parsed.lineEnds[i] as number;
+      this.lastLineEnd = parsed.lineEnds[i]!;
       if (parsed.valid[i] === 1) {
-        fields.position = parsed.position[i] as number;
-        fields.revision = parsed.revision[i] as number;
-        fields.idHash = parsed.idHash[i] as number;
-        fields.more = parsed.more[i] as number;
-        fields.stream = parsed.strings[parsed.stream[i] as number] as string;
-        fields.type = parsed.strings[parsed.type[i] as number] as string;
+        fields.position = parsed.position[i]!;
+        fields.revision = parsed.revision[i]!;
+        fields.idHash = parsed.idHash[i]!;
+        fields.more = parsed.more[i]!;
+        fields.stream = parsed.strings[parsed.stream[i]!]!;
+        fields.type = parsed.strings[parsed.type[i]!]!;
         this.accept(fields, lineOffset);
       } else {
         const bad = parsed.problems[problem++];
@@ -85,7 +85,7 @@ export class SegmentScanner {
   /** Commits what is pending although its append is incomplete: for segments that cannot grow any more. */
   commitIncomplete(): void {
     if (this.pending.length === 0) return;
-    const first = this.pending[0] as PendingLine;
+    const first = this.pending[0]!;
     this.problem(first.offset, first.line, 'an atomic append is cut short: its last events are missing');
     this.commit();
   }

@@ -19,5 +19,7 @@ export interface OpenOptions {
   readonly lockTimeoutMs?: number;
   /** Logs with more bytes than this to scan at open are scanned by two threads (tuning and tests). */
   readonly parallelScanMinBytes?: number;
+  /** Size of log/journal.bin when this process is the one to create it (default 1 MiB; tests make it small). */
+  readonly journalBytes?: number;
   readonly onProgress?: (progress: { readonly bytesDone: number; readonly bytesTotal: number }) => void;
 }

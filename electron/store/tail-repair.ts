@@ -28,7 +28,7 @@ export async function cutTornTail(state: LogState): Promise<RepairResult> {
     throw new StoreError(
       'Corrupt',
       `Refusing to repair: the log is damaged before its end, and cutting there would drop valid events. ` +
-        `First problem: ${describeProblem(corruption[0] as (typeof corruption)[0])}` +
+        `First problem: ${describeProblem(corruption[0]!)}` +
         (corruption.length > 1 ? ` (${corruption.length - 1} more; run eventfold verify for all)` : ''),
       { problems: corruption.slice(0, 50) },
     );

@@ -37,7 +37,7 @@ export class U32List {
       this.items = Uint32Array.from(this.small);
       this.small = undefined;
     }
-    let items = this.items as Uint32Array;
+    let items = this.items!;
     if (this.length === items.length) {
       const grown = new Uint32Array(items.length * 2);
       grown.set(items);
@@ -47,12 +47,12 @@ export class U32List {
   }
 
   get(index: number): number {
-    return (this.small !== undefined ? this.small[index] : this.items?.[index]) as number;
+    return (this.small !== undefined ? this.small[index] : this.items?.[index])!;
   }
 
   set(index: number, value: number): void {
     if (this.small !== undefined) this.small[index] = value;
-    else (this.items as Uint32Array)[index] = value;
+    else this.items![index] = value;
   }
 
   /** Drops entries from `length` on (used when a repair cuts the tail). */
@@ -103,7 +103,7 @@ export class ChunkedU32List {
   }
 
   get(index: number): number {
-    return (this.chunks[index >>> CHUNK_BITS] as Uint32Array)[index & CHUNK_MASK] as number;
+    return this.chunks[index >>> CHUNK_BITS]![index & CHUNK_MASK]!;
   }
 
   truncate(length: number): void {
@@ -115,7 +115,7 @@ export class ChunkedU32List {
   toArray(): Uint32Array {
     const out = new Uint32Array(this.length);
     for (let i = 0; i < this.chunks.length; i++) {
-      const chunk = this.chunks[i] as Uint32Array;
+      const chunk = this.chunks[i]!;
       const start = i * CHUNK_SIZE;
       out.set(chunk.subarray(0, Math.min(CHUNK_SIZE, this.length - start)), start);
     }
