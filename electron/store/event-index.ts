@@ -16,6 +16,8 @@ export interface SegmentEntry {
   lines: number;
   /** Sealed segments are complete: their size and hash are recorded and they are never appended to. */
   sealed: boolean;
+  /** Lines before this offset came from the index cache unread: their checksums are checked when read. */
+  verifiedFrom: number;
 }
 
 export interface StreamEntry {
@@ -93,6 +95,7 @@ export class EventIndex {
       size: 0,
       lines: 0,
       sealed: false,
+      verifiedFrom: 0,
     };
     this.segments.push(segment);
     return segment;

@@ -145,7 +145,20 @@ export function decodeLine(bytes: Buffer, start: number, end: number): LineDecod
     return { ok: false, reason: `line longer than ${MAX_EVENT_BYTES} bytes` };
   const checked = checkLineChecksum(bytes, start, end);
   if (!checked.ok) return checked;
-  return parseCheckedLine(bytes.toString('utf8', start, end - CHECKSUM_SUFFIX_BYTES) + '}');
+  const decoded = parseCheckedLine(bytes.toString('utf8', start, end - CHECKSUM_SUFFIX_BYTES) + '}');
+  if (decoded.ok && decoded.more > 0 && !endsWithMore(bytes, start, end - CHECKSUM_SUFFIX_BYTES)) {
+    return { ok: false, reason: 'the "more" field must come last, just before "crc32c"' };
+  }
+  return decoded;
+}
+
+const MORE_FIELD = Buffer.from(',"more":');
+
+/** Readers find `more` by looking just before the checksum (docs/FORMAT.md), so writers must put it there. */
+function endsWithMore(bytes: Buffer, start: number, headEnd: number): boolean {
+  let digits = headEnd;
+  while (digits > start && bytes[digits - 1]! >= 0x30 && bytes[digits - 1]! <= 0x39) digits--;
+  return digits < headEnd && bytes.subarray(digits - MORE_FIELD.length, digits).equals(MORE_FIELD);
 }
 
 function parseCheckedLine(json: string): LineDecode {

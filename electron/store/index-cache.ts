@@ -142,6 +142,7 @@ function restoreIndex(state: LogState, bytes: Buffer): boolean {
     segment.size = cached.size;
     segment.lines = cached.lines;
     segment.sealed = cached.sealed;
+    segment.verifiedFrom = cached.size;
   });
   return lastLinesStillMatch(state);
 }

@@ -2,7 +2,8 @@ import { categoryOf } from '../../shared/stream-name.js';
 import type { ReadDirection, RecordedEvent } from '../../shared/event.js';
 import { StoreError } from '../../shared/store-error.js';
 import { HOLE, type EventIndex, type SegmentEntry } from './event-index.js';
-import { parseRecordedEvent } from './event-line.js';
+import { checkLineChecksum, parseRecordedEvent } from './event-line.js';
+import { describeProblem, type LogProblem } from './log-problem.js';
 import type { SegmentFiles } from './segment-files.js';
 
 export interface ReadAllOptions {
@@ -40,6 +41,8 @@ export class LogReader {
   constructor(
     private readonly index: EventIndex,
     private readonly files: SegmentFiles,
+    /** Told about a line found damaged while reading (only lines the index cache vouched for are checked). */
+    private readonly onDamage: (problem: LogProblem) => void = () => undefined,
   ) {}
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadPage> {
@@ -89,6 +92,7 @@ export class LogReader {
       i = run.nextIndex;
       if (run.lines.length === 0) continue;
       const span = await this.files.read(run.segment.name, run.start, run.end - run.start);
+      if (run.start < run.segment.verifiedFrom) this.checkRun(span, run);
       parseRun(span, run, events);
     }
     if (ascending === positions) return events;
@@ -99,6 +103,45 @@ export class LogReader {
       if (event !== undefined) ordered.push(event);
     }
     return ordered;
+  }
+
+  /**
+   * Lines indexed from the cache were not read at open; their checksums are checked as they are first
+   * read, so that bit rot since the cache was written is reported (and the folder made read-only) rather
+   * than returned as data.
+   */
+  private checkRun(span: Buffer, run: Run): void {
+    for (const line of run.lines) {
+      if (line.start >= run.segment.verifiedFrom) continue;
+      const start = line.start - run.start;
+      const end = span.indexOf(0x0a, start);
+      const check =
+        end === -1 ? { ok: false as const, reason: 'line has no end' } : checkLineChecksum(span, start, end);
+      if (check.ok) continue;
+      const lineNumber = this.lineNumberAt(run.segment.name, line.start);
+      const problem: LogProblem = {
+        segment: run.segment.name,
+        line: lineNumber,
+        offset: line.start,
+        reason: check.reason,
+      };
+      this.onDamage(problem);
+      throw new StoreError(
+        'Corrupt',
+        `The log is damaged: ${describeProblem(problem)}; run eventfold verify`,
+        {
+          problem,
+        },
+      );
+    }
+  }
+
+  /** 1-based line number of the line starting at `offset`, for the report (only on damage, so counting is fine). */
+  private lineNumberAt(segment: string, offset: number): number {
+    const before = this.files.readSync(segment, 0, offset);
+    let lines = 1;
+    for (let at = before.indexOf(0x0a); at !== -1; at = before.indexOf(0x0a, at + 1)) lines++;
+    return lines;
   }
 
   /** Lines of one segment close enough together to read in one go. */

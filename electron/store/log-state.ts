@@ -236,8 +236,12 @@ export class LogState {
   /** Opens the segment after the active one, if there is one. */
   private addNextSegment(): boolean {
     const after = this.activeSegment?.firstPosition ?? 0;
-    const expected = segmentName(this.index.lastPosition + 1);
-    let name: string | undefined = fs.existsSync(this.layout.segment(expected)) ? expected : undefined;
+    // The segment named for the next position, unless that is the one just read (a segment with no
+    // valid line left would otherwise be read again and again).
+    const next = this.index.lastPosition + 1;
+    const expected = segmentName(next);
+    let name: string | undefined =
+      next > after && fs.existsSync(this.layout.segment(expected)) ? expected : undefined;
     name ??= this.segmentNamesFrom(after + 1)[0];
     if (name === undefined) return false;
     const firstPosition = parseSegmentName(name)!;

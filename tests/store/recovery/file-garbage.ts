@@ -66,22 +66,6 @@ export function sameJson(a: Buffer, b: Buffer): boolean {
   }
 }
 
-export function leavesSealedSegmentEmpty(
-  built: BuiltFolder,
-  file: string,
-  original: Buffer,
-  content: Buffer,
-): boolean {
-  const segment = path.basename(file);
-  if (segment === built.segments.at(-1)) return false;
-  return !built.lines.some(
-    (line) =>
-      line.segment === segment &&
-      content.length >= line.end &&
-      content.subarray(line.start, line.end).equals(original.subarray(line.start, line.end)),
-  );
-}
-
 export function targetFile(built: BuiltFolder, target: GarbageTarget, pick: number): string {
   const { dir, segments } = built;
   switch (target) {
