@@ -156,12 +156,10 @@ function findStored(
 ): Placed | undefined {
   const inBatch = batchPlaced.find((event) => event.content.id === id);
   if (inBatch !== undefined) return inBatch;
-  const entry = index.stream(stream);
-  if (entry === undefined) return undefined;
-  const hash = hashId(id);
-  for (let i = entry.positions.length - 1; i >= 0; i--) {
-    const position = entry.positions.get(i);
-    if (index.idHashOf.get(position - 1) !== hash) continue;
+  const streamNumber = index.streamNumber(stream);
+  if (streamNumber === undefined) return undefined;
+  for (const position of index.positionsWithIdHash(hashId(id))) {
+    if (index.streamOf.get(position - 1) !== streamNumber) continue;
     const stored = readStored(position);
     if (stored.id === id) return { content: stored, position };
   }

@@ -1,3 +1,4 @@
+import { IdHashTable } from './id-hash-table.js';
 import { ChunkedU32List, U32List } from './u32-list.js';
 
 /** Marks a position with no valid event (a corrupt line), in every per-position list. */
@@ -44,6 +45,19 @@ export class EventIndex {
    * the events indexed, so that one missing event is reported once, not again for every later one.
    */
   readonly revisionSkew = new Map<string, number>();
+  private idTable: IdHashTable | undefined;
+
+  /** Positions of events whose id hashes to `hash` (the table is built on first use). */
+  positionsWithIdHash(hash: number): number[] {
+    if (this.idTable === undefined) {
+      const table = new IdHashTable((position) => this.idHashOf.get(position - 1));
+      for (let position = 1; position <= this.lastPosition; position++) {
+        if (this.streamOf.get(position - 1) !== HOLE) table.insert(position);
+      }
+      this.idTable = table;
+    }
+    return this.idTable.find(hash);
+  }
 
   /** Fills an empty index from the cache (segments are added by the caller). */
   restore(saved: {
@@ -78,6 +92,7 @@ export class EventIndex {
     this.streamNumbers.clear();
     this.typeNumbers.clear();
     this.revisionSkew.clear();
+    this.idTable = undefined;
     this.streamOf = new ChunkedU32List();
     this.typeOf = new ChunkedU32List();
     this.idHashOf = new ChunkedU32List();
@@ -160,6 +175,7 @@ export class EventIndex {
     this.typeOf.push(typeNumber);
     this.idHashOf.push(idHash);
     this.streams[streamNumber]!.positions.push(position);
+    this.idTable?.insert(position);
   }
 
   /** Where the line of a position is, or undefined for holes and positions beyond the end. */
