@@ -152,13 +152,28 @@ export function decodeLine(bytes: Buffer, start: number, end: number): LineDecod
   return decoded;
 }
 
-const MORE_FIELD = Buffer.from(',"more":');
-
-/** Readers find `more` by looking just before the checksum (docs/FORMAT.md), so writers must put it there. */
+/**
+ * Readers find `more` just before the checksum (docs/FORMAT.md), so writers must put it there: the bytes
+ * before the suffix must read `, "more" : N` (JSON whitespace allowed between the tokens).
+ */
 function endsWithMore(bytes: Buffer, start: number, headEnd: number): boolean {
-  let digits = headEnd;
-  while (digits > start && bytes[digits - 1]! >= 0x30 && bytes[digits - 1]! <= 0x39) digits--;
-  return digits < headEnd && bytes.subarray(digits - MORE_FIELD.length, digits).equals(MORE_FIELD);
+  const isSpace = (at: number): boolean => {
+    const byte = bytes[at];
+    return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+  };
+  let at = headEnd - 1;
+  while (at > start && isSpace(at)) at--;
+  const digitsEnd = at;
+  while (at > start && bytes[at]! >= 0x30 && bytes[at]! <= 0x39) at--;
+  if (at === digitsEnd) return false;
+  while (at > start && isSpace(at)) at--;
+  if (bytes[at] !== 0x3a) return false; // :
+  at--;
+  while (at > start && isSpace(at)) at--;
+  if (bytes.toString('latin1', at - 5, at + 1) !== '"more"') return false;
+  at -= 6;
+  while (at > start && isSpace(at)) at--;
+  return bytes[at] === 0x2c; // ,
 }
 
 function parseCheckedLine(json: string): LineDecode {
