@@ -33,7 +33,9 @@ export interface StreamEntry {
  */
 export class EventIndex {
   readonly segments: SegmentEntry[] = [];
-  readonly streams: StreamEntry[] = [];
+  private readonly entries: StreamEntry[] = [];
+  /** Streams restored from the cache but not yet laid out (a warm open leaves that to first use). */
+  private unbuilt: { readonly ids: readonly string[]; readonly streamOf: Uint32Array } | undefined;
   readonly types: string[] = [];
   streamOf = new ChunkedU32List();
   typeOf = new ChunkedU32List();
@@ -59,35 +61,35 @@ export class EventIndex {
     return this.idTable.find(hash);
   }
 
+  /** Every stream, by number. */
+  get streams(): readonly StreamEntry[] {
+    if (this.unbuilt !== undefined) this.buildStreams();
+    return this.entries;
+  }
+
   /** Fills an empty index from the cache (segments are added by the caller). */
   restore(saved: {
     streams: readonly string[];
     types: readonly string[];
-    streamOf: ChunkedU32List;
+    streamOf: Uint32Array;
     typeOf: ChunkedU32List;
     idHashOf: ChunkedU32List;
-    streamPositions: readonly U32List[];
   }): void {
     this.reset();
-    saved.streams.forEach((id, number) => {
-      this.streams.push({
-        id,
-        positions: saved.streamPositions[number] ?? new U32List(),
-      });
-      this.streamNumbers.set(id, number);
-    });
+    this.streamOf = ChunkedU32List.fromArray(saved.streamOf);
+    this.unbuilt = { ids: saved.streams, streamOf: saved.streamOf };
     saved.types.forEach((type, number) => {
       this.types.push(type);
       this.typeNumbers.set(type, number);
     });
-    this.streamOf = saved.streamOf;
     this.typeOf = saved.typeOf;
     this.idHashOf = saved.idHashOf;
   }
 
   reset(): void {
     this.segments.length = 0;
-    this.streams.length = 0;
+    this.entries.length = 0;
+    this.unbuilt = undefined;
     this.types.length = 0;
     this.streamNumbers.clear();
     this.typeNumbers.clear();
@@ -116,13 +118,24 @@ export class EventIndex {
     return segment;
   }
 
+  private buildStreams(): void {
+    const { ids, streamOf } = this.unbuilt!;
+    this.unbuilt = undefined;
+    const positions = positionsByStream(streamOf, ids.length);
+    ids.forEach((id, number) => {
+      this.entries.push({ id, positions: positions[number]! });
+      this.streamNumbers.set(id, number);
+    });
+  }
+
   streamNumber(stream: string): number | undefined {
+    if (this.unbuilt !== undefined) this.buildStreams();
     return this.streamNumbers.get(stream);
   }
 
   stream(stream: string): StreamEntry | undefined {
-    const number = this.streamNumbers.get(stream);
-    return number === undefined ? undefined : this.streams[number];
+    const number = this.streamNumber(stream);
+    return number === undefined ? undefined : this.entries[number];
   }
 
   /** Last revision of the stream, or -1 when it has no events. */
@@ -132,10 +145,10 @@ export class EventIndex {
   }
 
   internStream(stream: string): number {
-    let number = this.streamNumbers.get(stream);
+    let number = this.streamNumber(stream);
     if (number === undefined) {
-      number = this.streams.length;
-      this.streams.push({ id: stream, positions: new U32List() });
+      number = this.entries.length;
+      this.entries.push({ id: stream, positions: new U32List() });
       this.streamNumbers.set(stream, number);
     }
     return number;
@@ -247,4 +260,30 @@ export function hashId(id: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0 === HOLE ? 0 : hash >>> 0;
+}
+
+/**
+ * Every stream's positions, rebuilt from streamOf in two passes into one shared array that each stream
+ * views, rather than growing thousands of lists one push at a time.
+ */
+function positionsByStream(streamOf: Uint32Array, streams: number): U32List[] {
+  const counts = new Uint32Array(streams);
+  for (const stream of streamOf) if (stream !== HOLE) counts[stream] = counts[stream]! + 1;
+  const next = new Uint32Array(streams);
+  let total = 0;
+  for (let stream = 0; stream < streams; stream++) {
+    next[stream] = total;
+    total += counts[stream]!;
+  }
+  const all = new Uint32Array(total);
+  const lists = Array.from(counts, (count, stream) =>
+    U32List.over(all.subarray(next[stream], next[stream]! + count)),
+  );
+  for (let i = 0; i < streamOf.length; i++) {
+    const stream = streamOf[i]!;
+    if (stream === HOLE) continue;
+    all[next[stream]!] = i + 1;
+    next[stream] = next[stream]! + 1;
+  }
+  return lists;
 }

@@ -6,7 +6,7 @@ import { crc32c } from './crc32c.js';
 import { checkLineChecksum } from './event-line.js';
 import { HOLE, type EventIndex, type SegmentEntry } from './event-index.js';
 import type { LogState } from './log-state.js';
-import { ChunkedU32List, U32List } from './u32-list.js';
+import { ChunkedU32List } from './u32-list.js';
 import { scanIndexFields, type IndexFields } from './line-scanner.js';
 
 /**
@@ -131,10 +131,9 @@ function restoreIndex(state: LogState, bytes: Buffer): boolean {
   index.restore({
     streams: header.streams,
     types: header.types,
-    streamOf: ChunkedU32List.fromArray(streamOf),
+    streamOf,
     typeOf: ChunkedU32List.fromArray(typeOf),
     idHashOf: ChunkedU32List.fromArray(idHashOf),
-    streamPositions: positionsByStream(streamOf, header.streams.length),
   });
   header.segments.forEach((cached, i) => {
     const segment: SegmentEntry = index.addSegment(cached.name, cached.firstPosition);
@@ -203,20 +202,6 @@ function lastLinesStillMatch(state: LogState): boolean {
 function invalidate(index: EventIndex): false {
   index.reset();
   return false;
-}
-
-function positionsByStream(streamOf: Uint32Array, streams: number): U32List[] {
-  const counts = new Uint32Array(streams);
-  for (const stream of streamOf) if (stream !== HOLE) counts[stream] = counts[stream]! + 1;
-  const lists = Array.from(counts, (count) => U32List.from(new Uint32Array(count)));
-  const filled = new Uint32Array(streams);
-  for (let i = 0; i < streamOf.length; i++) {
-    const stream = streamOf[i]!;
-    if (stream === HOLE) continue;
-    lists[stream]!.set(filled[stream]!, i + 1);
-    filled[stream] = filled[stream]! + 1;
-  }
-  return lists;
 }
 
 function align4(value: number): number {

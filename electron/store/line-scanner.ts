@@ -27,6 +27,10 @@ const MORE = enc(',"more":');
 class StringTable {
   private readonly entries = new Map<number, string>();
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   lookup(source: Buffer, start: number, end: number, hash: number): string {
     const known = this.entries.get(hash);
     if (known !== undefined && sameAscii(known, source, start, end)) return known;
@@ -40,6 +44,12 @@ class StringTable {
 const MAX_TABLE_ENTRIES = 20_000;
 const streams = new StringTable();
 const types = new StringTable();
+
+/** Drops the remembered strings once a large scan is over: the index keeps what it needs. */
+export function forgetScannedStrings(): void {
+  streams.clear();
+  types.clear();
+}
 
 function sameAscii(known: string, source: Uint8Array, start: number, end: number): boolean {
   if (known.length !== end - start) return false;

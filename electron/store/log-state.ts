@@ -5,6 +5,7 @@ import type { LogProblem } from './log-problem.js';
 import type { Manifest } from './manifest.js';
 import type { SegmentFiles } from './segment-files.js';
 import { SegmentScanner } from './segment-scanner.js';
+import { forgetScannedStrings } from './line-scanner.js';
 import { PARALLEL_SCAN_MIN_BYTES, ParallelScan } from './parallel-scan.js';
 import type { ScanRange } from './scan-worker.js';
 
@@ -86,6 +87,7 @@ export class LogState {
       return await this.scanSegments(before, underLock, thorough, behind, parallel, onProgress);
     } finally {
       parallel?.close();
+      if (thorough) forgetScannedStrings();
     }
   }
 

@@ -16,6 +16,15 @@ export class U32List {
   private items: Uint32Array | undefined;
   length = 0;
 
+  /** A full list over `values` (shared with others; the first push past it copies). */
+  static over(values: Uint32Array): U32List {
+    const list = new U32List();
+    list.small = undefined;
+    list.items = values;
+    list.length = values.length;
+    return list;
+  }
+
   static from(values: Uint32Array): U32List {
     const list = new U32List();
     if (values.length <= SMALL_LIST) list.small = Array.from(values);
