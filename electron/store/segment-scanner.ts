@@ -19,6 +19,10 @@ export class SegmentScanner {
   private pendingLines = 0;
   private lineNumber: number;
   private lastLineEnd: number;
+  private lastStream = '';
+  private lastStreamNumber = 0;
+  private lastType = '';
+  private lastTypeNumber = 0;
 
   constructor(
     private readonly index: EventIndex,
@@ -135,9 +139,18 @@ export class SegmentScanner {
         fields.position - 1 === expected ? `${expected}` : `${expected} to ${fields.position - 1}`;
       this.problem(offset, line, `gap: position ${missing} missing before position ${fields.position}`);
     }
-    const streamNumber = index.internStream(fields.stream);
-    const skew = index.revisionSkew.get(fields.stream) ?? 0;
-    const indexed = index.lastRevision(fields.stream) + 1;
+    // Consecutive lines often share a stream and a type: the same string object, compared by identity.
+    if (fields.stream !== this.lastStream) {
+      this.lastStream = fields.stream;
+      this.lastStreamNumber = index.internStream(fields.stream);
+    }
+    if (fields.type !== this.lastType) {
+      this.lastType = fields.type;
+      this.lastTypeNumber = index.internType(fields.type);
+    }
+    const streamNumber = this.lastStreamNumber;
+    const skew = index.revisionSkew.size === 0 ? 0 : (index.revisionSkew.get(fields.stream) ?? 0);
+    const indexed = index.streams[streamNumber]!.positions.length;
     if (fields.revision !== indexed + skew) {
       this.problem(
         offset,
@@ -146,14 +159,7 @@ export class SegmentScanner {
       );
       index.revisionSkew.set(fields.stream, fields.revision - indexed);
     }
-    index.add(
-      this.segment,
-      fields.position,
-      offset,
-      streamNumber,
-      index.internType(fields.type),
-      fields.idHash,
-    );
+    index.add(this.segment, fields.position, offset, streamNumber, this.lastTypeNumber, fields.idHash);
     return true;
   }
 
