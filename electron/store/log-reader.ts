@@ -53,10 +53,15 @@ export class LogReader {
     let position = options.from ?? (forwards ? 1 : last);
     if (!Number.isSafeInteger(position))
       throw new StoreError('InvalidArgument', `from must be a position, not ${String(position)}`);
-    const match = this.matcher(options);
-    const positions: number[] = [];
     if (!forwards && position > last) position = last;
     if (forwards && position < 1) position = 1;
+    const unfiltered = options.types === undefined && options.category === undefined && options.stream === undefined;
+    if (forwards && unfiltered) {
+      const page = await this.readRange(position, Math.min(last, position + limit - 1));
+      if (page !== undefined) return { events: page, next: position + limit <= last ? position + limit : null };
+    }
+    const match = this.matcher(options);
+    const positions: number[] = [];
     while (positions.length < limit && position >= 1 && position <= last) {
       if (match(position)) positions.push(position);
       position += forwards ? 1 : -1;
@@ -80,6 +85,33 @@ export class LogReader {
     }
     const next = revision >= 0 && revision <= lastRevision ? revision : null;
     return { events: await this.readPositions(positions), next };
+  }
+
+  /**
+   * Reads positions first..last when they are whole lines back to back (no damaged line between, all
+   * checked at open): a span per segment, decoded and split in one go, like a plain reader would.
+   * Undefined when the range is not that simple; the caller then reads position by position.
+   */
+  private async readRange(first: number, last: number): Promise<RecordedEvent[] | undefined> {
+    const events: RecordedEvent[] = [];
+    let position = first;
+    while (position <= last) {
+      const segment = this.index.segmentOf(position);
+      if (segment === undefined) return undefined;
+      const startIndex = position - segment.firstPosition;
+      const endIndex = Math.min(last - segment.firstPosition, segment.offsets.length - 1);
+      if (endIndex < startIndex) return undefined;
+      for (let i = startIndex; i <= endIndex; i++) if (segment.offsets.get(i) === HOLE) return undefined;
+      const start = segment.offsets.get(startIndex);
+      if (start < segment.verifiedFrom) return undefined;
+      const end = this.index.lineEnd(segment, endIndex);
+      const lines = (await this.files.read(segment.name, start, end - start)).toString('utf8').split('\n');
+      const count = endIndex - startIndex + 1;
+      if (lines.length !== count + 1) return undefined;
+      for (let i = 0; i < count; i++) events.push(fromLineText(lines[i]!));
+      position += count;
+    }
+    return events;
   }
 
   /** Reads events by position, in the order given; holes are skipped. */
