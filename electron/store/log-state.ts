@@ -29,6 +29,9 @@ export interface ScanProgress {
 
 const CHUNK_BYTES = 16 * 1024 * 1024;
 
+/** The main thread scans this share of a parallel open and the worker the rest (then merged here). */
+const MAIN_THREAD_SHARE = 0.5;
+
 export interface CatchUpOptions {
   readonly underLock?: boolean;
   readonly thorough?: boolean;
@@ -166,7 +169,7 @@ export class LogState {
     return this.index.lastPosition - before;
   }
 
-  /** Gives the second half of the bytes behind to the scan worker, split at a line boundary. */
+  /** Gives the later part of the bytes behind to the scan worker, split at a line boundary. */
   private startParallelScan(behind: number): ParallelScan | undefined {
     const ranges: ScanRange[] = [];
     let skipped = 0;
@@ -174,12 +177,16 @@ export class LogState {
       const from = this.index.segments.find((segment) => segment.name === name)?.size ?? 0;
       const to = this.files.size(name);
       if (to <= from) continue;
-      if (skipped + (to - from) <= behind / 2) {
+      if (skipped + (to - from) <= behind * MAIN_THREAD_SHARE) {
         skipped += to - from;
         continue;
       }
       if (ranges.length === 0) {
-        const split = this.lineStartAfter(name, from + Math.max(0, Math.floor(behind / 2) - skipped), to);
+        const split = this.lineStartAfter(
+          name,
+          from + Math.max(0, Math.floor(behind * MAIN_THREAD_SHARE) - skipped),
+          to,
+        );
         if (split === undefined) continue;
         ranges.push({ segment: name, from: split, to });
       } else ranges.push({ segment: name, from, to });
