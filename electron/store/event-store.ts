@@ -1,5 +1,6 @@
 import { categoryOf } from '../../shared/stream-name.js';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../../shared/event.js';
 import { StoreError } from '../../shared/store-error.js';
 import { Exclusive } from './exclusive.js';
@@ -81,6 +82,8 @@ export class EventStore {
           options.durability ?? 'always',
           options.syncIntervalMs ?? 200,
           (first, events) => this.committed(first, events),
+          () => this.emitHealth(),
+          options.journalBytes,
         );
   }
 
@@ -100,6 +103,8 @@ export class EventStore {
     );
     const store = new EventStore(state, lock, new Exclusive(), options);
     try {
+      // Appends acknowledged before a power loss may be in log/journal.bin only: back into the log first.
+      await store.writer?.replayAtOpen();
       const cached = options.cache === false ? false : await loadIndexCache(state);
       await state.catchUp({
         thorough: true,
@@ -143,7 +148,9 @@ export class EventStore {
   }
 
   health(): FolderHealth {
-    const problems = this.state.corruption;
+    const journalProblems = this.writer?.problems ?? [];
+    const problems =
+      journalProblems.length === 0 ? this.state.corruption : [...this.state.corruption, ...journalProblems];
     return { readOnly: problems.length > 0, problems, tail: this.state.tail, missing: this.missing };
   }
 
@@ -241,15 +248,27 @@ export class EventStore {
     return () => this.healthListeners.delete(listener);
   }
 
-  /** Cuts a torn tail (never anything else); refuses when the log is damaged elsewhere. */
+  /**
+   * Cuts a torn tail (never anything else); refuses when the log is damaged elsewhere. Journaled appends
+   * that could not be written back (another program appended in their place) are kept in repairs/.
+   */
   async repair(): Promise<RepairResult> {
     this.assertOpen();
-    if (this.writer === undefined) {
+    const writer = this.writer;
+    if (writer === undefined) {
       throw new StoreError('ReadOnly', `${this.folder} was opened read-only; repair needs write access`);
     }
-    const result = await this.writer.withLock(async () => {
+    const result = await writer.withLock(async () => {
       await this.state.catchUp({ underLock: true, thorough: true });
-      return cutTornTail(this.state);
+      const kept = this.state.corruption.length === 0 ? await writer.setAsideJournal() : undefined;
+      const cut = await cutTornTail(this.state);
+      if (kept === undefined) return cut;
+      const message =
+        `Kept ${kept.events} journaled events that could not be written back in ` +
+        `${path.relative(this.folder, kept.keptIn)} and cleared the journal`;
+      return cut.repaired
+        ? { ...cut, message: `${cut.message}. ${message}` }
+        : { repaired: true, bytesCut: 0, keptIn: kept.keptIn, message };
     });
     this.emitHealth();
     return result;

@@ -103,6 +103,11 @@ export class FileLock {
     if (readOwner(this.path)?.token === this.token) removeQuietly(this.path);
   }
 
+  /** Whether the lock file still holds our token (a holder suspended past the stale limit loses it). */
+  stillOurs(): boolean {
+    return this.held && readOwner(this.path)?.token === this.token;
+  }
+
   /** True when another writer has left a ticket: a long holder should let go. */
   othersWaiting(): boolean {
     return !this.holdsTicket && fs.existsSync(this.ticketPath);

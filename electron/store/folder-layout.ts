@@ -9,6 +9,8 @@ export const LOG_DIR = 'log';
 export const CACHE_DIR = 'cache';
 export const PROJECTIONS_DIR = 'projections';
 export const LOCK_FILE = 'write.lock';
+/** Inside log/: the durable copy of recent appends (docs/FORMAT.md, "The append journal"). */
+export const JOURNAL_FILE = 'journal.bin';
 
 const SEGMENT_DIGITS = 12;
 const SEGMENT_NAME = /^(\d{12})\.jsonl$/;
@@ -27,6 +29,9 @@ export class FolderLayout {
   }
   get lock(): string {
     return path.join(this.root, LOCK_FILE);
+  }
+  get journal(): string {
+    return path.join(this.root, LOG_DIR, JOURNAL_FILE);
   }
   segment(name: string): string {
     return path.join(this.root, LOG_DIR, name);

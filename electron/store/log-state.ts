@@ -143,7 +143,11 @@ export class LogState {
         onProgress?.({ bytesDone: done, bytesTotal: Math.max(total, done) });
       }
       const unsealedButFollowed =
-        !sealed && thorough && this.segmentNamesFrom(active.firstPosition + 1).length > 0;
+        !sealed &&
+        thorough &&
+        this.segmentNamesFrom(active.firstPosition + 1).length > 0 &&
+        // Without the lock, another writer may have sealed it since it was measured: the next look reads on.
+        (underLock || !this.hasSeal(active));
       if (!sealed && !unsealedButFollowed) {
         this.settle(active, found);
         this.noteTail(active, fileSize, underLock);

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
+import { JOURNAL_FILE } from './folder-layout.js';
 
 /** Longer than chokidar's 50 ms throttle of 'change' events for one file. */
 const TRAILING_LOOK_MS = 75;
@@ -33,9 +35,16 @@ export class TailWatcher {
     this.watcher = watcher;
     // chokidar passes on at most one 'change' a file every 50 ms; the raw events come as the OS sends
     // them, which is what keeps another process's append within a few milliseconds of the screen.
-    watcher.on('raw', () => this.trigger());
-    watcher.on('add', () => this.trigger());
-    watcher.on('change', () => this.trigger());
+    // The append journal changes with every durable append, right after the segment did: nothing to read.
+    watcher.on('raw', (_event, file) => {
+      if (!isJournal(file)) this.trigger();
+    });
+    watcher.on('add', (file) => {
+      if (!isJournal(file)) this.trigger();
+    });
+    watcher.on('change', (file) => {
+      if (!isJournal(file)) this.trigger();
+    });
     watcher.on('unlinkDir', (path) => {
       if (path === this.logDir) this.onGone();
     });
@@ -81,4 +90,11 @@ export class TailWatcher {
     clearTimeout(this.trailingLook);
     await this.watcher?.close();
   }
+}
+
+/** log/journal.bin, or the temporary file it is built in. */
+function isJournal(file: unknown): boolean {
+  if (typeof file !== 'string') return false;
+  const name = path.basename(file);
+  return name === JOURNAL_FILE || name.startsWith(`.${JOURNAL_FILE}.`);
 }

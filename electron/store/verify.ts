@@ -1,5 +1,6 @@
 import { FileLock } from './file-lock.js';
 import { FolderLayout } from './folder-layout.js';
+import { checkJournal } from './journal-replay.js';
 import type { LogProblem } from './log-problem.js';
 import { LogState, type LogTail, type ScanProgress } from './log-state.js';
 import { readManifest } from './manifest.js';
@@ -16,6 +17,11 @@ export interface VerifyReport {
   readonly problems: readonly LogProblem[];
   /** An incomplete last append; a problem when torn (`eventfold repair` cuts it). */
   readonly tail: LogTail | undefined;
+  /**
+   * Acknowledged events that log/journal.bin holds and the log lacks (after a power loss, until an
+   * Eventfold process opens the folder for writing and writes them back); a problem when not 0.
+   */
+  readonly journaledEvents: number;
 }
 
 /**
@@ -40,6 +46,8 @@ export async function verifyEventFolder(
       bytes += files.size(segment.name);
       if (segment.sealed) problems.push(...(await checkSeal(layout, files, segment)));
     }
+    const journal = checkJournal(layout);
+    problems.push(...journal.problems);
     const tail = state.tail;
     if (tail?.torn === true) {
       const lastSegment = state.index.segments.at(-1);
@@ -58,6 +66,7 @@ export async function verifyEventFolder(
       bytes,
       problems,
       tail,
+      journaledEvents: journal.missingEvents,
     };
   } finally {
     files.closeAll();

@@ -1,0 +1,308 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { syncDirectory } from './atomic-file.js';
+import {
+  encodeHeader,
+  encodeRecord,
+  JOURNAL_BYTES,
+  JOURNAL_HEADER_BYTES,
+  JOURNAL_MIN_BYTES,
+  readHeader,
+  readRecords,
+  recordSize,
+  type JournalRecord,
+  type SegmentMark,
+} from './journal-format.js';
+
+/** Makes a segment's bytes durable (fdatasync), for a checkpoint. */
+export type SyncSegment = (segment: string) => Promise<void>;
+
+/**
+ * log/journal.bin: the durable copy of recent appends, so that an acknowledged append costs one synced
+ * overwrite of an allocated block instead of a synced write that grows the segment. On ext4 (and most
+ * journaling file systems) syncing a file whose size changed commits the file system's own journal; an
+ * overwrite of a preallocated file does not. The segment is written to the page cache only, and synced
+ * at a checkpoint, which then retires the records by starting a new generation.
+ *
+ * Only a holder of the write lock touches the file. Each process keeps what it knows of it (generation,
+ * where the records end) and, on taking the lock, reads only the records written since (`learn`).
+ *
+ * The invariant that makes replay sound: every byte of a segment before a valid record's offset is on
+ * disk or in an earlier valid record. `covered` is how far that holds; a record is only written right
+ * there, otherwise a checkpoint (which syncs the segment) comes first.
+ */
+export class AppendJournal {
+  private fd: number | undefined;
+  private ino = -1;
+  private fileSize = 0;
+  private generation = 0;
+  private headerValid = false;
+  private writeOffset = JOURNAL_HEADER_BYTES;
+  /** Whether what is known of the records up to `writeOffset` still holds for `generation`. */
+  private known = false;
+  private readonly segmentsInRecords = new Set<string>();
+  covered: SegmentMark | undefined;
+  /** This process wrote records that no checkpoint has retired yet (close retires them). */
+  wroteRecords = false;
+
+  constructor(
+    readonly file: string,
+    private readonly createBytes = JOURNAL_BYTES,
+  ) {}
+
+  /**
+   * Under the lock, at a new lease: the records written since this process last looked (all of them
+   * after a checkpoint by another process or at the first look), for replay.
+   */
+  learn(): JournalRecord[] {
+    const fd = this.openExisting();
+    if (fd === undefined) return [];
+    const header = this.fileSize >= JOURNAL_MIN_BYTES ? readHeader(fd) : undefined;
+    this.headerValid = header !== undefined;
+    if (header === undefined) {
+      // Torn while a checkpoint rewrote it (the segments were synced before) or never finished: the next
+      // durable append rebuilds the file; there is nothing to replay.
+      this.forget();
+      return [];
+    }
+    if (!this.known || header.generation !== this.generation) {
+      this.generation = header.generation;
+      this.writeOffset = JOURNAL_HEADER_BYTES;
+      this.segmentsInRecords.clear();
+      this.covered = header.synced;
+      this.wroteRecords = false;
+    }
+    const records = readRecords(fd, this.fileSize, this.generation, this.writeOffset);
+    for (const record of records) {
+      this.segmentsInRecords.add(record.segment);
+      this.covered = { segment: record.segment, end: record.offset + record.bytes.length };
+      this.writeOffset = record.next;
+    }
+    this.known = true;
+    return records;
+  }
+
+  /** The generation the records (if any) belong to, as last read or written. */
+  get currentGeneration(): number {
+    return this.generation;
+  }
+
+  /** Without the lock: whether the journal may hold valid records (at open, to skip taking the lock). */
+  mayHoldRecords(): boolean {
+    const fd = this.openExisting();
+    if (fd === undefined || this.fileSize < JOURNAL_MIN_BYTES) return false;
+    const header = readHeader(fd);
+    return (
+      header !== undefined &&
+      readRecords(fd, this.fileSize, header.generation, JOURNAL_HEADER_BYTES, 1).length > 0
+    );
+  }
+
+  /** Read it all again at the next look (after an error, or when replay left records unapplied). */
+  forget(): void {
+    this.known = false;
+    this.covered = undefined;
+  }
+
+  /**
+   * Makes room for the record of `lineBytes` at `offset` of `segment` (creating the journal or starting
+   * a new generation when needed). False when the append is larger than the whole journal: it is then
+   * written to the segment and `writtenPast` syncs it.
+   */
+  async reserve(segment: string, offset: number, lineBytes: number, sync: SyncSegment): Promise<boolean> {
+    const size = recordSize(segment, lineBytes);
+    const capacity =
+      (this.fd === undefined || !this.headerValid ? this.createBytes : this.fileSize) - JOURNAL_HEADER_BYTES;
+    if (size > capacity) return false;
+    if (this.fd === undefined || !this.headerValid) await this.create();
+    // Every new lease learns the journal first; writing without knowing where records end would clobber them.
+    if (!this.known) throw new Error('log/journal.bin was not read under this lease');
+    const continues = offset === 0 || (this.covered?.segment === segment && this.covered.end === offset);
+    if (!continues || this.writeOffset + size > this.fileSize)
+      await this.checkpoint({ segment, end: offset }, sync);
+    return true;
+  }
+
+  /** Writes the record and returns once it is on disk. `reserve` must have made room for it. */
+  async append(segment: string, offset: number, bytes: Uint8Array): Promise<void> {
+    const fd = this.fd!;
+    const record = encodeRecord(this.generation, segment, offset, bytes);
+    try {
+      await writeDurably(fd, record, this.writeOffset);
+    } catch (error) {
+      this.forget();
+      // The record may be on disk in part or whole; its tag zeroed, replay will not write it back
+      // where the failed append's caller was told it did not happen.
+      try {
+        writeDurablySync(fd, Buffer.alloc(4), this.writeOffset);
+      } catch {
+        // Nothing more can be done; the segment bytes are truncated by the caller.
+      }
+      throw error;
+    }
+    this.writeOffset += record.length;
+    this.covered = { segment, end: offset + bytes.length };
+    this.segmentsInRecords.add(segment);
+    this.wroteRecords = true;
+  }
+
+  /**
+   * After an append written straight to the segment: syncs it and, if there is a journal, starts a new
+   * generation from its end, so that the file alone says what is on disk (records continue from the mark).
+   */
+  async writtenPast(segment: string, end: number, sync: SyncSegment): Promise<void> {
+    if (this.fd !== undefined && this.headerValid && this.known)
+      await this.checkpoint({ segment, end }, sync);
+    else await sync(segment);
+  }
+
+  /**
+   * Before a segment is sealed: it is synced (the next segment's first record relies on it) and records
+   * pointing into it are retired, so that records only ever point into the last segment.
+   */
+  async beforeSeal(segment: string, size: number, sync: SyncSegment): Promise<void> {
+    if (this.known && this.segmentsInRecords.size > 0) await this.checkpoint({ segment, end: size }, sync);
+    else await sync(segment);
+  }
+
+  /** At close: retires this process's records, so that a journal left behind only holds crash leftovers. */
+  async retire(sync: SyncSegment): Promise<void> {
+    if (this.known && this.wroteRecords && this.covered !== undefined && this.segmentsInRecords.size > 0)
+      await this.checkpoint(this.covered, sync);
+  }
+
+  /**
+   * Syncs every segment the records point into and `mark`'s segment, then starts a new generation,
+   * which invalidates every record at once; the next record goes to the start again.
+   */
+  async checkpoint(mark: SegmentMark, sync: SyncSegment): Promise<void> {
+    const fd = this.fd!;
+    for (const segment of new Set([...this.segmentsInRecords, mark.segment])) await sync(segment);
+    const generation = (this.generation + 1) >>> 0 || 1;
+    try {
+      await writeDurably(fd, encodeHeader({ generation, synced: mark }), 0);
+    } catch (error) {
+      this.forget();
+      throw error;
+    }
+    this.generation = generation;
+    this.writeOffset = JOURNAL_HEADER_BYTES;
+    this.segmentsInRecords.clear();
+    this.covered = mark;
+    this.wroteRecords = false;
+    this.known = true;
+  }
+
+  close(): void {
+    if (this.fd !== undefined) fs.closeSync(this.fd);
+    this.fd = undefined;
+    this.ino = -1;
+    this.headerValid = false;
+    this.forget();
+  }
+
+  /** The descriptor of the file at the path now (another process may have rebuilt it); undefined if none. */
+  private openExisting(): number | undefined {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(this.file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      this.close();
+      return undefined;
+    }
+    if (this.fd === undefined || stat.ino !== this.ino) {
+      this.close();
+      this.fd = fs.openSync(this.file, fs.constants.O_RDWR | (O_DSYNC ?? 0));
+      this.ino = fs.fstatSync(this.fd).ino;
+    }
+    this.fileSize = stat.size;
+    return this.fd;
+  }
+
+  /**
+   * Writes the whole file beside its place and renames it in, so that a half-made journal never exists
+   * under its name; the zeros are written (not a sparse hole) so that later overwrites allocate nothing.
+   */
+  private async create(): Promise<void> {
+    const temp = path.join(
+      path.dirname(this.file),
+      `.${path.basename(this.file)}.${randomBytes(6).toString('hex')}.tmp`,
+    );
+    // A random first generation: a process that knew a journal rebuilt under it cannot mistake the new one
+    // for a generation it has seen.
+    const generation = 1 + (randomBytes(4).readUInt32LE(0) % 0x7fff_ffff);
+    const content = Buffer.alloc(this.createBytes);
+    encodeHeader({ generation, synced: undefined }).copy(content, 0);
+    writeSynced(temp, 'w', content);
+    try {
+      fs.renameSync(temp, this.file);
+    } catch (error) {
+      fs.rmSync(temp, { force: true });
+      // Windows refuses to replace a file another process holds open: rebuild it in place there.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY') throw error;
+      writeSynced(this.file, 'r+', content);
+    }
+    await syncDirectory(path.dirname(this.file));
+    this.close();
+    this.openExisting();
+    this.generation = generation;
+    this.headerValid = true;
+    this.writeOffset = JOURNAL_HEADER_BYTES;
+    this.segmentsInRecords.clear();
+    this.covered = undefined;
+    this.wroteRecords = false;
+    this.known = true;
+  }
+}
+
+/** O_DSYNC makes each write durable by itself: one system call instead of write + fdatasync. Windows lacks it. */
+const O_DSYNC: number | undefined = (fs.constants as { O_DSYNC?: number }).O_DSYNC;
+
+function writeSynced(file: string, flags: 'w' | 'r+', content: Uint8Array): void {
+  const fd = fs.openSync(file, flags);
+  try {
+    writeAll(fd, content, 0);
+    fs.fsyncSync(fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    if (flags === 'w') fs.rmSync(file, { force: true });
+    throw error;
+  }
+  fs.closeSync(fd);
+}
+
+function writeAll(fd: number, bytes: Uint8Array, position: number): void {
+  let done = 0;
+  while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done, position + done);
+}
+
+function writeDurablySync(fd: number, bytes: Uint8Array, position: number): void {
+  writeAll(fd, bytes, position);
+  if (O_DSYNC === undefined) fs.fdatasyncSync(fd);
+}
+
+/**
+ * A record up to this size is written synchronously: a synced write of a block or two takes some 0.1-0.3 ms,
+ * less than the thread-pool round trip costs an append loop, and it keeps the process's caches warm. A
+ * larger one goes through the thread pool, so that a big import does not hold up the event loop as long.
+ */
+const SYNC_WRITE_MAX = 64 * 1024;
+
+async function writeDurably(fd: number, bytes: Uint8Array, position: number): Promise<void> {
+  if (bytes.length <= SYNC_WRITE_MAX) return writeDurablySync(fd, bytes, position);
+  let done = 0;
+  while (done < bytes.length) {
+    done += await new Promise<number>((resolve, reject) =>
+      fs.write(fd, bytes, done, bytes.length - done, position + done, (error, written) =>
+        error ? reject(error) : resolve(written),
+      ),
+    );
+  }
+  if (O_DSYNC === undefined)
+    await new Promise<void>((resolve, reject) =>
+      fs.fdatasync(fd, (error) => (error ? reject(error) : resolve())),
+    );
+}

@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppendJournal, type SyncSegment } from './append-journal.js';
+import { writeFileAtomic } from './atomic-file.js';
+import type { FolderLayout } from './folder-layout.js';
+import type { JournalRecord, SegmentMark } from './journal-format.js';
+import { replayJournal } from './journal-replay.js';
+import type { LogProblem } from './log-problem.js';
+import { REPAIRS_DIR } from './tail-repair.js';
+
+export type { SyncSegment } from './append-journal.js';
+
+/**
+ * How a writer uses the append journal (append-journal.ts), always under the write lock: it replays the
+ * journal on every new lease, makes `always` appends durable through it, retires its records before a
+ * seal and at close, and keeps aside (at repair) records that cannot be written back.
+ */
+export class JournaledWrites {
+  private readonly journal: AppendJournal;
+  private found: LogProblem[] = [];
+  private unapplied: readonly JournalRecord[] = [];
+
+  constructor(
+    private readonly layout: FolderLayout,
+    /** Called when replay finds records it cannot write back, or when they are dealt with. */
+    private readonly onProblemsChanged: () => void,
+    journalBytes?: number,
+  ) {
+    this.journal = new AppendJournal(layout.journal, journalBytes);
+  }
+
+  /** Journaled appends that could not be written back: the folder is read-only until repair keeps them. */
+  get problems(): readonly LogProblem[] {
+    return this.found;
+  }
+
+  /** This process wrote records no checkpoint has retired yet. */
+  get unretired(): boolean {
+    return this.journal.wroteRecords;
+  }
+
+  /** Without the lock: whether there may be anything to replay (at open, to skip taking the lock). */
+  mayHoldRecords(): boolean {
+    return this.journal.mayHoldRecords();
+  }
+
+  /** Under the lock, on a new lease: reads the records written since the last look, writes back what segments lack. */
+  replay(): void {
+    let records: JournalRecord[];
+    let outcome: ReturnType<typeof replayJournal> | undefined;
+    try {
+      records = this.journal.learn();
+      outcome = records.length === 0 ? undefined : replayJournal(this.layout, records, 'restore');
+    } catch (error) {
+      this.journal.forget();
+      throw error;
+    }
+    const problems = outcome?.problems ?? [];
+    // Records left unapplied are read again on the next lease (another process may have dealt with them).
+    if (problems.length > 0) this.journal.forget();
+    const changed = problems.length > 0 || this.found.length > 0;
+    this.found = problems;
+    this.unapplied = outcome?.unapplied ?? [];
+    if (changed) this.onProblemsChanged();
+  }
+
+  /**
+   * Writes `bytes` at `at` of the segment durably. The segment write only reaches the page cache
+   * (synchronous: microseconds, and no thread-pool round trip); the journal record is what is synced. An
+   * append too large for the journal is synced in the segment itself.
+   */
+  async write(fd: number, segment: string, bytes: Buffer, at: number, sync: SyncSegment): Promise<void> {
+    try {
+      if (await this.journal.reserve(segment, at, bytes.length, sync)) {
+        writeAll(fd, bytes, at);
+        await this.journal.append(segment, at, bytes);
+      } else {
+        writeAll(fd, bytes, at);
+        await this.journal.writtenPast(segment, at + bytes.length, sync);
+      }
+    } catch (error) {
+      this.journal.forget();
+      throw error;
+    }
+  }
+
+  /** Before a segment is sealed (any durability): it is synced, and records pointing into it retired. */
+  beforeSeal(segment: string, size: number, sync: SyncSegment): Promise<void> {
+    return this.journal.beforeSeal(segment, size, sync);
+  }
+
+  /** At close: retires this process's records, so that a journal left behind only holds crash leftovers. */
+  retire(sync: SyncSegment): Promise<void> {
+    return this.journal.retire(sync);
+  }
+
+  /**
+   * Repair, under the lock: keeps the records that could not be written back in repairs/ (their lines, as
+   * JSON lines), then retires every record (a new generation), which makes the folder writable again.
+   */
+  async setAside(
+    mark: SegmentMark,
+    sync: SyncSegment,
+  ): Promise<{ keptIn: string; events: number } | undefined> {
+    const records = this.unapplied;
+    if (this.found.length === 0 || records.length === 0) return undefined;
+    const keptIn = path.join(
+      this.layout.root,
+      REPAIRS_DIR,
+      `journal.generation-${this.journal.currentGeneration}.jsonl`,
+    );
+    const lines = Buffer.concat(records.map((record) => record.bytes));
+    await fs.promises.mkdir(path.dirname(keptIn), { recursive: true });
+    await writeFileAtomic(keptIn, lines);
+    await this.journal.checkpoint(mark, sync);
+    this.found = [];
+    this.unapplied = [];
+    this.onProblemsChanged();
+    return { keptIn, events: countLines(lines) };
+  }
+
+  /** After a failed write: read the journal from scratch at the next lease. */
+  forget(): void {
+    this.journal.forget();
+  }
+
+  close(): void {
+    this.journal.close();
+  }
+}
+
+function writeAll(fd: number, bytes: Buffer, position: number): void {
+  let done = 0;
+  while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done, position + done);
+}
+
+function countLines(bytes: Uint8Array): number {
+  let lines = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) lines++;
+  return lines;
+}
