@@ -54,7 +54,8 @@ describe('opening a large folder with a scan worker', () => {
       .sort();
     const late = `${folder}/log/${segments[segments.length - 2] ?? ''}`;
     const bytes = fs.readFileSync(late);
-    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0x01;
     fs.writeFileSync(late, bytes);
     const result = await compare(folder);
     expect(result.problems).toBeGreaterThan(0);
