@@ -107,14 +107,14 @@ export class AppendJournal {
 
   /**
    * Makes room for the record of `lineBytes` at `offset` of `segment` (creating the journal or starting
-   * a new generation when needed). False when the append is larger than the whole journal: it is then
-   * written to the segment and `writtenPast` syncs it.
+   * a new generation when needed). False for a large write (over 64 KiB, or more than the journal holds):
+   * it is then written to the segment and `writtenPast` syncs it there.
    */
   async reserve(segment: string, offset: number, lineBytes: number, sync: SyncSegment): Promise<boolean> {
     const size = recordSize(segment, lineBytes);
     const capacity =
       (this.fd === undefined || !this.headerValid ? this.createBytes : this.fileSize) - JOURNAL_HEADER_BYTES;
-    if (size > capacity) return false;
+    if (size > Math.min(capacity, DIRECT_ABOVE)) return false;
     if (this.fd === undefined || !this.headerValid) await this.create();
     // Every new lease learns the journal first; writing without knowing where records end would clobber them.
     if (!this.known) throw new Error('log/journal.bin was not read under this lease');
@@ -125,17 +125,17 @@ export class AppendJournal {
   }
 
   /** Writes the record and returns once it is on disk. `reserve` must have made room for it. */
-  async append(segment: string, offset: number, bytes: Uint8Array): Promise<void> {
+  append(segment: string, offset: number, bytes: Uint8Array): void {
     const fd = this.fd!;
     const record = encodeRecord(this.generation, segment, offset, bytes);
     try {
-      await writeDurably(fd, record, this.writeOffset);
+      writeDurably(fd, record, this.writeOffset);
     } catch (error) {
       this.forget();
       // The record may be on disk in part or whole; its tag zeroed, replay will not write it back
       // where the failed append's caller was told it did not happen.
       try {
-        writeDurablySync(fd, Buffer.alloc(4), this.writeOffset);
+        writeDurably(fd, Buffer.alloc(4), this.writeOffset);
       } catch {
         // Nothing more can be done; the segment bytes are truncated by the caller.
       }
@@ -181,7 +181,7 @@ export class AppendJournal {
     for (const segment of new Set([...this.segmentsInRecords, mark.segment])) await sync(segment);
     const generation = (this.generation + 1) >>> 0 || 1;
     try {
-      await writeDurably(fd, encodeHeader({ generation, synced: mark }), 0);
+      writeDurably(fd, encodeHeader({ generation, synced: mark }), 0);
     } catch (error) {
       this.forget();
       throw error;
@@ -279,30 +279,18 @@ function writeAll(fd: number, bytes: Uint8Array, position: number): void {
   while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
 
-function writeDurablySync(fd: number, bytes: Uint8Array, position: number): void {
-  writeAll(fd, bytes, position);
-  if (O_DSYNC === undefined) fs.fdatasyncSync(fd);
-}
+/**
+ * Writes larger than this go straight to the segment and are synced there: the file system's own journal
+ * commit costs little next to that much data, while writing it twice costs more (measured on ext4: 230 KB
+ * writes about 15% faster straight, 23 KB ones about 25% faster through the journal).
+ */
+const DIRECT_ABOVE = 64 * 1024;
 
 /**
- * A record up to this size is written synchronously: a synced write of a block or two takes some 0.1-0.3 ms,
- * less than the thread-pool round trip costs an append loop, and it keeps the process's caches warm. A
- * larger one goes through the thread pool, so that a big import does not hold up the event loop as long.
+ * Synchronous: a synced write of a block or two takes some 0.1-0.3 ms, less than a thread-pool round trip
+ * costs an append loop (whose caches also stay warm); records are at most 64 KiB.
  */
-const SYNC_WRITE_MAX = 64 * 1024;
-
-async function writeDurably(fd: number, bytes: Uint8Array, position: number): Promise<void> {
-  if (bytes.length <= SYNC_WRITE_MAX) return writeDurablySync(fd, bytes, position);
-  let done = 0;
-  while (done < bytes.length) {
-    done += await new Promise<number>((resolve, reject) =>
-      fs.write(fd, bytes, done, bytes.length - done, position + done, (error, written) =>
-        error ? reject(error) : resolve(written),
-      ),
-    );
-  }
-  if (O_DSYNC === undefined)
-    await new Promise<void>((resolve, reject) =>
-      fs.fdatasync(fd, (error) => (error ? reject(error) : resolve())),
-    );
+function writeDurably(fd: number, bytes: Uint8Array, position: number): void {
+  writeAll(fd, bytes, position);
+  if (O_DSYNC === undefined) fs.fdatasyncSync(fd);
 }

@@ -66,14 +66,14 @@ export class JournaledWrites {
 
   /**
    * Writes `bytes` at `at` of the segment durably. The segment write only reaches the page cache
-   * (synchronous: microseconds, and no thread-pool round trip); the journal record is what is synced. An
-   * append too large for the journal is synced in the segment itself.
+   * (synchronous: microseconds, and no thread-pool round trip); the journal record is what is synced. A
+   * large write (over 64 KiB) is synced in the segment itself.
    */
   async write(fd: number, segment: string, bytes: Buffer, at: number, sync: SyncSegment): Promise<void> {
     try {
       if (await this.journal.reserve(segment, at, bytes.length, sync)) {
         writeAll(fd, bytes, at);
-        await this.journal.append(segment, at, bytes);
+        this.journal.append(segment, at, bytes);
       } else {
         writeAll(fd, bytes, at);
         await this.journal.writtenPast(segment, at + bytes.length, sync);

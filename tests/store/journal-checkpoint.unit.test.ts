@@ -175,32 +175,41 @@ describe('journal checkpoints', () => {
     }
   });
 
-  it('write an append larger than the whole journal straight to its segment, and it survives', async () => {
-    const dir = tempDir();
-    const copy = tempDir();
-    await initEventFolder(dir);
-    const store = await openEventStore(dir, { watch: false, journalBytes: 8192 });
-    let events;
-    try {
-      await store.appendToStream('note-1', [payload(0)]);
+  it('leave large writes to the segment, synced there, and both kinds survive a loss', async () => {
+    for (const { journalBytes, events } of [
       // ~30 KiB in one append: more than the 4 KiB of records an 8 KiB journal holds.
-      await store.appendToStream(
-        'note-2',
-        Array.from({ length: 100 }, (_, i) => payload(i)),
-      );
-      await store.appendToStream('note-3', [payload(1)]);
-      events = await readEverything(store);
-      copyAsOnDisk(dir, copy);
-    } finally {
-      await store.close();
-    }
-    expect(journaledLines(copy)).toBe(1);
-    loseLastLines(lastSegment(copy), 1, 'truncate', 0);
-    const reopened = await openEventStore(copy, { watch: false });
-    try {
-      expect(await readEverything(reopened)).toEqual(events);
-    } finally {
-      await reopened.close();
+      { journalBytes: 8192, events: 100 },
+      // ~100 KiB: over the 64 KiB above which writing the bytes twice costs more than a synced growth.
+      { journalBytes: undefined, events: 350 },
+    ]) {
+      const dir = tempDir();
+      const copy = tempDir();
+      await initEventFolder(dir);
+      const store = await openEventStore(dir, { watch: false, journalBytes });
+      let acknowledged;
+      try {
+        await store.appendToStream('note-1', [payload(0)]);
+        const before = readJournal(dir).generation;
+        await store.appendToStream(
+          'note-2',
+          Array.from({ length: events }, (_, i) => payload(i)),
+        );
+        // Synced in place, then a checkpoint: the journal starts over from the segment's new end.
+        expect(readJournal(dir)).toEqual({ generation: before + 1, records: [] });
+        await store.appendToStream('note-3', [payload(1)]);
+        acknowledged = await readEverything(store);
+        copyAsOnDisk(dir, copy);
+      } finally {
+        await store.close();
+      }
+      expect(journaledLines(copy)).toBe(1);
+      loseLastLines(lastSegment(copy), 1, 'truncate', 0);
+      const reopened = await openEventStore(copy, { watch: false });
+      try {
+        expect(await readEverything(reopened)).toEqual(acknowledged);
+      } finally {
+        await reopened.close();
+      }
     }
   });
 });
