@@ -55,10 +55,12 @@ export class LogReader {
       throw new StoreError('InvalidArgument', `from must be a position, not ${String(position)}`);
     if (!forwards && position > last) position = last;
     if (forwards && position < 1) position = 1;
-    const unfiltered = options.types === undefined && options.category === undefined && options.stream === undefined;
+    const unfiltered =
+      options.types === undefined && options.category === undefined && options.stream === undefined;
     if (forwards && unfiltered) {
       const page = await this.readRange(position, Math.min(last, position + limit - 1));
-      if (page !== undefined) return { events: page, next: position + limit <= last ? position + limit : null };
+      if (page !== undefined)
+        return { events: page, next: position + limit <= last ? position + limit : null };
     }
     const match = this.matcher(options);
     const positions: number[] = [];
