@@ -72,7 +72,7 @@ export class EventStore {
     private readonly exclusive: Exclusive,
     private readonly options: OpenOptions,
   ) {
-    this.reader = new LogReader(state.index, state.files);
+    this.reader = new LogReader(state.index, state.files, (problem) => this.damageFound(problem));
     this.writer = options.readOnly
       ? undefined
       : new LogWriter(
@@ -166,7 +166,8 @@ export class EventStore {
     }
     validateStreamId(stream);
     const expected = validateExpectedRevision(options.expectedRevision ?? 'any');
-    if (!Array.isArray(events) || events.length === 0) {
+    // The argument may come from outside TypeScript (IPC, a script): check before trusting its type.
+    if (!isNonEmptyList(events)) {
       throw new StoreError('InvalidArgument', 'An append needs at least one event');
     }
     const prepared = events.map((event, i) => {
@@ -212,10 +213,10 @@ export class EventStore {
     const counts = new Uint32Array(index.types.length);
     for (let i = 0; i < index.lastPosition; i++) {
       const type = index.typeOf.get(i);
-      if (type < counts.length) counts[type] = (counts[type] as number) + 1;
+      if (type < counts.length) counts[type] = counts[type]! + 1;
     }
     return index.types
-      .map((type, number) => ({ type, events: counts[number] as number }))
+      .map((type, number) => ({ type, events: counts[number]! }))
       .sort((a, b) => b.events - a.events || a.type.localeCompare(b.type));
   }
 
@@ -326,6 +327,17 @@ export class EventStore {
     if (this.state.tail !== tailBefore || this.state.corruption.length !== problemsBefore) this.emitHealth();
   }
 
+  private damageFound(problem: LogProblem): void {
+    if (
+      this.state.problems.some(
+        (known) => known.segment === problem.segment && known.offset === problem.offset,
+      )
+    )
+      return;
+    this.state.problems.push(problem);
+    this.emitHealth();
+  }
+
   private folderGone(): void {
     if (fs.existsSync(this.state.layout.log)) return;
     this.missing = true;
@@ -340,6 +352,10 @@ export class EventStore {
   private assertOpen(): void {
     if (this.closed) throw new StoreError('Closed', `The event store for ${this.folder} is closed`);
   }
+}
+
+function isNonEmptyList(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0;
 }
 
 export function openEventStore(folder: string, options?: OpenOptions): Promise<EventStore> {

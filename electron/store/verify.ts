@@ -98,6 +98,15 @@ async function checkSeal(
   const at = { segment: segment.name, line: segment.lines, offset: segment.size };
   if (seal === undefined) return [{ ...at, reason: 'the seal file is missing or not valid JSON' }];
   const problems: LogProblem[] = [];
+  if (seal.format !== 'eventfold-seal' || seal.version !== 1) {
+    problems.push({ ...at, reason: 'the seal file is not an eventfold-seal version 1' });
+  }
+  if (seal.segment !== segment.name || seal.firstPosition !== segment.firstPosition) {
+    problems.push({
+      ...at,
+      reason: `the seal belongs to ${String(seal.segment)} starting at position ${String(seal.firstPosition)}`,
+    });
+  }
   const { records, lastPosition } = countRecords(segment);
   const size = files.size(segment.name);
   if (seal.bytes !== size)
