@@ -21,7 +21,9 @@ export const repairCommand: Command = {
   async run(args) {
     const dir = args.positionals[0]!;
     const json = args.flag('json');
-    // Opening trusts the index cache for the lines it covers: only a full check sees damage there.
+    // A writable open first puts back appends that a power loss left in the journal only; then the full
+    // check, since opening trusts the index cache for the lines it covers and only verify sees damage there.
+    await withStore(dir, {}, () => Promise.resolve(0));
     const damage = await damageBeforeTail(dir);
     if (damage.length > 0) return refuse(dir, damage, json);
     return withStore(dir, {}, async (store) => {
@@ -44,8 +46,13 @@ async function damageBeforeTail(dir: string): Promise<readonly LogProblem[]> {
     const report = await verifyEventFolder(dir, ({ bytesDone, bytesTotal }) =>
       progress.bytes(bytesDone, bytesTotal),
     );
-    // A torn tail is reported last, as the one problem repair is for.
-    return report.tail?.torn === true ? report.problems.slice(0, -1) : report.problems;
+    // The torn tail is the one problem repair is for.
+    const tail = report.tail;
+    return tail?.torn === true
+      ? report.problems.filter(
+          (problem) => problem.segment !== tail.segment || problem.offset !== tail.offset,
+        )
+      : report.problems;
   } finally {
     progress.clear();
   }
