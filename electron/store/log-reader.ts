@@ -2,7 +2,7 @@ import { categoryOf } from '../../shared/stream-name.js';
 import type { ReadDirection, RecordedEvent } from '../../shared/event.js';
 import { StoreError } from '../../shared/store-error.js';
 import { HOLE, type EventIndex, type SegmentEntry } from './event-index.js';
-import { checkLineChecksum, parseRecordedEvent } from './event-line.js';
+import { CHECKSUM_SUFFIX_BYTES, checkLineChecksum, parseRecordedEvent } from './event-line.js';
 import { describeProblem, type LogProblem } from './log-problem.js';
 import type { SegmentFiles } from './segment-files.js';
 
@@ -251,8 +251,16 @@ function parseRun(span: Buffer, run: Run, events: RecordedEvent[]): void {
   }
 }
 
+/**
+ * The checksum is left out of the text parsed (cheaper than parsing it and copying the event without
+ * it); only lines of a multi-event append, which also carry `more`, are copied to drop that field.
+ */
 function fromLineText(text: string): RecordedEvent {
-  const raw = JSON.parse(text) as RecordedEvent;
+  const raw = JSON.parse(text.slice(0, -CHECKSUM_SUFFIX_BYTES) + '}') as RecordedEvent & { more?: number };
+  return raw.more === undefined ? raw : withoutMore(raw);
+}
+
+function withoutMore(raw: RecordedEvent): RecordedEvent {
   return {
     position: raw.position,
     stream: raw.stream,
