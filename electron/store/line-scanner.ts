@@ -9,6 +9,9 @@ export interface IndexFields {
   type: string;
   idHash: number;
   more: number;
+  /** The index's numbers for stream and type when the caller already knows them, else -1. */
+  streamNumber?: number;
+  typeNumber?: number;
 }
 
 const enc = (text: string): Uint8Array => Buffer.from(text, 'latin1');

@@ -59,6 +59,9 @@ export class SegmentScanner {
   /** Takes lines a scan worker has already parsed (they must continue exactly where the scan stands). */
   feedParsed(parsed: ParsedLines): void {
     const fields: IndexFields = { position: 0, revision: 0, stream: '', type: '', idHash: 0, more: 0 };
+    // A chunk names each stream and type once: look each up in the index once, not once a line.
+    const streamNumbers = new Int32Array(parsed.strings.length).fill(-1);
+    const typeNumbers = new Int32Array(parsed.strings.length).fill(-1);
     let problem = 0;
     let lineOffset = parsed.start;
     for (let i = 0; i < parsed.count; i++) {
@@ -70,8 +73,16 @@ export class SegmentScanner {
         fields.revision = parsed.revision[i]!;
         fields.idHash = parsed.idHash[i]!;
         fields.more = parsed.more[i]!;
-        fields.stream = parsed.strings[parsed.stream[i]!]!;
-        fields.type = parsed.strings[parsed.type[i]!]!;
+        const stream = parsed.stream[i]!;
+        const type = parsed.type[i]!;
+        fields.stream = parsed.strings[stream]!;
+        fields.type = parsed.strings[type]!;
+        // Looked up, not created: a line that place() then rejects must not leave an empty stream behind.
+        if (streamNumbers[stream] === -1)
+          streamNumbers[stream] = this.index.streamNumber(fields.stream) ?? -1;
+        if (typeNumbers[type] === -1) typeNumbers[type] = this.index.typeNumber(fields.type) ?? -1;
+        fields.streamNumber = streamNumbers[stream];
+        fields.typeNumber = typeNumbers[type];
         this.accept(fields, lineOffset);
       } else {
         const bad = parsed.problems[problem++];
@@ -140,11 +151,17 @@ export class SegmentScanner {
       this.problem(offset, line, `gap: position ${missing} missing before position ${fields.position}`);
     }
     // Consecutive lines often share a stream and a type: the same string object, compared by identity.
-    if (fields.stream !== this.lastStream) {
+    if (fields.streamNumber !== undefined && fields.streamNumber >= 0) {
+      this.lastStream = fields.stream;
+      this.lastStreamNumber = fields.streamNumber;
+    } else if (fields.stream !== this.lastStream) {
       this.lastStream = fields.stream;
       this.lastStreamNumber = index.internStream(fields.stream);
     }
-    if (fields.type !== this.lastType) {
+    if (fields.typeNumber !== undefined && fields.typeNumber >= 0) {
+      this.lastType = fields.type;
+      this.lastTypeNumber = fields.typeNumber;
+    } else if (fields.type !== this.lastType) {
       this.lastType = fields.type;
       this.lastTypeNumber = index.internType(fields.type);
     }
