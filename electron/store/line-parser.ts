@@ -1,6 +1,6 @@
 import { checkLineChecksum, decodeLine } from './event-line.js';
 import { hashId } from './event-index.js';
-import { scanIndexFields, type IndexFields } from './line-scanner.js';
+import { scanIndexFields, type IndexFields, type InternedString } from './line-scanner.js';
 
 /**
  * The index fields of a run of lines, as flat typed arrays: what a scan worker sends back to the
@@ -53,6 +53,8 @@ export function readLineFields(
   const check = checkLineChecksum(bytes, start, end);
   if (!check.ok) return badLine(bytes, start, end, check.reason);
   if (!strict && scanIndexFields(bytes, start, end, out)) return undefined;
+  out.streamRef = undefined;
+  out.typeRef = undefined;
   const decoded = decodeLine(bytes, start, end);
   if (!decoded.ok) return { reason: decoded.reason, zeros: false };
   const { event } = decoded;
@@ -95,6 +97,15 @@ export function parseLines(segment: string, bytes: Buffer, fileOffset: number, s
     }
     return index;
   };
+  // The scan's remembered strings carry this chunk's index for them: no map lookup a line.
+  const internRef = (ref: InternedString | undefined, text: string): number => {
+    if (ref === undefined) return intern(text);
+    if (ref.owner !== parsed) {
+      ref.owner = parsed;
+      ref.number = intern(text);
+    }
+    return ref.number;
+  };
   const fields: IndexFields = { position: 0, revision: 0, stream: '', type: '', idHash: 0, more: 0 };
   let start = 0;
   for (let i = 0; i < count; i++) {
@@ -107,8 +118,8 @@ export function parseLines(segment: string, bytes: Buffer, fileOffset: number, s
       parsed.revision[i] = fields.revision;
       parsed.idHash[i] = fields.idHash;
       parsed.more[i] = fields.more;
-      parsed.stream[i] = intern(fields.stream);
-      parsed.type[i] = intern(fields.type);
+      parsed.stream[i] = internRef(fields.streamRef, fields.stream);
+      parsed.type[i] = internRef(fields.typeRef, fields.type);
     } else parsed.problems.push({ index: i, ...problem });
     start = newline + 1;
   }

@@ -12,6 +12,19 @@ export interface IndexFields {
   /** The index's numbers for stream and type when the caller already knows them, else -1. */
   streamNumber?: number;
   typeNumber?: number;
+  /** The remembered string the stream and type came from (fast path only), where a number can be kept. */
+  streamRef?: InternedString | undefined;
+  typeRef?: InternedString | undefined;
+}
+
+/**
+ * A string the scan has seen before, with a number its current user (`owner`: an index, or a worker's
+ * chunk) keeps with it, so that the next line naming it costs neither a decode nor a map lookup.
+ */
+export interface InternedString {
+  readonly text: string;
+  owner: object | undefined;
+  number: number;
 }
 
 const enc = (text: string): Uint8Array => Buffer.from(text, 'latin1');
@@ -28,19 +41,24 @@ const MORE = enc(',"more":');
  * cheaper than decoding (and allocating) the same string again for every line.
  */
 class StringTable {
-  private readonly entries = new Map<number, string>();
+  private readonly entries = new Map<number, InternedString>();
 
   clear(): void {
     this.entries.clear();
   }
 
-  lookup(source: Buffer, start: number, end: number, hash: number): string {
+  /** The remembered string for these bytes, or undefined when it is not (cannot be) remembered. */
+  lookup(source: Buffer, start: number, end: number, hash: number): InternedString | undefined {
     const known = this.entries.get(hash);
-    if (known !== undefined && sameAscii(known, source, start, end)) return known;
+    if (known !== undefined && sameAscii(known.text, source, start, end)) return known;
     const text = source.toString('utf8', start, end);
     // Only ASCII strings are kept: for them a character is a byte, so a hit is checked without decoding.
-    if (text.length === end - start && this.entries.size < MAX_TABLE_ENTRIES) this.entries.set(hash, text);
-    return text;
+    if (text.length !== end - start || this.entries.size >= MAX_TABLE_ENTRIES) {
+      return { text, owner: undefined, number: -1 };
+    }
+    const entry: InternedString = { text, owner: undefined, number: -1 };
+    this.entries.set(hash, entry);
+    return entry;
   }
 }
 
@@ -111,7 +129,9 @@ export function scanIndexFields(bytes: Buffer, start: number, end: number, out: 
   at = stop + STREAM.length;
   stop = plainString(bytes, at, headEnd);
   if (stop <= at) return false;
-  out.stream = streams.lookup(bytes, at, stop, stringHash);
+  const stream = streams.lookup(bytes, at, stop, stringHash)!;
+  out.stream = stream.text;
+  out.streamRef = stream;
   if (!matchAt(bytes, stop, REVISION)) return false;
   at = stop + REVISION.length;
   stop = digitsEnd(bytes, at, headEnd);
@@ -126,7 +146,9 @@ export function scanIndexFields(bytes: Buffer, start: number, end: number, out: 
   at = stop + TYPE.length;
   stop = plainString(bytes, at, headEnd);
   if (stop <= at) return false;
-  out.type = types.lookup(bytes, at, stop, stringHash);
+  const type = types.lookup(bytes, at, stop, stringHash)!;
+  out.type = type.text;
+  out.typeRef = type;
   out.more = trailingMore(bytes, stop, headEnd);
   return out.more >= 0;
 }

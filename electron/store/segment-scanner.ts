@@ -156,14 +156,31 @@ export class SegmentScanner {
       this.lastStreamNumber = fields.streamNumber;
     } else if (fields.stream !== this.lastStream) {
       this.lastStream = fields.stream;
-      this.lastStreamNumber = index.internStream(fields.stream);
+      const ref = fields.streamRef;
+      if (ref?.owner === index) this.lastStreamNumber = ref.number;
+      else {
+        this.lastStreamNumber = index.internStream(fields.stream);
+        // Kept with the remembered string: the next line of this stream costs no map lookup.
+        if (ref !== undefined) {
+          ref.owner = index;
+          ref.number = this.lastStreamNumber;
+        }
+      }
     }
     if (fields.typeNumber !== undefined && fields.typeNumber >= 0) {
       this.lastType = fields.type;
       this.lastTypeNumber = fields.typeNumber;
     } else if (fields.type !== this.lastType) {
       this.lastType = fields.type;
-      this.lastTypeNumber = index.internType(fields.type);
+      const ref = fields.typeRef;
+      if (ref?.owner === index) this.lastTypeNumber = ref.number;
+      else {
+        this.lastTypeNumber = index.internType(fields.type);
+        if (ref !== undefined) {
+          ref.owner = index;
+          ref.number = this.lastTypeNumber;
+        }
+      }
     }
     const streamNumber = this.lastStreamNumber;
     const skew = index.revisionSkew.size === 0 ? 0 : (index.revisionSkew.get(fields.stream) ?? 0);
