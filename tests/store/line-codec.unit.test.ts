@@ -21,6 +21,12 @@ import { asStored, eventType, jsonData, streamId } from './event-arbitraries.js'
 import { readEverything } from './read-everything.js';
 import { useTempFolders } from './temp-folders.js';
 
+/** The fields the scanner promises (it may also leave references for its own bookkeeping). */
+function indexFieldsOf(fields: IndexFields): Omit<IndexFields, 'streamRef' | 'typeRef'> {
+  const { position, revision, stream, type, idHash, more } = fields;
+  return { position, revision, stream, type, idHash, more };
+}
+
 interface LineEvent {
   readonly position: number;
   readonly stream: string;
@@ -191,7 +197,7 @@ describe('the fast line scanner', () => {
         const bytes = encodeOne(event);
         const fields = blankFields();
         if (!scanIndexFields(bytes, 0, bytes.length - 1, fields)) return;
-        expect(fields).toEqual({
+        expect(indexFieldsOf(fields)).toEqual({
           position: event.position,
           revision: event.revision,
           stream: event.stream,
@@ -217,7 +223,7 @@ describe('the fast line scanner', () => {
           const bytes = encodeOne(line);
           const fields = blankFields();
           expect(scanIndexFields(bytes, 0, bytes.length - 1, fields)).toBe(true);
-          expect(fields).toEqual({
+          expect(indexFieldsOf(fields)).toEqual({
             position,
             revision: line.revision,
             stream: line.stream,
@@ -337,7 +343,7 @@ describe('lines written by another program', () => {
         });
         const fields = blankFields();
         if (scanIndexFields(bytes, 0, bytes.length - 1, fields)) {
-          expect(fields).toEqual({
+          expect(indexFieldsOf(fields)).toEqual({
             position: event.position,
             revision: event.revision,
             stream: event.stream,
