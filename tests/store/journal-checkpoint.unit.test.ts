@@ -179,8 +179,8 @@ describe('journal checkpoints', () => {
     for (const { journalBytes, events } of [
       // ~30 KiB in one append: more than the 4 KiB of records an 8 KiB journal holds.
       { journalBytes: 8192, events: 100 },
-      // ~100 KiB: over the 64 KiB above which writing the bytes twice costs more than a synced growth.
-      { journalBytes: undefined, events: 350 },
+      // ~250 KiB: over the 160 KiB above which writing the bytes twice costs more than a synced growth.
+      { journalBytes: undefined, events: 850 },
     ]) {
       const dir = tempDir();
       const copy = tempDir();
