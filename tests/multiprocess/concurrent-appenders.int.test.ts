@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ExpectedRevision, StreamRevision } from '../../shared/event.js';
 import { initEventFolder, openEventStore, verifyEventFolder } from '../../electron/store/index.js';
 import { linesOf, startChild } from './child-process.js';
-import { readWholeLog } from './read-whole-log.js';
+import { readEverything } from '../store/read-everything.js';
 
 interface Ack {
   readonly stream: string;
@@ -71,7 +71,7 @@ describe.each([2, 4])('%i processes appending to one folder at once', (children)
     }
 
     const store = await openEventStore(folder, { readOnly: true, watch: false, cache: false });
-    const events = await readWholeLog(store);
+    const events = await readEverything(store);
     await store.close();
 
     // Positions 1..N without gaps, and exactly the acknowledged events: none lost, none doubled, none extra.

@@ -14,7 +14,7 @@ import type { RecordedEvent } from '../../shared/event.js';
 import { crashEvent, type CrashMode } from '../children/crash-events.js';
 import { seededRandom } from '../children/seeded-random.js';
 import { isLine, linesOf, startChild, type JsonLineChild } from './child-process.js';
-import { readWholeLog } from './read-whole-log.js';
+import { readEverything } from '../store/read-everything.js';
 
 interface CrashAck {
   readonly seq: number;
@@ -119,7 +119,7 @@ it(
       const health = store.health();
       expect(health.problems, where).toEqual([]);
       const tailAtOpen = health.tail;
-      const events = await readWholeLog(store);
+      const events = await readEverything(store);
       expect(
         events.every((event, i) => event.position === i + 1),
         where,

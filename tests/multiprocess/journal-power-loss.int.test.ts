@@ -13,7 +13,7 @@ import {
   type Loss,
 } from '../store/journal-folders.js';
 import { isLine, linesOf, startChild, type JsonLineChild } from './child-process.js';
-import { readWholeLog } from './read-whole-log.js';
+import { readEverything } from '../store/read-everything.js';
 
 interface Ack {
   readonly seq: number;
@@ -77,7 +77,7 @@ it(
       const store = await openEventStore(copy, { watch: false });
       try {
         expect(store.health().problems, where).toEqual([]);
-        const events = await readWholeLog(store);
+        const events = await readEverything(store);
         expect(
           events.every((event, i) => event.position === i + 1),
           where,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { initEventFolder, openEventStore, verifyEventFolder } from '../../electron/store/index.js';
 import { isLine, linesOf, startChild, type JsonLineChild } from './child-process.js';
-import { readWholeLog } from './read-whole-log.js';
+import { readEverything } from '../store/read-everything.js';
 
 interface Ack {
   readonly stream: string;
@@ -86,7 +86,7 @@ async function folderWithLockOfKilledWriter(): Promise<{
 
 async function expectSoundLog(folder: string, events: number): Promise<void> {
   const store = await openEventStore(folder, { readOnly: true, watch: false, cache: false });
-  const log = await readWholeLog(store);
+  const log = await readEverything(store);
   await store.close();
   expect(log.map((event) => event.position)).toEqual(Array.from({ length: events }, (_, i) => i + 1));
   expect(new Set(log.map((event) => event.id)).size).toBe(events);
