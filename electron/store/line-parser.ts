@@ -20,11 +20,38 @@ export interface ParsedLines {
   readonly revision: Float64Array;
   readonly idHash: Uint32Array;
   readonly more: Uint32Array;
-  /** Index into `strings` of each line's stream and type. */
+  /** Number of each line's stream and type in the scan's string list (see ScanStrings). */
   readonly stream: Uint32Array;
   readonly type: Uint32Array;
+  /** Strings first seen in this chunk: they continue the scan's list, which the receiver keeps. */
   readonly strings: string[];
   readonly problems: { readonly index: number; readonly reason: string; readonly zeros: boolean }[];
+}
+
+/**
+ * The names a whole scan has met, numbered once: every chunk sends only the names that are new, and the
+ * receiver keeps the list, so a name is looked up once a scan rather than once a chunk.
+ */
+export class ScanStrings {
+  private readonly numbers = new Map<string, number>();
+  private fresh: string[] = [];
+
+  number(text: string): number {
+    let number = this.numbers.get(text);
+    if (number === undefined) {
+      number = this.numbers.size;
+      this.numbers.set(text, number);
+      this.fresh.push(text);
+    }
+    return number;
+  }
+
+  /** The names numbered since the last call. */
+  takeFresh(): string[] {
+    const fresh = this.fresh;
+    this.fresh = [];
+    return fresh;
+  }
 }
 
 /** Why a line is not an event, and whether it is crash debris (NULs, blank) rather than damage. */
@@ -68,7 +95,13 @@ export function readLineFields(
 }
 
 /** Parses every complete line of `bytes` (which starts at `fileOffset` of `segment`). */
-export function parseLines(segment: string, bytes: Buffer, fileOffset: number, strict: boolean): ParsedLines {
+export function parseLines(
+  segment: string,
+  bytes: Buffer,
+  fileOffset: number,
+  strict: boolean,
+  names: ScanStrings,
+): ParsedLines {
   let count = 0;
   for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) count++;
   const parsed = {
@@ -87,22 +120,12 @@ export function parseLines(segment: string, bytes: Buffer, fileOffset: number, s
     strings: [] as string[],
     problems: [] as { index: number; reason: string; zeros: boolean }[],
   };
-  const stringIndex = new Map<string, number>();
-  const intern = (text: string): number => {
-    let index = stringIndex.get(text);
-    if (index === undefined) {
-      index = parsed.strings.length;
-      parsed.strings.push(text);
-      stringIndex.set(text, index);
-    }
-    return index;
-  };
-  // The scan's remembered strings carry this chunk's index for them: no map lookup a line.
-  const internRef = (ref: InternedString | undefined, text: string): number => {
-    if (ref === undefined) return intern(text);
-    if (ref.owner !== parsed) {
-      ref.owner = parsed;
-      ref.number = intern(text);
+  // The scan's remembered strings carry their number in this scan: no map lookup a line.
+  const numberOf = (ref: InternedString | undefined, text: string): number => {
+    if (ref === undefined) return names.number(text);
+    if (ref.owner !== names) {
+      ref.owner = names;
+      ref.number = names.number(text);
     }
     return ref.number;
   };
@@ -118,12 +141,13 @@ export function parseLines(segment: string, bytes: Buffer, fileOffset: number, s
       parsed.revision[i] = fields.revision;
       parsed.idHash[i] = fields.idHash;
       parsed.more[i] = fields.more;
-      parsed.stream[i] = internRef(fields.streamRef, fields.stream);
-      parsed.type[i] = internRef(fields.typeRef, fields.type);
+      parsed.stream[i] = numberOf(fields.streamRef, fields.stream);
+      parsed.type[i] = numberOf(fields.typeRef, fields.type);
     } else parsed.problems.push({ index: i, ...problem });
     start = newline + 1;
   }
   parsed.end = fileOffset + start;
+  parsed.strings = names.takeFresh();
   return parsed;
 }
 

@@ -121,7 +121,7 @@ export class LogState {
         if (carry === undefined && workerStart !== undefined && readAt >= workerStart) {
           const parsed = await parallel!.next(active.name, readAt);
           if (parsed !== undefined) {
-            scanner.feedParsed(parsed);
+            scanner.feedParsed(parsed, parallel!);
             done += parsed.end - readAt;
             readAt = parsed.end;
             onProgress?.({ bytesDone: done, bytesTotal: Math.max(total, done) });

@@ -79,6 +79,12 @@ export class ParallelScan {
     return this.starts.get(segment);
   }
 
+  /** Every name the worker has numbered so far, in number order (chunks send only new ones). */
+  readonly names: string[] = [];
+  /** The index's numbers for those names, filled in as the chunks are merged; -1 where not known yet. */
+  streamNumbers = new Int32Array(0);
+  typeNumbers = new Int32Array(0);
+
   /** The next parsed chunk, if it starts at `offset` of `segment`. */
   async next(segment: string, offset: number): Promise<ParsedLines | undefined> {
     for (;;) {
@@ -103,7 +109,11 @@ export class ParallelScan {
 
   private readonly onMessage = (message: WorkerMessage): void => {
     if (message.id !== this.id) return;
-    if (message.parsed !== undefined) this.queue.push(message.parsed);
+    if (message.parsed !== undefined) {
+      // Names arrive in order with the chunks that first use them, whether or not the chunk is taken.
+      for (const name of message.parsed.strings) this.names.push(name);
+      this.queue.push(message.parsed);
+    }
     if (message.done === true) this.finish();
     else this.wake();
   };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { parseLines, transferables } from './line-parser.js';
+import { ScanStrings, parseLines, transferables } from './line-parser.js';
 
 /**
  * Worker-thread side of a parallel open: parses byte ranges of segments and sends back the index
@@ -25,6 +25,7 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
 function scan(request: ScanRequest): void {
   const port = parentPort;
   if (port === null) return;
+  const names = new ScanStrings();
   try {
     for (const range of request.ranges) {
       const fd = fs.openSync(path.join(request.log, range.segment), 'r');
@@ -33,7 +34,7 @@ function scan(request: ScanRequest): void {
         while (at < range.to) {
           const buffer = Buffer.allocUnsafeSlow(Math.min(CHUNK_BYTES, range.to - at));
           const read = fs.readSync(fd, buffer, 0, buffer.length, at);
-          const parsed = parseLines(range.segment, buffer.subarray(0, read), at, request.strict);
+          const parsed = parseLines(range.segment, buffer.subarray(0, read), at, request.strict, names);
           // A line longer than a chunk, or a file that shrank: the main thread reads the rest itself.
           if (parsed.count === 0) return port.postMessage({ id: request.id, done: true });
           port.postMessage({ id: request.id, parsed }, transferables(parsed));

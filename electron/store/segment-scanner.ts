@@ -1,6 +1,7 @@
 import type { EventIndex, SegmentEntry } from './event-index.js';
 import type { IndexFields } from './line-scanner.js';
 import { readLineFields, type ParsedLines } from './line-parser.js';
+import type { ParallelScan } from './parallel-scan.js';
 import type { LogProblem } from './log-problem.js';
 
 interface PendingLine {
@@ -57,11 +58,15 @@ export class SegmentScanner {
   }
 
   /** Takes lines a scan worker has already parsed (they must continue exactly where the scan stands). */
-  feedParsed(parsed: ParsedLines): void {
+  feedParsed(parsed: ParsedLines, scan: ParallelScan): void {
     const fields: IndexFields = { position: 0, revision: 0, stream: '', type: '', idHash: 0, more: 0 };
-    // A chunk names each stream and type once: look each up in the index once, not once a line.
-    const streamNumbers = new Int32Array(parsed.strings.length).fill(-1);
-    const typeNumbers = new Int32Array(parsed.strings.length).fill(-1);
+    // Each name the worker numbered is looked up in the index once for the whole scan.
+    const names = scan.names;
+    if (scan.streamNumbers.length < names.length) {
+      scan.streamNumbers = grownNumbers(scan.streamNumbers, names.length);
+      scan.typeNumbers = grownNumbers(scan.typeNumbers, names.length);
+    }
+    const { streamNumbers, typeNumbers } = scan;
     let problem = 0;
     let lineOffset = parsed.start;
     for (let i = 0; i < parsed.count; i++) {
@@ -75,8 +80,8 @@ export class SegmentScanner {
         fields.more = parsed.more[i]!;
         const stream = parsed.stream[i]!;
         const type = parsed.type[i]!;
-        fields.stream = parsed.strings[stream]!;
-        fields.type = parsed.strings[type]!;
+        fields.stream = names[stream]!;
+        fields.type = names[type]!;
         // Looked up, not created: a line that place() then rejects must not leave an empty stream behind.
         if (streamNumbers[stream] === -1)
           streamNumbers[stream] = this.index.streamNumber(fields.stream) ?? -1;
@@ -200,4 +205,10 @@ export class SegmentScanner {
   private problem(offset: number, line: number, reason: string, zeros = false): void {
     this.problems.push({ segment: this.segment.name, line, offset, reason, ...(zeros ? { zeros } : {}) });
   }
+}
+
+function grownNumbers(numbers: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(Math.max(length, numbers.length * 2)).fill(-1);
+  grown.set(numbers);
+  return grown;
 }
