@@ -4,6 +4,8 @@ import { Progress } from './progress.js';
 export interface CliOpenOptions {
   /** Only `read --follow` watches the folder: one-shot commands must not keep a watcher alive. */
   readonly watch?: boolean;
+  /** Start using the folder while a cold index is still being built (forward reads of $all only). */
+  readonly progressive?: boolean;
 }
 
 /** Opens the folder (showing progress when the index has to be built from the log), uses it, closes it. */
@@ -17,7 +19,10 @@ export async function withStore<T>(
   try {
     store = await openEventStore(folder, {
       watch: options.watch ?? false,
-      onProgress: ({ bytesDone, bytesTotal }) => progress.bytes(bytesDone, bytesTotal),
+      // A progressive open goes on indexing during the read, which shows its own progress.
+      ...(options.progressive === true
+        ? { progressive: true }
+        : { onProgress: ({ bytesDone, bytesTotal }) => progress.bytes(bytesDone, bytesTotal) }),
     });
   } finally {
     progress.clear();

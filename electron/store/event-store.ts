@@ -62,6 +62,10 @@ export class EventStore {
   private readonly appendedListeners = new Set<AppendedListener>();
   private readonly healthListeners = new Set<(health: FolderHealth) => void>();
   private watcher: TailWatcher | undefined;
+  /** Set while a progressive open is still indexing. */
+  private indexing: Promise<void> | undefined;
+  private readonly readers: (() => void)[] = [];
+  private indexingError: Error | undefined;
   private missing = false;
   private closed = false;
   private cacheSaved = 0;
@@ -106,32 +110,71 @@ export class EventStore {
       // Appends acknowledged before a power loss may be in log/journal.bin only: back into the log first.
       await store.writer?.replayAtOpen();
       const cached = options.cache === false ? false : await loadIndexCache(state);
-      await state.catchUp({
-        thorough: true,
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      });
+      const progress = options.onProgress ? { onProgress: options.onProgress } : {};
+      if (options.progressive === true && !cached) {
+        // Everything that writes or reads beyond what is indexed queues behind this section.
+        store.indexing = store.exclusive
+          .run(async () => {
+            await state.catchUp({ thorough: true, ...progress, onMerged: () => store.wakeReaders() });
+            await store.finishOpening();
+          })
+          .catch((error: unknown) => {
+            store.indexingError = error instanceof Error ? error : new Error(String(error));
+          })
+          .finally(() => {
+            store.indexing = undefined;
+            store.wakeReaders();
+          });
+        return store;
+      }
+      await state.catchUp({ thorough: true, ...progress });
       store.cacheSaved = cached ? state.index.lastPosition : 0;
-      if (state.tail !== undefined && !options.readOnly && lock.tryAcquire()) {
-        // Nobody is writing: an incomplete tail is torn, and saying so now lets the UI offer the repair.
-        try {
-          await state.catchUp({ underLock: true });
-        } finally {
-          lock.release();
-        }
-      }
-      if (options.watch !== false) {
-        store.watcher = new TailWatcher(
-          layout.log,
-          () => store.followOtherWriters(),
-          () => store.folderGone(),
-        );
-        await store.watcher.start();
-      }
+      await store.finishOpening();
     } catch (error) {
       await store.close();
       throw error;
     }
     return store;
+  }
+
+  /** Classifies an incomplete tail (under the lock, when free) and starts following other writers. */
+  private async finishOpening(): Promise<void> {
+    const { state, lock, options } = this;
+    if (state.tail !== undefined && !options.readOnly && lock.tryAcquire()) {
+      // Nobody is writing: an incomplete tail is torn, and saying so now lets the UI offer the repair.
+      try {
+        await state.catchUp({ underLock: true });
+      } finally {
+        lock.release();
+      }
+    }
+    if (options.watch !== false && !this.closed) {
+      this.watcher = new TailWatcher(
+        state.layout.log,
+        () => this.followOtherWriters(),
+        () => this.folderGone(),
+      );
+      await this.watcher.start();
+    }
+  }
+
+  /** Resolves when the index covers the whole log (at once, unless opened `progressive`). */
+  get indexed(): Promise<void> {
+    return (this.indexing ?? Promise.resolve()).then(() => {
+      if (this.indexingError !== undefined) throw this.indexingError;
+    });
+  }
+
+  /** Waits until the index reaches `position`, or is complete. */
+  private async indexedUpTo(position: number): Promise<void> {
+    while (this.indexing !== undefined && this.state.index.lastPosition < position) {
+      await new Promise<void>((resolve) => this.readers.push(resolve));
+    }
+    if (this.indexingError !== undefined) throw this.indexingError;
+  }
+
+  private wakeReaders(): void {
+    for (const wake of this.readers.splice(0)) wake();
   }
 
   get folder(): string {
@@ -179,13 +222,24 @@ export class EventStore {
     return this.writer.append({ stream, events: prepared, expected });
   }
 
-  readAll(options?: ReadAllOptions): Promise<ReadPage> {
+  async readAll(options?: ReadAllOptions): Promise<ReadPage> {
     this.assertOpen();
+    if (this.indexing !== undefined) {
+      const forwardOverAll =
+        (options?.direction ?? 'forwards') === 'forwards' &&
+        options?.types === undefined &&
+        options?.category === undefined &&
+        options?.stream === undefined;
+      // A forward read of $all needs only its own positions indexed; any other read needs them all.
+      if (forwardOverAll) await this.indexedUpTo((options?.from ?? 1) + (options?.limit ?? 100) - 1);
+      else await this.indexed;
+    }
     return this.reader.readAll(options);
   }
 
-  readStream(stream: string, options?: ReadStreamOptions): Promise<ReadPage> {
+  async readStream(stream: string, options?: ReadStreamOptions): Promise<ReadPage> {
     this.assertOpen();
+    await this.indexed;
     return this.reader.readStream(stream, options);
   }
 
@@ -233,6 +287,7 @@ export class EventStore {
       options,
       handler,
       (closed) => this.subscriptions.delete(closed),
+      this.indexed,
     );
     this.subscriptions.add(subscription);
     return subscription;

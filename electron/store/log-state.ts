@@ -36,6 +36,11 @@ export interface CatchUpOptions {
   readonly underLock?: boolean;
   readonly thorough?: boolean;
   readonly onProgress?: (progress: ScanProgress) => void;
+  /**
+   * Progressive open: the worker parses the whole log and this thread only merges its chunks, calling
+   * `onMerged` after each, so that reads can proceed while the rest is still being parsed.
+   */
+  readonly onMerged?: () => void;
 }
 
 /**
@@ -76,7 +81,7 @@ export class LogState {
    *   lease), which only a writer that broke the rules leaves; every other call is on a hot path.
    */
   async catchUp(options: CatchUpOptions = {}): Promise<number> {
-    const { underLock = false, thorough = false, onProgress } = options;
+    const { underLock = false, thorough = false, onProgress, onMerged } = options;
     const before = this.index.lastPosition;
     if (this.index.segments.length === 0 && !this.addNextSegment()) return 0;
     const behind = thorough || onProgress !== undefined ? this.bytesBehind() : 0;
@@ -84,10 +89,10 @@ export class LogState {
     // this thread does the first, then its results are merged here in log order.
     const parallel =
       thorough && !underLock && behind >= this.parallelScanMinBytes
-        ? this.startParallelScan(behind)
+        ? this.startParallelScan(behind, onMerged === undefined ? MAIN_THREAD_SHARE : 0)
         : undefined;
     try {
-      return await this.scanSegments(before, underLock, thorough, behind, parallel, onProgress);
+      return await this.scanSegments(before, underLock, thorough, behind, parallel, onProgress, onMerged);
     } finally {
       parallel?.close();
       if (thorough) forgetScannedStrings();
@@ -101,6 +106,7 @@ export class LogState {
     total: number,
     parallel: ParallelScan | undefined,
     onProgress: ((progress: ScanProgress) => void) | undefined,
+    onMerged: (() => void) | undefined,
   ): Promise<number> {
     let done = 0;
     for (;;) {
@@ -122,6 +128,7 @@ export class LogState {
           const parsed = await parallel!.next(active.name, readAt);
           if (parsed !== undefined) {
             scanner.feedParsed(parsed, parallel!);
+            onMerged?.();
             done += parsed.end - readAt;
             readAt = parsed.end;
             onProgress?.({ bytesDone: done, bytesTotal: Math.max(total, done) });
@@ -174,21 +181,21 @@ export class LogState {
   }
 
   /** Gives the later part of the bytes behind to the scan worker, split at a line boundary. */
-  private startParallelScan(behind: number): ParallelScan | undefined {
+  private startParallelScan(behind: number, mainShare: number): ParallelScan | undefined {
     const ranges: ScanRange[] = [];
     let skipped = 0;
     for (const name of this.segmentNamesFrom(this.activeSegment?.firstPosition ?? 0)) {
       const from = this.index.segments.find((segment) => segment.name === name)?.size ?? 0;
       const to = this.files.size(name);
       if (to <= from) continue;
-      if (skipped + (to - from) <= behind * MAIN_THREAD_SHARE) {
+      if (skipped + (to - from) <= behind * mainShare) {
         skipped += to - from;
         continue;
       }
       if (ranges.length === 0) {
         const split = this.lineStartAfter(
           name,
-          from + Math.max(0, Math.floor(behind * MAIN_THREAD_SHARE) - skipped),
+          from + Math.max(0, Math.floor(behind * mainShare) - skipped),
           to,
         );
         if (split === undefined) continue;

@@ -21,6 +21,7 @@ export interface ScanRequest {
 }
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
+const FIRST_CHUNK_BYTES = 256 * 1024;
 
 function scan(request: ScanRequest): void {
   const port = parentPort;
@@ -31,8 +32,11 @@ function scan(request: ScanRequest): void {
       const fd = fs.openSync(path.join(request.log, range.segment), 'r');
       try {
         let at = range.from;
+        // Small chunks first, so that a progressive open can show the first events within milliseconds.
+        let chunkBytes = FIRST_CHUNK_BYTES;
         while (at < range.to) {
-          const buffer = Buffer.allocUnsafeSlow(Math.min(CHUNK_BYTES, range.to - at));
+          const buffer = Buffer.allocUnsafeSlow(Math.min(chunkBytes, range.to - at));
+          chunkBytes = Math.min(CHUNK_BYTES, chunkBytes * 2);
           const read = fs.readSync(fd, buffer, 0, buffer.length, at);
           const parsed = parseLines(range.segment, buffer.subarray(0, read), at, request.strict, names);
           // A line longer than a chunk, or a file that shrank: the main thread reads the rest itself.

@@ -17,6 +17,14 @@ export interface OpenOptions {
   readonly readOnly?: boolean;
   /** How long an append waits for another process's write lock. */
   readonly lockTimeoutMs?: number;
+  /**
+   * Resolve the open as soon as a large cold scan has started, instead of when it ends: the scan goes on
+   * in a worker thread, forward reads of $all wait only for the part they read, and everything else
+   * (appends, other reads, subscriptions) waits for `store.indexed`. Meanwhile `lastPosition`,
+   * `streams()` and `eventTypes()` describe the part indexed so far. For readers that start at the
+   * beginning: the CLI's read, an export, the log view.
+   */
+  readonly progressive?: boolean;
   /** Logs with more bytes than this to scan at open are scanned by two threads (tuning and tests). */
   readonly parallelScanMinBytes?: number;
   /** Size of log/journal.bin when this process is the one to create it (default 1 MiB; tests make it small). */

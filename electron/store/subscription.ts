@@ -49,11 +49,26 @@ export class LiveSubscription implements Subscription {
     private readonly filter: SubscribeOptions,
     private readonly handler: EventHandler,
     private readonly onClose: (subscription: LiveSubscription) => void,
+    /** Resolves once the store's index is complete (later than construction after a progressive open). */
+    ready: Promise<void> = Promise.resolve(),
   ) {
     this.types = filter.types === undefined ? undefined : new Set(filter.types);
     this.position = filter.after === 'end' ? lastPosition() : (filter.after ?? 0);
     this.caughtUp = new Promise((resolve) => (this.markCaughtUp = resolve));
-    void this.pump();
+    this.pumping = true;
+    void ready.then(
+      () => {
+        // 'end' means the end of the whole log, known only once it is indexed.
+        if (filter.after === 'end') this.position = Math.max(this.position, lastPosition());
+        this.pumping = false;
+        void this.pump();
+      },
+      (error: unknown) => {
+        this.pumping = false;
+        (this.filter.onError ?? ((e: unknown) => console.error('eventfold: subscriber failed:', e)))(error);
+        this.close();
+      },
+    );
   }
 
   /** New events were committed; `events` holds them when they are in memory. */

@@ -26,6 +26,29 @@ async function visible(store: EventStore): Promise<unknown> {
   };
 }
 
+/**
+ * What a reader sees when it starts while a progressive open is still indexing: every page as it comes,
+ * a subscription made before the index is complete, and an append queued behind the indexing.
+ */
+async function visibleWhileIndexing(store: EventStore): Promise<unknown> {
+  const delivered: number[] = [];
+  const subscription = store.subscribe({}, (event) => {
+    delivered.push(event.position);
+  });
+  const events: unknown[] = [];
+  for (let from: number | null = 1; from !== null;) {
+    const page = await store.readAll({ from, limit: 1000 });
+    events.push(...page.events);
+    from = page.next;
+  }
+  await store.indexed;
+  await subscription.caughtUp;
+  subscription.close();
+  const inOrder =
+    delivered.every((position, i) => position === i + 1) && delivered.length === store.lastPosition;
+  return { events, inOrder };
+}
+
 const folder = process.argv[2];
 if (folder === undefined) throw new Error('usage: scan-compare FOLDER');
 const single = await openEventStore(folder, {
@@ -36,9 +59,24 @@ const single = await openEventStore(folder, {
 const parallel = await openEventStore(folder, { watch: false, cache: false, parallelScanMinBytes: 1 });
 const a = JSON.stringify(await visible(single));
 const b = JSON.stringify(await visible(parallel));
-await single.close();
 await parallel.close();
+const progressive = await openEventStore(folder, {
+  watch: false,
+  cache: false,
+  progressive: true,
+  parallelScanMinBytes: 1,
+});
+const early = (await visibleWhileIndexing(progressive)) as { events: unknown[]; inOrder: boolean };
+const c = JSON.stringify(await visible(progressive));
+await progressive.close();
+const allEvents = JSON.stringify((JSON.parse(a) as { events: unknown[] }).events);
+await single.close();
 process.stdout.write(
-  JSON.stringify({ same: a === b, events: single.lastPosition, problems: single.health().problems.length }) +
-    '\n',
+  JSON.stringify({
+    same: a === b,
+    sameProgressive: a === c && JSON.stringify(early.events) === allEvents,
+    subscriptionInOrder: early.inOrder,
+    events: single.lastPosition,
+    problems: single.health().problems.length,
+  }) + '\n',
 );

@@ -8,9 +8,17 @@ import { startChild } from './child-process.js';
  * A large folder is opened by two threads (the second half of the log is parsed by a worker). What the
  * user sees must not depend on it: the same events, streams, revisions, and the same report of damage.
  */
-async function compare(folder: string): Promise<{ same: boolean; events: number; problems: number }> {
+interface Comparison {
+  same: boolean;
+  sameProgressive: boolean;
+  subscriptionInOrder: boolean;
+  events: number;
+  problems: number;
+}
+
+async function compare(folder: string): Promise<Comparison> {
   const child = startChild('scan-compare', [folder]);
-  const line = (await child.waitForLine(() => true)) as { same: boolean; events: number; problems: number };
+  const line = (await child.waitForLine(() => true)) as Comparison;
   await child.exited;
   return line;
 }
@@ -37,12 +45,17 @@ async function buildFolder(folder: string): Promise<void> {
 describe('opening a large folder with a scan worker', () => {
   const makeTempFolder = useTempFolders('eventfold-parallel-');
 
-  it('shows exactly what a single-threaded open shows', async () => {
+  it('shows exactly what a single-threaded open shows, also to readers that start while it indexes', async () => {
     const folder = makeTempFolder();
     await buildFolder(folder);
     const result = await compare(folder);
     expect(result.events).toBeGreaterThan(3000);
-    expect(result).toMatchObject({ same: true, problems: 0 });
+    expect(result).toMatchObject({
+      same: true,
+      sameProgressive: true,
+      subscriptionInOrder: true,
+      problems: 0,
+    });
   });
 
   it('reports the same damage when a line in the worker half is corrupt', async () => {

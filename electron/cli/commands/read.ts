@@ -73,7 +73,16 @@ export const readCommand: Command = {
       throw new UsageError('--follow reads forwards; it cannot be combined with --backwards');
     const interrupt = follow ? new Interrupt() : undefined;
     try {
-      return await withStore(dir, { watch: follow }, async (store) => {
+      // A JSON read of $all from the start can begin while a large cold folder is still being indexed;
+      // the text view needs the last position for its columns, and following needs the true end.
+      const progressive =
+        !follow &&
+        args.flag('json') &&
+        !query.backwards &&
+        query.stream === undefined &&
+        query.category === undefined &&
+        query.types === undefined;
+      return await withStore(dir, { watch: follow, progressive }, async (store) => {
         const print = printer(store, args.flag('json'));
         const read = await readPages(store, query, print, interrupt);
         if (interrupt !== undefined && read.printed < query.limit && !outputClosed()) {
