@@ -38,6 +38,8 @@ const COALESCE_GAP = 64 * 1024;
 
 /** Reads pages of events through the index: only the lines asked for are read and parsed. */
 export class LogReader {
+  private ahead: { segment: string; start: number; length: number; bytes: Promise<Buffer> } | undefined;
+
   constructor(
     private readonly index: EventIndex,
     private readonly files: SegmentFiles,
@@ -107,13 +109,37 @@ export class LogReader {
       const start = segment.offsets.get(startIndex);
       if (start < segment.verifiedFrom) return undefined;
       const end = this.index.lineEnd(segment, endIndex);
-      const lines = (await this.files.read(segment.name, start, end - start)).toString('utf8').split('\n');
+      const bytes = await this.readAhead(segment.name, start, end - start);
+      const lines = bytes.toString('utf8').split('\n');
       const count = endIndex - startIndex + 1;
       if (lines.length !== count + 1) return undefined;
       for (let i = 0; i < count; i++) events.push(fromLineText(lines[i]!));
       position += count;
     }
     return events;
+  }
+
+  /**
+   * Reads a span, and starts reading the span of the same length after it: a reader paging through $all
+   * asks for it next, and its bytes then arrive while this page is being parsed.
+   */
+  private async readAhead(segment: string, start: number, length: number): Promise<Buffer> {
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    const bytes =
+      ahead?.segment === segment && ahead.start === start && ahead.length >= length
+        ? (await ahead.bytes).subarray(0, length)
+        : await this.files.read(segment, start, length);
+    const next = start + length;
+    const size = this.index.segments.find((entry) => entry.name === segment)?.size ?? 0;
+    if (next < size) {
+      // Pages hold the same number of events, not bytes: a little more covers the next one.
+      const nextLength = Math.min(Math.ceil(length * 1.25), size - next);
+      const pending = this.files.read(segment, next, nextLength);
+      pending.catch(() => undefined);
+      this.ahead = { segment, start: next, length: nextLength, bytes: pending };
+    }
+    return bytes;
   }
 
   /** Reads events by position, in the order given; holes are skipped. */
