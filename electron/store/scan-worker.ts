@@ -20,7 +20,8 @@ export interface ScanRequest {
   readonly strict: boolean;
 }
 
-const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Room for the longest line (1 MiB) wherever a chunk starts. */
+const CHUNK_BYTES = 2 * 1024 * 1024;
 const FIRST_CHUNK_BYTES = 256 * 1024;
 
 function scan(request: ScanRequest): void {
@@ -35,12 +36,20 @@ function scan(request: ScanRequest): void {
         // Small chunks first, so that a progressive open can show the first events within milliseconds.
         let chunkBytes = FIRST_CHUNK_BYTES;
         while (at < range.to) {
-          const buffer = Buffer.allocUnsafeSlow(Math.min(chunkBytes, range.to - at));
-          chunkBytes = Math.min(CHUNK_BYTES, chunkBytes * 2);
+          const size = Math.min(chunkBytes, range.to - at);
+          const buffer = Buffer.allocUnsafeSlow(size);
           const read = fs.readSync(fd, buffer, 0, buffer.length, at);
           const parsed = parseLines(range.segment, buffer.subarray(0, read), at, request.strict, names);
-          // A line longer than a chunk, or a file that shrank: the main thread reads the rest itself.
-          if (parsed.count === 0) return port.postMessage({ id: request.id, done: true });
+          if (parsed.count === 0) {
+            // A first chunk shorter than its first line: try again with room for any line.
+            if (chunkBytes < CHUNK_BYTES && size === chunkBytes) {
+              chunkBytes = CHUNK_BYTES;
+              continue;
+            }
+            // No complete line at all (a torn end, a file that shrank): the main thread reads the rest.
+            return port.postMessage({ id: request.id, done: true });
+          }
+          chunkBytes = CHUNK_BYTES;
           port.postMessage({ id: request.id, parsed }, transferables(parsed));
           at = parsed.end;
         }
