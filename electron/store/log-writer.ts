@@ -69,7 +69,13 @@ export class LogWriter {
 
   append(request: AppendRequest): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ ...request, resolve, reject });
+      this.queue.push({
+        stream: request.stream,
+        events: request.events,
+        expected: request.expected,
+        resolve,
+        reject,
+      });
       if (!this.flushing) void this.flushAll();
     });
   }
