@@ -295,15 +295,21 @@ export class LogWriter {
     }
     const { index } = this.state;
     let offset = at;
+    // A batch is mostly one stream and a few types: look each up once a run, not once an event.
+    let stream = '';
+    let streamNumber = -1;
+    let type = '';
+    let typeNumber = -1;
     events.forEach((event, i) => {
-      index.add(
-        active,
-        event.position,
-        offset,
-        index.internStream(event.stream),
-        index.internType(event.type),
-        hashId(event.id),
-      );
+      if (event.stream !== stream || streamNumber < 0) {
+        stream = event.stream;
+        streamNumber = index.internStream(stream);
+      }
+      if (event.type !== type || typeNumber < 0) {
+        type = event.type;
+        typeNumber = index.internType(type);
+      }
+      index.add(active, event.position, offset, streamNumber, typeNumber, hashId(event.id));
       offset = at + lineEnds[i]!;
     });
     active.size = at + bytes.length;
