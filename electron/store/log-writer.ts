@@ -296,18 +296,18 @@ export class LogWriter {
     const { index } = this.state;
     let offset = at;
     // A batch is mostly one stream and a few types: look each up once a run, not once an event.
-    let stream = '';
+    let runStream = '';
     let streamNumber = -1;
-    let type = '';
+    let runType = '';
     let typeNumber = -1;
     events.forEach((event, i) => {
-      if (event.stream !== stream || streamNumber < 0) {
-        stream = event.stream;
-        streamNumber = index.internStream(stream);
+      if (event.stream !== runStream || streamNumber < 0) {
+        runStream = event.stream;
+        streamNumber = index.internStream(runStream);
       }
-      if (event.type !== type || typeNumber < 0) {
-        type = event.type;
-        typeNumber = index.internType(type);
+      if (event.type !== runType || typeNumber < 0) {
+        runType = event.type;
+        typeNumber = index.internType(runType);
       }
       index.add(active, event.position, offset, streamNumber, typeNumber, hashId(event.id));
       offset = at + lineEnds[i]!;
