@@ -219,9 +219,12 @@ function parseCheckedLine(json: string): LineDecode {
 /**
  * Reads an event from a line already checked (at open, or by verify): the fast path of every read.
  * Re-checking the checksum here would double the cost of reading for no protection the open scan lacks.
+ * The checksum is left out of the text parsed (cheaper than parsing it and copying the event without it);
+ * only lines of a multi-event append, which also carry `more`, are copied to drop that field.
  */
-export function parseRecordedEvent(bytes: Buffer, start: number, end: number): RecordedEvent {
-  const raw = JSON.parse(bytes.toString('utf8', start, end - CHECKSUM_SUFFIX_BYTES) + '}') as RecordedEvent;
+export function recordedEventFromLine(line: string): RecordedEvent {
+  const raw = JSON.parse(line.slice(0, -CHECKSUM_SUFFIX_BYTES) + '}') as RecordedEvent & { more?: number };
+  if (raw.more === undefined) return raw;
   return {
     position: raw.position,
     stream: raw.stream,
@@ -232,4 +235,8 @@ export function parseRecordedEvent(bytes: Buffer, start: number, end: number): R
     data: raw.data,
     meta: raw.meta,
   };
+}
+
+export function parseRecordedEvent(bytes: Buffer, start: number, end: number): RecordedEvent {
+  return recordedEventFromLine(bytes.toString('utf8', start, end));
 }

@@ -2,7 +2,7 @@ import { categoryOf } from '../../shared/stream-name.js';
 import type { ReadDirection, RecordedEvent } from '../../shared/event.js';
 import { StoreError } from '../../shared/store-error.js';
 import { HOLE, type EventIndex, type SegmentEntry } from './event-index.js';
-import { CHECKSUM_SUFFIX_BYTES, checkLineChecksum, parseRecordedEvent } from './event-line.js';
+import { checkLineChecksum, parseRecordedEvent, recordedEventFromLine } from './event-line.js';
 import { describeProblem, type LogProblem } from './log-problem.js';
 import type { SegmentFiles } from './segment-files.js';
 
@@ -113,7 +113,7 @@ export class LogReader {
       const lines = bytes.toString('utf8').split('\n');
       const count = endIndex - startIndex + 1;
       if (lines.length !== count + 1) return undefined;
-      for (let i = 0; i < count; i++) events.push(fromLineText(lines[i]!));
+      for (let i = 0; i < count; i++) events.push(recordedEventFromLine(lines[i]!));
       position += count;
     }
     return events;
@@ -267,7 +267,7 @@ function parseRun(span: Buffer, run: Run, events: RecordedEvent[]): void {
     // A line's end is where the next valid line starts, so damaged lines (holes) in between are inside
     // the span; then it holds more lines than events, and each event is read up to its own newline.
     if (lines.length === run.lines.length + 1) {
-      for (let i = 0; i < run.lines.length; i++) events.push(fromLineText(lines[i]!));
+      for (let i = 0; i < run.lines.length; i++) events.push(recordedEventFromLine(lines[i]!));
       return;
     }
   }
@@ -275,28 +275,6 @@ function parseRun(span: Buffer, run: Run, events: RecordedEvent[]): void {
     const start = line.start - run.start;
     events.push(parseRecordedEvent(span, start, span.indexOf(0x0a, start)));
   }
-}
-
-/**
- * The checksum is left out of the text parsed (cheaper than parsing it and copying the event without
- * it); only lines of a multi-event append, which also carry `more`, are copied to drop that field.
- */
-function fromLineText(text: string): RecordedEvent {
-  const raw = JSON.parse(text.slice(0, -CHECKSUM_SUFFIX_BYTES) + '}') as RecordedEvent & { more?: number };
-  return raw.more === undefined ? raw : withoutMore(raw);
-}
-
-function withoutMore(raw: RecordedEvent): RecordedEvent {
-  return {
-    position: raw.position,
-    stream: raw.stream,
-    revision: raw.revision,
-    id: raw.id,
-    type: raw.type,
-    time: raw.time,
-    data: raw.data,
-    meta: raw.meta,
-  };
 }
 
 function isContiguous(run: Run): boolean {
