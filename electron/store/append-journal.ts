@@ -6,6 +6,7 @@ import {
   encodeHeader,
   encodeRecord,
   JOURNAL_BYTES,
+  alignRecord,
   JOURNAL_HEADER_BYTES,
   JOURNAL_MIN_BYTES,
   readHeader,
@@ -141,7 +142,7 @@ export class AppendJournal {
       }
       throw error;
     }
-    this.writeOffset += record.length;
+    this.writeOffset = alignRecord(this.writeOffset + record.length);
     this.covered = { segment, end: offset + bytes.length };
     this.segmentsInRecords.add(segment);
     this.wroteRecords = true;

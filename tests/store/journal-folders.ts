@@ -110,7 +110,8 @@ export function readJournal(dir: string, asIf?: number): { generation: number; r
       offset,
       bytes: file.subarray(at + 26 + nameLength, at + 16 + length),
     });
-    at += 16 + length;
+    // Every record starts on a 4096-byte boundary (docs/FORMAT.md).
+    at = Math.ceil((at + 16 + length) / 4096) * 4096;
   }
   return { generation, records };
 }

@@ -133,10 +133,10 @@ describe('a power loss after durable appends', () => {
       const store = await openEventStore(dir, { watch: false });
       try {
         await store.appendToStream('seed-1', [{ type: 'Seeded' }]);
-        expect(fs.statSync(path.join(dir, JOURNAL)).size).toBe(1024 * 1024);
+        expect(fs.statSync(path.join(dir, JOURNAL)).size).toBe(4 * 1024 * 1024);
         for (let i = 0; i < 40; i++)
           await store.appendToStream(`order-${i % 3}`, [{ type: 'Placed', data: { i } }]);
-        expect(fs.statSync(path.join(dir, JOURNAL)).size).toBe(1024 * 1024);
+        expect(fs.statSync(path.join(dir, JOURNAL)).size).toBe(4 * 1024 * 1024);
         copyAsOnDisk(dir, copy);
       } finally {
         await store.close();
