@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RecordedEvent } from '../../shared/event.js';
 import {
   appendLines,
   BIN,
@@ -12,15 +13,8 @@ import {
   tempDir,
 } from './eventfold-process.js';
 
-interface Printed {
-  position: number;
-  stream: string;
-  revision: number;
-  id: string;
-  type: string;
-  data: unknown;
-  meta: unknown;
-}
+/** `eventfold read --json` prints each event in the store's own shape. */
+type Printed = RecordedEvent;
 
 async function readAll(dir: string): Promise<Printed[]> {
   return jsonLines(await eventfoldOk(['read', dir, '--json'])) as Printed[];

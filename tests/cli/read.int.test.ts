@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedEvent } from '../../shared/event.js';
 import {
   appendLines,
   BIN,
@@ -10,16 +11,8 @@ import {
   startEventfold,
 } from './eventfold-process.js';
 
-interface Printed {
-  position: number;
-  stream: string;
-  revision: number;
-  id: string;
-  type: string;
-  time: string;
-  data: unknown;
-  meta: unknown;
-}
+/** `eventfold read --json` prints each event in the store's own shape. */
+type Printed = RecordedEvent;
 
 const STREAMS = ['order-1', 'order-2', 'user-1', 'invoice-1', 'order-3'];
 const TYPES = ['Placed', 'Paid', 'Noted'];
