@@ -6,6 +6,7 @@ import { hashId, type SegmentEntry } from './event-index.js';
 import { encodeLines, lineHead, parseRecordedEvent, type EncodableEvent } from './event-line.js';
 import type { Exclusive } from './exclusive.js';
 import type { FileLock } from './file-lock.js';
+import { WriteLease } from './write-lease.js';
 import { segmentName } from './folder-layout.js';
 import { JournaledWrites, type SyncSegment } from './journaled-writes.js';
 import { describeProblem, type LogProblem } from './log-problem.js';
@@ -18,20 +19,11 @@ interface Waiting extends AppendRequest {
   readonly reject: (error: unknown) => void;
 }
 
-/** How long the write lock is kept after the queue runs dry, so that an append loop does not re-take it each time. */
-const LEASE_IDLE_MS = 2;
-/** After holding the lock this long, a writer gives it up as soon as another process is waiting. */
-const LEASE_FAIR_MS = 20;
-/** A lock file older than the lock's stale limit would be taken over; a long holder refreshes it well before. */
-const LEASE_TOUCH_MS = 5_000;
-
 /**
  * Group commit: appends that arrive while a write is in flight wait together for the next one, which
  * catches up with other writers, writes every event in one write and syncs once.
  *
- * The cross-process lock is leased: taken once and kept while appends keep coming (creating and removing
- * a lock file costs as much as the synced write itself on ext4, since both go through the journal), given
- * up after a short idle moment, or early when another process has left a ticket.
+ * The cross-process lock is leased (write-lease.ts): kept while appends keep coming.
  *
  * With durability `always`, an append is written to the segment without syncing and made durable by a
  * record in the append journal (append-journal.ts); every new lease first replays the journal, so that
@@ -43,10 +35,7 @@ export class LogWriter {
   private fd: number | undefined;
   private fdSegment: string | undefined;
   private syncTimer: NodeJS.Timeout | undefined;
-  private leaseTimer: NodeJS.Timeout | undefined;
-  private leaseSince = 0;
-  private leaseTouched = 0;
-  private waitersChecked = 0;
+  private readonly lease: WriteLease;
   private readonly journal: JournaledWrites;
 
   constructor(
@@ -60,6 +49,7 @@ export class LogWriter {
     journalBytes?: number,
   ) {
     this.journal = new JournaledWrites(state.layout, onJournalProblems, journalBytes);
+    this.lease = new WriteLease(lock, () => this.flushing);
   }
 
   /** Problems replaying the journal found (health shows them with the log's own). */
@@ -92,7 +82,7 @@ export class LogWriter {
       }
     }
     this.flushing = false;
-    this.scheduleLeaseEnd();
+    this.lease.endWhenIdle();
   }
 
   /** Runs `section` holding the write lock (for repair), sharing the lease with appends. */
@@ -102,7 +92,7 @@ export class LogWriter {
       try {
         return await section();
       } finally {
-        this.scheduleLeaseEnd();
+        this.lease.endWhenIdle();
       }
     });
   }
@@ -135,54 +125,16 @@ export class LogWriter {
 
   /** Takes the lock unless the lease holds it, and on a new lease replays the journal; true when new. */
   private async takeLease(): Promise<boolean> {
-    const newLease = await this.takeLock();
+    const newLease = await this.lease.take();
     if (newLease) {
       try {
         this.journal.replay();
       } catch (error) {
-        this.lock.release();
+        this.lease.end();
         throw error;
       }
     }
     return newLease;
-  }
-
-  /** Takes the lock unless the lease still holds it; true when newly taken (others may have written). */
-  private async takeLock(): Promise<boolean> {
-    if (this.leaseTimer !== undefined) clearTimeout(this.leaseTimer);
-    this.leaseTimer = undefined;
-    const now = Date.now();
-    if (this.lock.held) {
-      if (now - this.leaseSince > LEASE_FAIR_MS && this.othersWaiting(now)) this.lock.release();
-      else if (now - this.leaseTouched > LEASE_TOUCH_MS && !this.lock.stillOurs()) {
-        // Suspended past the stale limit (a laptop asleep), the lease was taken over: others may have written.
-        this.lock.release();
-      } else {
-        if (now - this.leaseTouched > LEASE_TOUCH_MS) {
-          this.lock.touch();
-          this.leaseTouched = now;
-        }
-        return false;
-      }
-    }
-    if (!this.lock.tryAcquire()) await this.lock.acquire();
-    this.leaseSince = this.leaseTouched = Date.now();
-    return true;
-  }
-
-  /** Looks for another process's ticket at most once a millisecond: an append loop need not pay a syscall each time. */
-  private othersWaiting(now: number): boolean {
-    if (now === this.waitersChecked) return false;
-    this.waitersChecked = now;
-    return this.lock.othersWaiting();
-  }
-
-  private scheduleLeaseEnd(): void {
-    if (!this.lock.held || this.leaseTimer !== undefined) return;
-    this.leaseTimer = setTimeout(() => {
-      this.leaseTimer = undefined;
-      if (!this.flushing) this.lock.release();
-    }, LEASE_IDLE_MS);
   }
 
   private async flush(batch: Waiting[]): Promise<void> {
@@ -204,7 +156,7 @@ export class LogWriter {
       if (written.length > 0) await this.write(active, written);
     } catch (error) {
       // Whatever went wrong, the next writer (perhaps in another process) must re-read the log from scratch.
-      this.lock.release();
+      this.lease.end();
       throw error;
     }
     batch.forEach((waiting, i) => {
@@ -385,10 +337,9 @@ export class LogWriter {
   async close(): Promise<void> {
     while (this.flushing) await this.exclusive.idle();
     await this.exclusive.idle();
-    if (this.leaseTimer !== undefined) clearTimeout(this.leaseTimer);
-    this.leaseTimer = undefined;
+    this.lease.cancelIdleEnd();
     await this.retireJournal();
-    this.lock.release();
+    this.lease.end();
     if (this.syncTimer !== undefined) clearTimeout(this.syncTimer);
     this.syncTimer = undefined;
     if (this.fd !== undefined && this.durability !== 'always') fs.fdatasyncSync(this.fd);
