@@ -123,11 +123,6 @@ export class FileLock {
     }
   }
 
-  /** Who holds the lock now, if anyone. */
-  owner(): LockOwner | undefined {
-    return readOwner(this.path);
-  }
-
   private create(file: string): boolean {
     const owner: LockOwner = {
       pid: process.pid,

@@ -17,7 +17,6 @@ interface PendingLine {
  */
 export class SegmentScanner {
   private pending: PendingLine[] = [];
-  private pendingLines = 0;
   private lineNumber: number;
   private lastLineEnd: number;
   private lastStream = '';
@@ -47,7 +46,6 @@ export class SegmentScanner {
       const newline = bytes.indexOf(0x0a, start);
       if (newline === -1) return start;
       this.lineNumber++;
-      this.pendingLines++;
       const lineOffset = fileOffset + start;
       this.lastLineEnd = fileOffset + newline + 1;
       if (this.readFields(bytes, start, newline, fields, lineOffset)) this.accept(fields, lineOffset);
@@ -71,7 +69,6 @@ export class SegmentScanner {
     let lineOffset = parsed.start;
     for (let i = 0; i < parsed.count; i++) {
       this.lineNumber++;
-      this.pendingLines++;
       this.lastLineEnd = parsed.lineEnds[i]!;
       if (parsed.valid[i] === 1) {
         fields.position = parsed.position[i]!;
@@ -97,11 +94,6 @@ export class SegmentScanner {
     }
   }
 
-  /** Lines read since the last complete append: an append not finished yet (or torn by a crash). */
-  get uncommittedLines(): number {
-    return this.pendingLines;
-  }
-
   /** Commits what is pending although its append is incomplete: for segments that cannot grow any more. */
   commitIncomplete(): void {
     if (this.pending.length === 0) return;
@@ -114,7 +106,6 @@ export class SegmentScanner {
     if (fields.more === 0 && this.pending.length === 0) {
       // The common case, a single-event append or the last line of one: no need to hold it back.
       this.place(fields, lineOffset, this.lineNumber);
-      this.pendingLines = 0;
       this.segment.lines = this.lineNumber;
       this.segment.size = this.lastLineEnd;
     } else {
@@ -133,7 +124,6 @@ export class SegmentScanner {
   private commit(): void {
     for (const { fields, offset, line } of this.pending) this.place(fields, offset, line);
     this.pending = [];
-    this.pendingLines = 0;
     this.segment.lines = this.lineNumber;
     this.segment.size = this.lastLineEnd;
   }

@@ -9,7 +9,7 @@ const SMALL_LIST = 32;
 /**
  * The per-stream lists: most streams are short (an order, a journal day), a few are long. Short lists
  * are plain arrays of small integers; past SMALL_LIST entries a list turns into a Uint32Array that
- * grows by doubling. `trim`-free: the cache rebuilds lists at their exact size.
+ * grows by doubling. A warm open lays lists out at their exact size (`over`).
  */
 export class U32List {
   private small: number[] | undefined = [];
@@ -21,17 +21,6 @@ export class U32List {
     const list = new U32List();
     list.small = undefined;
     list.items = values;
-    list.length = values.length;
-    return list;
-  }
-
-  static from(values: Uint32Array): U32List {
-    const list = new U32List();
-    if (values.length <= SMALL_LIST) list.small = Array.from(values);
-    else {
-      list.small = undefined;
-      list.items = values;
-    }
     list.length = values.length;
     return list;
   }
@@ -59,33 +48,6 @@ export class U32List {
     return (this.small !== undefined ? this.small[index] : this.items?.[index])!;
   }
 
-  set(index: number, value: number): void {
-    if (this.small !== undefined) this.small[index] = value;
-    else this.items![index] = value;
-  }
-
-  /** Drops entries from `length` on (used when a repair cuts the tail). */
-  truncate(length: number): void {
-    this.length = Math.min(this.length, length);
-    if (this.small !== undefined) this.small.length = this.length;
-  }
-
-  /** Last index whose value is <= value, for sorted lists; -1 when none. */
-  floorIndex(value: number): number {
-    let low = 0;
-    let high = this.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      if (this.get(mid) <= value) {
-        found = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
-    return found;
-  }
-
-  /** Approximate bytes held (a small-integer array entry costs a pointer's width). */
   get byteLength(): number {
     return this.small !== undefined ? this.small.length * 8 : (this.items?.byteLength ?? 0);
   }
@@ -113,11 +75,6 @@ export class ChunkedU32List {
 
   get(index: number): number {
     return this.chunks[index >>> CHUNK_BITS]![index & CHUNK_MASK]!;
-  }
-
-  truncate(length: number): void {
-    this.length = Math.min(this.length, length);
-    this.chunks.length = Math.ceil(this.length / CHUNK_SIZE);
   }
 
   /** Copies the contents out, for the index cache. */

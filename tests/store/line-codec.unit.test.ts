@@ -3,7 +3,7 @@ import path from 'node:path';
 import { crc32c as nativeCrc32c } from '@node-rs/crc32';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { JsonValue } from '../../shared/event.js';
+import type { RecordedEvent } from '../../shared/event.js';
 import { crc32c, crc32cPortable } from '../../electron/store/crc32c.js';
 import { hashId } from '../../electron/store/event-index.js';
 import {
@@ -27,17 +27,8 @@ function indexFieldsOf(fields: IndexFields): Omit<IndexFields, 'streamRef' | 'ty
   return { position, revision, stream, type, idHash, more };
 }
 
-interface LineEvent {
-  readonly position: number;
-  readonly stream: string;
-  readonly revision: number;
-  readonly id: string;
-  readonly type: string;
-  readonly time: string;
-  readonly data: JsonValue;
-  readonly meta: JsonValue;
-  readonly more: number;
-}
+/** An event as stored, with the `more` count of its line. */
+type LineEvent = RecordedEvent & { readonly more: number };
 
 const isoTime = fc
   .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2999-12-31T23:59:59Z'), noInvalidDate: true })
