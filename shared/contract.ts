@@ -1,0 +1,335 @@
+/**
+ * The IPC contract: every request the renderer may make (name -> argument schema -> result type) and every
+ * event the Node side pushes. The Electron main process and browser mode's socket both serve exactly this,
+ * and the renderer reaches the machine through nothing else.
+ */
+import type { AppendResult, RecordedEvent } from './event.js';
+import {
+  array,
+  integer,
+  json,
+  literal,
+  nothing,
+  object,
+  optional,
+  string,
+  union,
+  type Infer,
+  type Schema,
+} from './schema.js';
+import type { StoreErrorData } from './store-error.js';
+import { MAX_STREAM_ID_BYTES, MAX_EVENT_TYPE_BYTES } from './stream-name.js';
+
+// ---- Values that travel -------------------------------------------------------------------------------
+
+/** Something wrong in the log, as `eventfold verify` reports it. */
+export interface FolderProblem {
+  readonly segment: string;
+  readonly line: number;
+  readonly offset: number;
+  readonly reason: string;
+}
+
+/**
+ * - ok: sound and writable;
+ * - torn-tail: an interrupted append left bytes after the last event; appends wait for a repair;
+ * - corrupt: damage before the tail; the folder is read-only until someone fixes it by hand;
+ * - missing: the folder was removed or renamed while open.
+ */
+export type FolderCondition = 'ok' | 'torn-tail' | 'corrupt' | 'missing';
+
+export interface FolderHealthView {
+  readonly condition: FolderCondition;
+  readonly problems: readonly FolderProblem[];
+  /** For a torn tail: where it starts and how many bytes a repair would cut (and keep in repairs/). */
+  readonly tail: { readonly segment: string; readonly offset: number; readonly bytes: number } | null;
+}
+
+export interface FolderSummary {
+  /** Absolute path of the folder. */
+  readonly path: string;
+  /** The manifest's stable id (trust and settings are keyed by it, never by path). */
+  readonly id: string;
+  readonly name: string;
+  readonly events: number;
+  readonly streams: number;
+  readonly categories: number;
+  readonly bytes: number;
+  /** Time of the first and last event, null when empty. */
+  readonly firstTime: string | null;
+  readonly lastTime: string | null;
+  /** True while the folder is still being indexed after opening (progress arrives as `folder.progress`). */
+  readonly indexing: boolean;
+  /** Opened read-only (by choice, or because of damage): appends are refused. */
+  readonly readOnly: boolean;
+  readonly health: FolderHealthView;
+}
+
+export interface StreamSummary {
+  readonly stream: string;
+  readonly category: string;
+  readonly events: number;
+  readonly lastRevision: number;
+  readonly lastPosition: number;
+  readonly lastTime: string;
+}
+
+export interface CategorySummary {
+  readonly category: string;
+  readonly streams: number;
+  readonly events: number;
+  readonly lastPosition: number;
+  readonly lastTime: string;
+}
+
+export interface RecentFolder {
+  readonly path: string;
+  readonly name: string;
+  readonly lastOpened: string;
+  /** False when the folder is gone (moved, deleted, on an unplugged drive). */
+  readonly available: boolean;
+}
+
+/** What the log view shows: $all, one stream or one category. */
+export const logSourceSchema = union(
+  object({ kind: literal('all') }),
+  object({ kind: literal('stream'), stream: string({ minLength: 1, maxLength: MAX_STREAM_ID_BYTES }) }),
+  object({ kind: literal('category'), category: string({ maxLength: MAX_STREAM_ID_BYTES }) }),
+);
+export type LogSource = Infer<typeof logSourceSchema>;
+
+const timeText = string({ minLength: 1, maxLength: 64 });
+
+/** Filters of the log view; an event must pass all that are given. */
+export const logFilterSchema = object({
+  /** Only these event types. */
+  types: optional(array(string({ minLength: 1, maxLength: MAX_EVENT_TYPE_BYTES }), { maxItems: 1000 })),
+  /** Stream name pattern: `*` matches any run of characters, `?` one; without wildcards, a substring. */
+  stream: optional(string({ maxLength: MAX_STREAM_ID_BYTES })),
+  /** ISO-8601 times, inclusive. */
+  from: optional(timeText),
+  to: optional(timeText),
+  /** Case-insensitive text that must occur in the event's data or metadata (as JSON). */
+  text: optional(string({ maxLength: 1000 })),
+});
+export type LogFilter = Infer<typeof logFilterSchema>;
+
+export interface LogView {
+  /** Handle for log.page, log.locate and log.close; pushes about it carry it too. */
+  readonly view: string;
+  /** Matching events found so far; final once `complete`. */
+  readonly count: number;
+  /** False while a filter that must read every line (text, time) is still scanning. */
+  readonly complete: boolean;
+}
+
+export interface LogPage {
+  /** The matching events at indexes index .. index + events.length - 1 of the view, oldest first. */
+  readonly index: number;
+  readonly events: readonly RecordedEvent[];
+  readonly count: number;
+}
+
+export interface EventDetail {
+  readonly event: RecordedEvent;
+  /** The line exactly as stored in the segment, checksum included. */
+  readonly raw: string;
+  readonly segment: string;
+  /** Neighbours in $all and in the event's stream (positions), null at either end. */
+  readonly previous: number | null;
+  readonly next: number | null;
+  readonly streamPrevious: number | null;
+  readonly streamNext: number | null;
+}
+
+export interface RepairOutcome {
+  readonly bytesCut: number;
+  /** Where the cut bytes were kept, relative to the folder; null when nothing was cut. */
+  readonly keptAs: string | null;
+  readonly folder: FolderSummary;
+}
+
+export interface AppInfo {
+  readonly version: string;
+  readonly mode: 'desktop' | 'browser';
+  readonly platform: string;
+}
+
+// ---- Requests -------------------------------------------------------------------------------------------
+
+const expectedRevisionSchema = union(integer({ min: -1 }), literal('any', 'no-stream', 'exists'));
+
+const folderPath = string({ minLength: 1, maxLength: 4096 });
+const viewHandle = string({ minLength: 1, maxLength: 64 });
+const position = integer({ min: 1 });
+
+/** Declares a request: its argument schema, and (as a type only) its result. */
+function request<A, R>(arg: Schema<A>): RequestSpec<A, R> {
+  return { arg };
+}
+
+export interface RequestSpec<A, R> {
+  readonly arg: Schema<A>;
+  /** Type-only: never read at run time. */
+  readonly result?: R;
+}
+
+export const requests = {
+  /** Version and where the page runs. */
+  'app.info': request<undefined, AppInfo>(nothing),
+
+  /** The folder this window shows, or null when none is open. */
+  'folder.current': request<undefined, FolderSummary | null>(nothing),
+  /** Opens an event folder in this window (it becomes the current folder). */
+  'folder.open': request<{ readonly path: string }, FolderSummary>(object({ path: folderPath })),
+  /** Makes a new, empty event folder (the directory may exist but must be empty) and opens it. */
+  'folder.create': request<{ readonly path: string }, FolderSummary>(object({ path: folderPath })),
+  /** Asks the user for a folder with the system dialog; null when cancelled. Desktop only. */
+  'folder.choose': request<{ readonly purpose: 'open' | 'create' }, { readonly path: string | null }>(
+    object({ purpose: literal('open', 'create') }),
+  ),
+  /** Folders opened before, most recent first. */
+  'folder.recent': request<undefined, readonly RecentFolder[]>(nothing),
+  /** Forgets one recent folder. */
+  'folder.forget': request<{ readonly path: string }, readonly RecentFolder[]>(object({ path: folderPath })),
+  /** Cuts a torn tail (keeping the bytes in repairs/); refuses any other damage. */
+  'folder.repair': request<undefined, RepairOutcome>(nothing),
+
+  /** Streams whose name matches the pattern (wildcards `*` `?`, else substring), most recently active first. */
+  'streams.list': request<
+    {
+      readonly pattern?: string;
+      readonly category?: string;
+      readonly offset?: number;
+      readonly limit?: number;
+    },
+    { readonly total: number; readonly matched: number; readonly streams: readonly StreamSummary[] }
+  >(
+    object({
+      pattern: optional(string({ maxLength: MAX_STREAM_ID_BYTES })),
+      category: optional(string({ maxLength: MAX_STREAM_ID_BYTES })),
+      offset: optional(integer({ min: 0 })),
+      limit: optional(integer({ min: 1, max: 1000 })),
+    }),
+  ),
+  /** Every category with its stream and event counts, most recently active first. */
+  'streams.categories': request<undefined, readonly CategorySummary[]>(nothing),
+  /** Every event type with its count, most frequent first. */
+  'events.types': request<undefined, readonly { readonly type: string; readonly events: number }[]>(nothing),
+
+  /** Opens a log view over a source with filters. Scanning filters report `log.progress`. */
+  'log.open': request<{ readonly source: LogSource; readonly filter?: LogFilter }, LogView>(
+    object({ source: logSourceSchema, filter: optional(logFilterSchema) }),
+  ),
+  /** A page of a view by index (0 = oldest match). */
+  'log.page': request<{ readonly view: string; readonly index: number; readonly limit: number }, LogPage>(
+    object({ view: viewHandle, index: integer({ min: 0 }), limit: integer({ min: 1, max: 500 }) }),
+  ),
+  /** The index of the first event of the view at or after a position or a time (count when none). */
+  'log.locate': request<
+    { readonly view: string; readonly position?: number; readonly time?: string },
+    { readonly index: number }
+  >(object({ view: viewHandle, position: optional(position), time: optional(timeText) })),
+  'log.close': request<{ readonly view: string }, null>(object({ view: viewHandle })),
+
+  /** One event with its raw line and neighbours. */
+  'event.get': request<{ readonly position: number }, EventDetail>(object({ position })),
+  /** Appends one event by hand. */
+  'event.append': request<
+    {
+      readonly stream: string;
+      readonly type: string;
+      readonly data?: unknown;
+      readonly meta?: unknown;
+      readonly expectedRevision?: number | 'any' | 'no-stream' | 'exists';
+    },
+    AppendResult
+  >(
+    object({
+      stream: string({ minLength: 1, maxLength: MAX_STREAM_ID_BYTES }),
+      type: string({ minLength: 1, maxLength: MAX_EVENT_TYPE_BYTES }),
+      data: optional(json),
+      meta: optional(json),
+      expectedRevision: optional(expectedRevisionSchema),
+    }),
+  ),
+} as const;
+
+export type RequestName = keyof typeof requests;
+export type RequestArg<N extends RequestName> = Infer<(typeof requests)[N]['arg']>;
+export type RequestResult<N extends RequestName> = Exclude<(typeof requests)[N]['result'], undefined>;
+
+// ---- Pushed events --------------------------------------------------------------------------------------
+
+export interface PushEvents {
+  /** The current folder changed: opened, counts grew, health changed, indexing finished. */
+  'folder.changed': FolderSummary | null;
+  /** Long work on the folder (indexing after open, repair): done of total bytes or events. */
+  'folder.progress': {
+    readonly phase: 'indexing' | 'repairing';
+    readonly done: number;
+    readonly total: number;
+  };
+  /** Events were committed (by any process) at these positions. */
+  'log.appended': { readonly firstPosition: number; readonly lastPosition: number };
+  /** A view's count changed: new matching events, or a scan went further. */
+  'log.progress': {
+    readonly view: string;
+    readonly count: number;
+    readonly complete: boolean;
+    /** For scanning filters: events scanned of total. */
+    readonly scanned: number;
+    readonly total: number;
+  };
+  /** Something failed outside any request (the watcher, a background scan). */
+  'app.error': { readonly message: string };
+  /** The desktop shell asks the page to do something a menu item or shortcut chose. */
+  'app.command': { readonly command: AppCommand };
+}
+
+export type PushName = keyof PushEvents;
+export const pushNames = [
+  'folder.changed',
+  'folder.progress',
+  'log.appended',
+  'log.progress',
+  'app.error',
+  'app.command',
+] as const satisfies readonly PushName[];
+
+/** Menu items that act inside the page. */
+export type AppCommand =
+  'show-folder' | 'show-log' | 'append-event' | 'focus-filter' | 'toggle-live' | 'toggle-theme';
+
+export const requestNames = Object.keys(requests) as RequestName[];
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.hasOwn(requests, name);
+}
+
+// ---- The envelope every answer travels in ---------------------------------------------------------------
+
+/** Errors keep the store's codes, so the page can offer the right thing (repair, retry, another folder). */
+export type ContractErrorCode =
+  StoreErrorData['code'] | 'BadRequest' | 'NoFolder' | 'Unsupported' | 'Internal';
+
+export interface ContractErrorData {
+  readonly code: ContractErrorCode;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export type Answer<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ContractErrorData };
+
+/** The contract as the page uses it: window.eventfold in Electron, the socket client in browser mode. */
+export interface EventfoldApi {
+  call<N extends RequestName>(name: N, arg: RequestArg<N>): Promise<RequestResult<N>>;
+  on<P extends PushName>(name: P, listener: (payload: PushEvents[P]) => void): () => void;
+}
+
+/** What the preload exposes: raw answers, so that errors keep their code across contextBridge. */
+export interface EventfoldBridge {
+  invoke(name: RequestName, arg: unknown): Promise<Answer<unknown>>;
+  on(name: PushName, listener: (payload: unknown) => void): () => void;
+}
