@@ -328,6 +328,9 @@ export interface EventfoldApi {
   on<P extends PushName>(name: P, listener: (payload: PushEvents[P]) => void): () => void;
 }
 
+/** The Electron IPC channels of the desktop transport: requests (ipcRenderer.invoke) and pushes (webContents.send). */
+export const ipcChannels = { invoke: 'eventfold:invoke', push: 'eventfold:push' } as const;
+
 /** What the preload exposes: raw answers, so that errors keep their code across contextBridge. */
 export interface EventfoldBridge {
   invoke(name: RequestName, arg: unknown): Promise<Answer<unknown>>;
