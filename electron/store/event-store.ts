@@ -18,6 +18,8 @@ import { LogReader, type ReadAllOptions, type ReadPage, type ReadStreamOptions }
 import { LogState, type LogTail } from './log-state.js';
 import { LogWriter } from './log-writer.js';
 import { readManifest, type Manifest } from './manifest.js';
+import { positionsWhere, type PositionQuery } from './position-query.js';
+import { rawLineAt, type RawLine } from './raw-line.js';
 import { SegmentFiles } from './segment-files.js';
 import type { OpenOptions } from './store-options.js';
 import {
@@ -63,7 +65,7 @@ export class EventStore {
   private readonly healthListeners = new Set<(health: FolderHealth) => void>();
   private watcher: TailWatcher | undefined;
   /** Set while a progressive open is still indexing. */
-  private indexing: Promise<void> | undefined;
+  private indexingPromise: Promise<void> | undefined;
   private readonly readers: (() => void)[] = [];
   private indexingError: Error | undefined;
   private missing = false;
@@ -113,7 +115,7 @@ export class EventStore {
       const progress = options.onProgress ? { onProgress: options.onProgress } : {};
       if (options.progressive === true && !cached) {
         // Everything that writes or reads beyond what is indexed queues behind this section.
-        store.indexing = store.exclusive
+        store.indexingPromise = store.exclusive
           .run(async () => {
             await state.catchUp({ thorough: true, ...progress, onMerged: () => store.wakeReaders() });
             await store.finishOpening();
@@ -122,7 +124,7 @@ export class EventStore {
             store.indexingError = error instanceof Error ? error : new Error(String(error));
           })
           .finally(() => {
-            store.indexing = undefined;
+            store.indexingPromise = undefined;
             store.wakeReaders();
           });
         return store;
@@ -160,14 +162,14 @@ export class EventStore {
 
   /** Resolves when the index covers the whole log (at once, unless opened `progressive`). */
   get indexed(): Promise<void> {
-    return (this.indexing ?? Promise.resolve()).then(() => {
+    return (this.indexingPromise ?? Promise.resolve()).then(() => {
       if (this.indexingError !== undefined) throw this.indexingError;
     });
   }
 
   /** Waits until the index reaches `position`, or is complete. */
   private async indexedUpTo(position: number): Promise<void> {
-    while (this.indexing !== undefined && this.state.index.lastPosition < position) {
+    while (this.indexingPromise !== undefined && this.state.index.lastPosition < position) {
       await new Promise<void>((resolve) => this.readers.push(resolve));
     }
     if (this.indexingError !== undefined) throw this.indexingError;
@@ -224,7 +226,7 @@ export class EventStore {
 
   async readAll(options?: ReadAllOptions): Promise<ReadPage> {
     this.assertOpen();
-    if (this.indexing !== undefined) {
+    if (this.indexingPromise !== undefined) {
       const forwardOverAll =
         (options?.direction ?? 'forwards') === 'forwards' &&
         options?.types === undefined &&
@@ -248,6 +250,50 @@ export class EventStore {
     options: Omit<ReadAllOptions, 'category' | 'stream'> = {},
   ): Promise<ReadPage> {
     return this.readAll({ ...options, category });
+  }
+
+  /**
+   * Events by position, in the order given (positions with no valid event are left out). Reads only
+   * those lines; waits for a progressive open to index them.
+   */
+  async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    let highest = 0;
+    for (const position of positions) if (position > highest) highest = position;
+    await this.indexedUpTo(highest);
+    return this.reader.readPositions(positions);
+  }
+
+  /** Positions of the events that match, ascending, from the index alone (see PositionQuery). */
+  positionsWhere(query: PositionQuery): Uint32Array {
+    this.assertOpen();
+    return positionsWhere(this.state.index, query);
+  }
+
+  /** The line of a position exactly as stored, and its segment; undefined when there is no event there. */
+  async rawLine(position: number): Promise<RawLine | undefined> {
+    this.assertOpen();
+    await this.indexedUpTo(position);
+    return rawLineAt(this.state.index, this.state.files, position);
+  }
+
+  /** Position of a stream's event at `revision`, or undefined when the stream has no such revision. */
+  streamPositionAt(stream: string, revision: number): number | undefined {
+    const entry = this.state.index.stream(stream);
+    if (entry === undefined || revision < 0 || revision >= entry.positions.length) return undefined;
+    return entry.positions.get(revision);
+  }
+
+  /** Bytes of the log's complete appends, over all segments (a torn or unfinished tail is not counted). */
+  get logBytes(): number {
+    let bytes = 0;
+    for (const segment of this.state.index.segments) bytes += segment.size;
+    return bytes;
+  }
+
+  /** True while a progressive open is still indexing (see `indexed`). */
+  get indexing(): boolean {
+    return this.indexingPromise !== undefined;
   }
 
   /** Every stream, in order of first appearance. */

@@ -11,5 +11,7 @@ export type { LogProblem } from './log-problem.js';
 export { describeProblem } from './log-problem.js';
 export type { LogTail, ScanProgress } from './log-state.js';
 export type { RepairResult } from './tail-repair.js';
+export type { PositionQuery } from './position-query.js';
+export type { RawLine } from './raw-line.js';
 export { verifyEventFolder } from './verify.js';
 export type { VerifyReport } from './verify.js';

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { openEventStore, type EventStore, type OpenOptions, type ScanProgress } from '../store/index.js';
+
+/** One window's (or socket's) hold on an open folder; the store stays open while anyone holds it. */
+export interface FolderLease {
+  /** Absolute path of the folder. */
+  readonly path: string;
+  readonly store: EventStore;
+  /** Indexing progress of a progressive open (nothing is reported once the index is complete). */
+  onProgress(listener: (progress: ScanProgress) => void): () => void;
+  release(): Promise<void>;
+}
+
+interface OpenFolder {
+  readonly opening: Promise<EventStore>;
+  readonly progressListeners: Set<(progress: ScanProgress) => void>;
+  holders: number;
+}
+
+/**
+ * One EventStore per folder path in this process, shared by every window and socket that shows it: a
+ * second window on the same folder costs no second index, and sees appends from the first without the
+ * file watcher. The store closes when its last holder releases it.
+ */
+export class FolderRegistry {
+  private readonly folders = new Map<string, OpenFolder>();
+
+  constructor(private readonly options: Omit<OpenOptions, 'progressive' | 'onProgress'> = {}) {}
+
+  async acquire(folder: string): Promise<FolderLease> {
+    const key = path.resolve(folder);
+    let entry = this.folders.get(key);
+    if (entry === undefined) {
+      const listeners = new Set<(progress: ScanProgress) => void>();
+      // A large folder opens at once and indexes in the background, so the page can show progress.
+      const opening = openEventStore(key, {
+        ...this.options,
+        progressive: true,
+        onProgress: (progress) => {
+          for (const listener of listeners) listener(progress);
+        },
+      });
+      const created: OpenFolder = { opening, progressListeners: listeners, holders: 0 };
+      entry = created;
+      this.folders.set(key, created);
+      opening.catch(() => {
+        if (this.folders.get(key) === created) this.folders.delete(key);
+      });
+    }
+    entry.holders++;
+    let store: EventStore;
+    try {
+      store = await entry.opening;
+    } catch (error) {
+      entry.holders--;
+      throw error;
+    }
+    return this.lease(key, entry, store);
+  }
+
+  private lease(key: string, entry: OpenFolder, store: EventStore): FolderLease {
+    let released = false;
+    return {
+      path: key,
+      store,
+      onProgress: (listener) => {
+        entry.progressListeners.add(listener);
+        return () => entry.progressListeners.delete(listener);
+      },
+      release: async () => {
+        if (released) return;
+        released = true;
+        entry.holders--;
+        if (entry.holders > 0) return;
+        if (this.folders.get(key) === entry) this.folders.delete(key);
+        await store.close();
+      },
+    };
+  }
+
+  /** Folders open now (for tests and the shell's diagnostics). */
+  get openFolders(): string[] {
+    return [...this.folders.keys()];
+  }
+}

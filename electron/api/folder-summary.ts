@@ -1,0 +1,63 @@
+import path from 'node:path';
+import type { FolderSummary } from '../../shared/contract.js';
+import { categoryOf } from '../../shared/stream-name.js';
+import type { EventStore } from '../store/index.js';
+import { healthView } from './folder-health.js';
+
+/**
+ * Builds FolderSummary values for one open folder. The first event's time never changes and the last one
+ * only with appends, so each is read once per change rather than on every summary.
+ */
+export class FolderSummaries {
+  private firstTime: string | null = null;
+  private lastTime: { readonly position: number; readonly time: string | null } = {
+    position: 0,
+    time: null,
+  };
+
+  constructor(private readonly store: EventStore) {}
+
+  async summary(): Promise<FolderSummary> {
+    const { store } = this;
+    const streams = store.streams();
+    const categories = new Set(streams.map((stream) => categoryOf(stream.stream)));
+    const health = store.health();
+    const last = store.lastPosition;
+    return {
+      path: store.folder,
+      id: store.manifest.id,
+      name: path.basename(store.folder) || store.folder,
+      events: last,
+      streams: streams.length,
+      categories: categories.size,
+      bytes: store.logBytes,
+      firstTime: await this.timeOfFirst(last),
+      lastTime: await this.timeOfLast(last),
+      indexing: store.indexing,
+      readOnly: health.readOnly,
+      health: healthView(health),
+    };
+  }
+
+  private async timeOfFirst(last: number): Promise<string | null> {
+    if (this.firstTime === null && last > 0) this.firstTime = await this.timeAt(1);
+    return this.firstTime;
+  }
+
+  private async timeOfLast(last: number): Promise<string | null> {
+    if (this.lastTime.position !== last) {
+      this.lastTime = { position: last, time: last === 0 ? null : await this.timeAt(last) };
+    }
+    return this.lastTime.time;
+  }
+
+  private async timeAt(position: number): Promise<string | null> {
+    try {
+      const [event] = await this.store.readPositions([position]);
+      return event?.time ?? null;
+    } catch {
+      // A damaged line at either end is reported by health; the summary just has no time for it.
+      return null;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import { appInfo } from './app-info.js';
+import { appendEvent } from './event-append.js';
+import { getEvent } from './event-detail.js';
+import { folderHandlers } from './folder-handlers.js';
+import { logHandlers } from './log-handlers.js';
+import type { HandlerMap } from './session-context.js';
+import { streamHandlers } from './stream-listing.js';
+
+/** Every request of shared/contract.ts, by name: the table of contents of what the page can do. */
+export const handlers: HandlerMap = {
+  'app.info': appInfo,
+  ...folderHandlers,
+  ...streamHandlers,
+  ...logHandlers,
+  'event.get': getEvent,
+  'event.append': appendEvent,
+};

@@ -1,0 +1,6 @@
+/** The contract's implementation, transport-agnostic: the desktop shell and browser mode both carry it. */
+export type { ApiHost, ApiSession, Push } from './api-host.js';
+export { createApiSession, type ApiSessionOptions } from './api-session.js';
+export { FolderRegistry, type FolderLease } from './folder-registry.js';
+export { RecentFolders, RECENT_FOLDERS_FILE } from './recent-folders.js';
+export { MAX_OPEN_VIEWS } from './log-views.js';
