@@ -22,7 +22,14 @@ const contentSecurityPolicyMeta = (): Plugin => ({
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // The store starts its open-scan worker from new URL('./scan-worker.js', import.meta.url): the
+          // worker must be its own file beside the bundle, or large folders open on one thread only.
+          'scan-worker': resolve(root, 'electron/store/scan-worker.ts'),
+        },
+      },
     },
   },
   preload: {
