@@ -1,15 +1,28 @@
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  STATUS_CODES,
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { assertUsableToken, createAccessToken, readCookie, tokensMatch } from './access-token.js';
 import { CONTENT_SECURITY_POLICY_HEADER } from './content-security-policy.js';
 import { contentTypeOf } from './content-types.js';
 
+/** Takes over a WebSocket upgrade to `/api` that has passed the token, Host and Origin checks. */
+export type SocketHandler = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
 export interface StaticServerOptions {
-  /** The event folder the page is about; it travels to the renderer in the URL. */
-  readonly folder: string;
+  /**
+   * Only for pages built before the page asked `folder.current`: names the folder in the URL as
+   * `&folder=`. Browser mode leaves it out, and its URL is exactly `http://127.0.0.1:PORT/?token=TOKEN`.
+   */
+  readonly folder?: string;
   /** The built renderer, usually `out/renderer`. */
   readonly rendererDir: string;
   /** 0 picks a free port. */
@@ -17,10 +30,12 @@ export interface StaticServerOptions {
   readonly host?: string;
   /** A fixed secret instead of a random one (tests, or a caller that shows it elsewhere). */
   readonly token?: string;
+  /** Serves the contract's WebSocket at `/api` (browser mode); without it, upgrades are refused. */
+  readonly onSocket?: SocketHandler;
 }
 
 export interface RunningStaticServer {
-  /** The address to open: it carries the token and the folder. */
+  /** The address to open: it carries the token. */
   readonly url: string;
   readonly port: number;
   readonly token: string;
@@ -51,27 +66,34 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
     });
   });
 
+  // A foreign page that rebinds its own host name to 127.0.0.1 would still send its own Host header.
+  const hostAllowed = (request: IncomingMessage): boolean =>
+    WILDCARD_HOSTS.has(host) || allowedHosts.has(request.headers.host ?? '');
+
+  /** Whether the request proves it knows the token, by its query or by the page's cookie. */
+  function access(request: IncomingMessage, url: URL): Refusal | 'query' | 'cookie' {
+    const queryToken = url.searchParams.get('token') ?? undefined;
+    if (tokensMatch(token, queryToken)) return 'query';
+    if (queryToken !== undefined) return { status: 403, message: 'Wrong token' };
+    const cookieToken = readCookie(request.headers.cookie, cookieName);
+    if (tokensMatch(token, cookieToken)) return 'cookie';
+    return {
+      status: 401,
+      message: 'Open the address Eventfold printed when it started: it carries the access token',
+    };
+  }
+
   async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    // A foreign page that rebinds its own host name to 127.0.0.1 would still send its own Host header.
-    if (!WILDCARD_HOSTS.has(host) && !allowedHosts.has(request.headers.host ?? '')) {
-      return send(response, 403, 'Unexpected Host header');
-    }
+    if (!hostAllowed(request)) return send(response, 403, 'Unexpected Host header');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       return send(response, 405, 'Method not allowed');
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const queryToken = url.searchParams.get('token') ?? undefined;
-    if (tokensMatch(token, queryToken)) {
+    const granted = access(request, url);
+    if (typeof granted === 'object') return send(response, granted.status, granted.message);
+    if (granted === 'query') {
       response.setHeader('Set-Cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-    } else if (queryToken !== undefined) {
-      return send(response, 403, 'Wrong token');
-    } else if (!tokensMatch(token, readCookie(request.headers.cookie, cookieName))) {
-      return send(
-        response,
-        401,
-        'Open the address Eventfold printed when it started: it carries the access token',
-      );
     }
     const file = await resolveInside(root, url.pathname);
     if (file === 'outside') return send(response, 403, 'Outside the app');
@@ -86,18 +108,66 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
       .pipe(response);
   }
 
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A client that hangs up mid-handshake must not take the server down with an unhandled 'error'.
+    socket.on('error', () => socket.destroy());
+    const refusal = refuseUpgrade(request);
+    if (refusal !== undefined) return refuse(socket, refusal);
+    options.onSocket!(request, socket, head);
+  });
+
+  /**
+   * A socket is the whole api, so it must show the token (the page's cookie, or `?token=`), come to an
+   * expected Host, and come from the page's own origin: another site open in the same browser would
+   * send the cookie along, but never its own Origin as ours.
+   */
+  function refuseUpgrade(request: IncomingMessage): Refusal | undefined {
+    if (!hostAllowed(request)) return { status: 403, message: 'Unexpected Host header' };
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== API_PATH || options.onSocket === undefined) {
+      return { status: 404, message: 'Not found' };
+    }
+    const granted = access(request, url);
+    if (typeof granted === 'object') return granted;
+    if (request.headers.origin !== `http://${request.headers.host ?? ''}`) {
+      return { status: 403, message: 'The socket must come from the page Eventfold served' };
+    }
+    return undefined;
+  }
+
   const port = await listen(server, options.port ?? 0, host);
   cookieName = `eventfold_token_${port}`;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   allowedHosts = new Set([`${urlHost}:${port}`, ...(host === '127.0.0.1' ? [`localhost:${port}`] : [])]);
   const visibleHost = WILDCARD_HOSTS.has(host) ? '127.0.0.1' : urlHost;
-  const query = new URLSearchParams({ token, folder: path.resolve(options.folder) });
+  const query = new URLSearchParams({ token });
+  if (options.folder !== undefined) query.set('folder', path.resolve(options.folder));
   return {
     url: `http://${visibleHost}:${port}/?${query.toString()}`,
     port,
     token,
     close: () => close(server),
   };
+}
+
+/** Where browser mode's page finds the contract's socket, on its own origin. */
+export const API_PATH = '/api';
+
+interface Refusal {
+  readonly status: 401 | 403 | 404;
+  readonly message: string;
+}
+
+/** Answers a refused upgrade in plain HTTP and drops the connection. */
+function refuse(socket: Duplex, { status, message }: Refusal): void {
+  const body = `${message}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'Connection: close\r\n' +
+      'Content-Type: text/plain; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    () => socket.destroy(),
+  );
 }
 
 type ResolvedFile = { readonly path: string; readonly size: number } | 'outside' | 'missing';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readManifest } from '../../store/index.js';
-import { startStaticServer } from '../../serve/static-server.js';
+import { startBrowserMode } from '../../serve/browser-mode.js';
 import { openInBrowser } from '../browser.js';
 import type { Command } from '../command.js';
 import { CliFailure } from '../failure.js';
@@ -15,7 +15,8 @@ export const serveCommand: Command = {
   usage: ['DIR [--port N] [--host H] [--no-open]'],
   description:
     'Serves the Eventfold app for DIR to the browser and prints the address to open, which carries a\n' +
-    'secret token: only a browser that knows it gets in. Runs until interrupted (Ctrl-C).\n' +
+    'secret token: only a browser that knows it gets in. Appends by any process show live.\n' +
+    'Runs until interrupted (Ctrl-C).\n' +
     'The app must be built first (`npm run build`); EVENTFOLD_RENDERER_DIR serves another build.',
   arguments: { required: ['DIR'] },
   options: {
@@ -34,7 +35,7 @@ export const serveCommand: Command = {
       );
     }
     const interrupt = new Interrupt();
-    const server = await startStaticServer({
+    const server = await startBrowserMode({
       folder: dir,
       rendererDir,
       port,

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { FolderRegistry, RecentFolders, RECENT_FOLDERS_FILE } from '../api/index.js';
+import { ApiSockets } from './api-socket.js';
+import { userDataFolder } from './default-journal-folder.js';
+import { startStaticServer } from './static-server.js';
+
+export interface BrowserModeOptions {
+  /** The event folder every page opens first. */
+  readonly folder: string;
+  /** The built renderer, usually `out/renderer`. */
+  readonly rendererDir: string;
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  readonly token?: string;
+  /** Default: `recent-folders.json` in the user data folder the desktop app uses too. */
+  readonly recentFoldersFile?: string;
+}
+
+export interface RunningBrowserMode {
+  /** Exactly `http://127.0.0.1:PORT/?token=TOKEN`. */
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Browser mode: one HTTP server for the built renderer and the contract's WebSocket at /api, both behind
+ * the per-run token. The folder stays open for the whole run (its index is built once, whatever the
+ * number of page loads), and every socket's session shares it.
+ */
+export async function startBrowserMode(options: BrowserModeOptions): Promise<RunningBrowserMode> {
+  const folder = path.resolve(options.folder);
+  const registry = new FolderRegistry();
+  const lease = await registry.acquire(folder);
+  const recent = new RecentFolders(
+    options.recentFoldersFile ?? path.join(userDataFolder(), RECENT_FOLDERS_FILE),
+  );
+  const sockets = new ApiSockets({ folder, registry, recent });
+  try {
+    const server = await startStaticServer({
+      rendererDir: options.rendererDir,
+      ...(options.port === undefined ? {} : { port: options.port }),
+      ...(options.host === undefined ? {} : { host: options.host }),
+      ...(options.token === undefined ? {} : { token: options.token }),
+      onSocket: sockets.accept,
+    });
+    return {
+      url: server.url,
+      port: server.port,
+      token: server.token,
+      close: async () => {
+        await sockets.close();
+        await server.close();
+        await lease.release();
+      },
+    };
+  } catch (error) {
+    await sockets.close();
+    await lease.release();
+    throw error;
+  }
+}
