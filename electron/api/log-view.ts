@@ -27,6 +27,7 @@ export class LogView {
   private closed = false;
   private completed: boolean;
   private readonly progress: Throttle;
+  private lastPushed = '';
 
   constructor(
     readonly id: string,
@@ -38,8 +39,14 @@ export class LogView {
     const everything = filter.query === undefined && filter.test === undefined;
     this.list = everything ? undefined : new PositionList();
     this.completed = everything && !store.indexing;
-    this.progress = new Throttle(PROGRESS_INTERVAL_MS, () => this.push(this.progressPayload()));
-    this.refresh();
+    this.progress = new Throttle(PROGRESS_INTERVAL_MS, () => {
+      const payload = this.progressPayload();
+      const key = `${payload.count} ${payload.complete} ${payload.scanned} ${payload.total}`;
+      // A scan's last page and its completion can describe the same state: say it once.
+      if (key === this.lastPushed) return;
+      this.lastPushed = key;
+      this.push(payload);
+    });
   }
 
   get count(): number {
@@ -50,7 +57,7 @@ export class LogView {
     return this.completed;
   }
 
-  /** Takes in events appended since the last look (and, at first, the whole log). */
+  /** Takes in events appended since the last look (and, the first time, the whole log). */
   refresh(): void {
     if (this.closed) return;
     if (this.running !== undefined) {

@@ -35,8 +35,15 @@ export class LogViews {
     );
     this.views.set(id, view);
     if (this.views.size > MAX_OPEN_VIEWS) this.close(this.views.keys().next().value!);
-    // Filters the index answers are final at once (unless the folder is still being indexed).
-    if (compiled.test === undefined && !this.store.indexing) await view.settled();
+    if (compiled.test === undefined && !this.store.indexing) {
+      // Filters the index answers are final at once: the answer carries the final count.
+      view.refresh();
+      await view.settled();
+    } else {
+      // A scan starts after the answer has gone out, so that the page knows the view before its first
+      // log.progress arrives.
+      setImmediate(() => view.refresh());
+    }
     return { view: id, count: view.count, complete: view.complete };
   }
 
