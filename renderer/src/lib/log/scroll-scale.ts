@@ -5,6 +5,9 @@
  */
 export const MAX_SCROLL_HEIGHT = 8_000_000;
 
+/** Scaled offsets are not exact in floating point: 17 rows may come back as 16.9999999. */
+const EPSILON = 1e-6;
+
 export interface ScrollScale {
   readonly rowHeight: number;
   readonly count: number;
@@ -40,12 +43,16 @@ export function scrollTopFor(scale: ScrollScale, offset: number): number {
 /** First row (partly) visible at a scrollTop. */
 export function indexAt(scale: ScrollScale, scrollTop: number): number {
   if (scale.count === 0) return 0;
-  return Math.min(scale.count - 1, Math.floor(contentOffset(scale, scrollTop) / scale.rowHeight));
+  return Math.min(scale.count - 1, Math.floor(contentOffset(scale, scrollTop) / scale.rowHeight + EPSILON));
 }
 
-/** The scrollTop that puts row `index` at the top of the viewport (or as far as the end allows). */
+/**
+ * The scrollTop that puts row `index` at the top of the viewport (or as far as the end allows). Browsers keep
+ * scrollTop in whole pixels: rounding up keeps the row itself at the top rather than the one before it.
+ */
 export function scrollTopForIndex(scale: ScrollScale, index: number): number {
-  return scrollTopFor(scale, index * scale.rowHeight);
+  const exact = scrollTopFor(scale, index * scale.rowHeight);
+  return Math.min(Math.ceil(exact - EPSILON), scrollTopForEnd(scale));
 }
 
 /** The scrollTop that shows the last row at the bottom of the viewport. */
