@@ -1,8 +1,10 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { readLaunchContext } from './lib/launch-context.js';
+import { connectApi } from './lib/api/connect.js';
+import { AppSession } from './lib/app-session.svelte.js';
 import { ThemePreference } from './lib/theme-preference.svelte.js';
 import './styles/theme.css';
+import './styles/controls.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('renderer/index.html must contain <div id="app">.');
@@ -10,7 +12,11 @@ if (!target) throw new Error('renderer/index.html must contain <div id="app">.')
 mount(App, {
   target,
   props: {
-    launch: readLaunchContext(window),
-    theme: new ThemePreference(document.documentElement, localStorage),
+    session: new AppSession(() => connectApi(window)),
+    theme: new ThemePreference(
+      document.documentElement,
+      localStorage,
+      window.matchMedia('(prefers-color-scheme: dark)'),
+    ),
   },
 });

@@ -15,7 +15,11 @@ describe('parseJsonText', () => {
 
   it('points at the line and column of a missing comma', () => {
     const error = errorOf('{\n  "a": 1\n  "b": 2\n}');
-    expect(error).toMatchObject({ line: 3, column: 3, message: "Expected ',' or '}' after a property value" });
+    expect(error).toMatchObject({
+      line: 3,
+      column: 3,
+      message: "Expected ',' or '}' after a property value",
+    });
   });
 
   it('points at a trailing comma and at an unquoted word', () => {
@@ -28,7 +32,10 @@ describe('parseJsonText', () => {
     expect(errorOf("{'a': 1}").message).toBe('Expected a property name in double quotes');
     expect(errorOf('["abc')).toMatchObject({ message: 'Unterminated string', column: 2 });
     expect(errorOf('[1, 2')).toMatchObject({ line: 1, column: 6 });
-    expect(errorOf('{"a": 1} x')).toMatchObject({ message: 'Unexpected text after the JSON value', column: 10 });
+    expect(errorOf('{"a": 1} x')).toMatchObject({
+      message: 'Unexpected text after the JSON value',
+      column: 10,
+    });
   });
 });
 

@@ -11,14 +11,28 @@ const isThemeChoice = (value: unknown): value is ThemeChoice => THEME_CHOICES.in
  */
 export class ThemePreference {
   choice = $state<ThemeChoice>('system');
+  #systemDark = $state(false);
   readonly #root: HTMLElement;
   readonly #storage: Pick<Storage, 'getItem' | 'setItem'>;
 
-  constructor(root: HTMLElement, storage: Pick<Storage, 'getItem' | 'setItem'>) {
+  /** `systemDark` is the page's prefers-color-scheme: dark query, so "toggle theme" knows what is showing. */
+  constructor(
+    root: HTMLElement,
+    storage: Pick<Storage, 'getItem' | 'setItem'>,
+    systemDark?: Pick<MediaQueryList, 'matches' | 'addEventListener'>,
+  ) {
     this.#root = root;
     this.#storage = storage;
+    this.#systemDark = systemDark?.matches ?? false;
+    systemDark?.addEventListener('change', (event) => (this.#systemDark = event.matches));
     const stored = storage.getItem(STORAGE_KEY);
     this.choose(isThemeChoice(stored) ? stored : 'system');
+  }
+
+  /** The theme on screen now. */
+  get effective(): 'light' | 'dark' {
+    if (this.choice !== 'system') return this.choice;
+    return this.#systemDark ? 'dark' : 'light';
   }
 
   choose(choice: ThemeChoice): void {

@@ -1,0 +1,127 @@
+import type {
+  AppCommand,
+  AppInfo,
+  EventfoldApi,
+  FolderSummary,
+  PushEvents,
+  RepairOutcome,
+} from '../../../shared/contract.js';
+
+export type ConnectionState =
+  | { readonly status: 'connecting' }
+  | { readonly status: 'ready' }
+  | { readonly status: 'failed'; readonly message: string };
+
+type Progress = PushEvents['folder.progress'];
+
+/**
+ * The page's link to the machine: the connection, the folder this window shows and what the Node side pushes
+ * about it. Components read its fields and call its methods; only this class subscribes to folder pushes, so
+ * there is one truth about the folder however many views show it.
+ */
+export class AppSession {
+  connection = $state<ConnectionState>({ status: 'connecting' });
+  info = $state<AppInfo | null>(null);
+  folder = $state<FolderSummary | null>(null);
+  progress = $state<Progress | null>(null);
+  /** Failures outside any request (the watcher, a background scan), newest last. */
+  notices = $state<{ id: number; message: string; tone: 'error' | 'success' }[]>([]);
+  /** The last repair's result, shown until the folder changes again or the user dismisses it. */
+  repaired = $state<RepairOutcome | null>(null);
+  /** Set when the user asked to switch folders while one is open. */
+  choosingFolder = $state(false);
+
+  #api: EventfoldApi | null = null;
+  #unsubscribe: (() => void)[] = [];
+  #commandListeners: ((command: AppCommand) => void)[] = [];
+  #nextNotice = 1;
+  readonly #connect: () => Promise<EventfoldApi>;
+
+  constructor(connect: () => Promise<EventfoldApi>) {
+    this.#connect = connect;
+  }
+
+  get api(): EventfoldApi {
+    if (!this.#api)
+      throw new Error('AppSession.api was read before connect() finished: wait for status "ready".');
+    return this.#api;
+  }
+
+  async connect(): Promise<void> {
+    this.connection = { status: 'connecting' };
+    this.dispose();
+    try {
+      const api = await this.#connect();
+      this.#api = api;
+      this.#unsubscribe = [
+        api.on('folder.changed', (folder) => this.#folderChanged(folder)),
+        api.on('folder.progress', (progress) => {
+          this.progress = progress.done >= progress.total ? null : progress;
+        }),
+        api.on('app.error', ({ message }) => this.notify(message)),
+        api.on('app.command', ({ command }) => {
+          for (const listener of this.#commandListeners) listener(command);
+        }),
+      ];
+      const [info, folder] = await Promise.all([
+        api.call('app.info', undefined),
+        api.call('folder.current', undefined),
+      ]);
+      this.info = info;
+      this.#folderChanged(folder);
+      this.connection = { status: 'ready' };
+    } catch (error) {
+      this.connection = { status: 'failed', message: messageOf(error) };
+    }
+  }
+
+  async open(path: string): Promise<void> {
+    this.#folderChanged(await this.api.call('folder.open', { path }));
+  }
+
+  async create(path: string): Promise<void> {
+    this.#folderChanged(await this.api.call('folder.create', { path }));
+  }
+
+  async repair(): Promise<RepairOutcome> {
+    const outcome = await this.api.call('folder.repair', undefined);
+    this.#folderChanged(outcome.folder);
+    this.repaired = outcome;
+    return outcome;
+  }
+
+  /** Menu items and shortcuts of the desktop shell; returns the unsubscribe. */
+  onCommand(listener: (command: AppCommand) => void): () => void {
+    this.#commandListeners = [...this.#commandListeners, listener];
+    return () => {
+      this.#commandListeners = this.#commandListeners.filter((known) => known !== listener);
+    };
+  }
+
+  notify(message: string, tone: 'error' | 'success' = 'error'): void {
+    const id = this.#nextNotice++;
+    this.notices = [...this.notices.slice(-4), { id, message, tone }];
+    // Good news needs no dismissing; errors stay until the user has read them.
+    if (tone === 'success') setTimeout(() => this.dismissNotice(id), 5000);
+  }
+
+  dismissNotice(id: number): void {
+    this.notices = this.notices.filter((notice) => notice.id !== id);
+  }
+
+  dispose(): void {
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+    this.#unsubscribe = [];
+  }
+
+  #folderChanged(folder: FolderSummary | null): void {
+    if (folder?.path !== this.folder?.path) this.repaired = null;
+    this.folder = folder;
+    if (folder && !folder.indexing && this.progress?.phase === 'indexing') this.progress = null;
+    if (folder) this.choosingFolder = false;
+  }
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
