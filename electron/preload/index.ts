@@ -1,14 +1,18 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { createBridge } from './bridge.js';
+import { installFolderDrop } from './folder-drop.js';
 
-/** What the page sees as `window.eventfold`. The next step replaces this with the typed contract in shared/. */
-export interface EventfoldBridge {
-  readonly version: string;
-  readonly platform: string;
-}
-
-const bridge = {
-  version: __EVENTFOLD_VERSION__,
-  platform: process.platform,
-} satisfies EventfoldBridge;
+const { bridge, deliver } = createBridge({
+  invoke: (channel, name, arg) => ipcRenderer.invoke(channel, name, arg),
+  on: (channel, listener) => {
+    ipcRenderer.on(channel, (event, name: unknown, payload: unknown) => listener(event, name, payload));
+  },
+});
 
 contextBridge.exposeInMainWorld('eventfold', bridge);
+
+installFolderDrop(document, {
+  pathOf: (file) => webUtils.getPathForFile(file),
+  invoke: (name, arg) => bridge.invoke(name, arg),
+  deliver,
+});

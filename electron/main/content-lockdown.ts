@@ -1,0 +1,21 @@
+import type { Session, WebContents } from 'electron';
+import { isSameDocument } from './navigation-policy.js';
+
+/** No page may navigate away, open windows or embed webviews: the app shows its own renderer and nothing else. */
+export function lockDownContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isSameDocument(url, contents.getURL())) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isSameDocument(url, contents.getURL())) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** The page needs no camera, notifications, clipboard reads or anything else a permission guards. */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
