@@ -84,12 +84,11 @@ export class LogView {
   private async run(): Promise<void> {
     do {
       this.again = false;
-      const countBefore = this.count;
-      const wasComplete = this.completed;
       if (this.list === undefined) await this.store.indexed;
       else await this.catchUp(this.list);
       this.completed = true;
-      if (this.count !== countBefore || !wasComplete) this.progress.flush();
+      // Unchanged states are not pushed (see the throttle's action).
+      this.progress.flush();
     } while (this.again && !this.closed);
   }
 
