@@ -6,14 +6,14 @@ export const HEADER_HEIGHT = 32;
 /** The fixed columns and their CSS grid tracks; pinned fields follow, one track each. */
 const FIXED_TRACKS = [
   '96px', // position
-  '188px', // time
-  'minmax(150px, 1.2fr)', // stream
+  '204px', // time
+  'minmax(150px, 1fr)', // stream
   '56px', // revision
   'minmax(130px, 1fr)', // type
 ];
 const PIN_TRACK = 'minmax(120px, 1fr)';
 /** Sum of the minimum widths: past it the grid scrolls sideways instead of squeezing cells. */
-const FIXED_MIN_WIDTH = 96 + 188 + 150 + 56 + 130;
+const FIXED_MIN_WIDTH = 96 + 204 + 150 + 56 + 130;
 const PIN_MIN_WIDTH = 120;
 
 export function gridTracks(pins: readonly PinnedPath[]): string {

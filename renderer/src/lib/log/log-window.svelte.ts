@@ -24,6 +24,8 @@ export class LogWindow {
   scanned = $state(0);
   total = $state(0);
   paused = $state(false);
+  /** Matches known when the view last became complete: what a scan found, as opposed to new arrivals. */
+  found = $state(0);
   /** Bumped when a page arrives, so rows read through `row()` update. */
   #arrivals = $state(0);
 
@@ -62,6 +64,7 @@ export class LogWindow {
       this.latest = opened.count;
       this.shown = opened.count;
       this.complete = opened.complete;
+      this.found = opened.complete ? opened.count : 0;
       this.scanned = 0;
       this.total = 0;
       this.status = 'ready';
@@ -125,6 +128,7 @@ export class LogWindow {
 
   #onProgress(progress: PushEvents['log.progress']): void {
     if (progress.view !== this.#view) return;
+    if (progress.complete && !this.complete) this.found = progress.count;
     this.complete = progress.complete;
     this.scanned = progress.scanned;
     this.total = progress.total;
