@@ -10,7 +10,7 @@ startDesktopApp({
   cwd: process.cwd(),
   defaultApp: process.defaultApp === true,
   platform: process.platform,
-  dev: process.env.ELECTRON_RENDERER_URL !== undefined,
+  dev: Boolean(process.env.ELECTRON_RENDERER_URL),
   page: pageSource(path.join(here, '../renderer/index.html'), process.env.ELECTRON_RENDERER_URL),
   preload: path.join(here, '../preload/index.cjs'),
 }).catch((error: unknown) => {
