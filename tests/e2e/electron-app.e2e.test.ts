@@ -31,6 +31,10 @@ const SHOP: FixtureEvent[] = [
   { stream: 'customer-1', type: 'CustomerRegistered', data: { name: 'Ada' } },
 ];
 
+interface BridgeGlobals {
+  eventfold: { invoke: (name: string, arg: unknown) => Promise<unknown> };
+}
+
 interface PageGlobals {
   eventfold?: Record<string, unknown>;
   require?: unknown;
@@ -138,9 +142,7 @@ describe('the desktop app', () => {
       expect(globals).toEqual({ bridge: ['invoke', 'on'], require: 'undefined', process: 'undefined' });
 
       const refused = await window.evaluate(() =>
-        (
-          globalThis as { eventfold: { invoke: (name: string, arg: unknown) => Promise<unknown> } }
-        ).eventfold.invoke('fs.readFile', { path: '/etc/passwd' }),
+        (globalThis as unknown as BridgeGlobals).eventfold.invoke('fs.readFile', { path: '/etc/passwd' }),
       );
       expect(refused).toMatchObject({ ok: false, error: { code: 'BadRequest' } });
 
@@ -162,10 +164,7 @@ describe('the desktop app', () => {
       await expect.poll(() => existsSync(path.join(userData, 'Journal', 'eventfold.json'))).toBe(true);
 
       const answer = await window.evaluate(
-        (dir) =>
-          (
-            globalThis as { eventfold: { invoke: (name: string, arg: unknown) => Promise<unknown> } }
-          ).eventfold.invoke('folder.open', { path: dir }),
+        (dir) => (globalThis as unknown as BridgeGlobals).eventfold.invoke('folder.open', { path: dir }),
         folder,
       );
       expect(answer).toMatchObject({ ok: true, value: { path: folder, events: SHOP.length } });
