@@ -9,6 +9,10 @@ export function lockDownContents(contents: WebContents): void {
   contents.on('will-redirect', (event, url) => {
     if (!isSameDocument(url, contents.getURL())) event.preventDefault();
   });
+  // The page has no frames of its own: a subframe that loads a document is content trying to get in.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame && !event.url.startsWith('about:')) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

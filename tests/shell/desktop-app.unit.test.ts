@@ -174,7 +174,7 @@ describe('the desktop app at launch', () => {
     expect(session.defaultSession.permissionCheck?.()).toBe(false);
   });
 
-  it('blocks navigation away from the page and every new window', async () => {
+  it('blocks navigation away from the page, documents in subframes, webviews and every new window', async () => {
     await start(['/opt/Eventfold/eventfold']);
     const contents = windows()[0]!.webContents;
     const away = { preventDefault: vi.fn() };
@@ -183,6 +183,12 @@ describe('the desktop app at launch', () => {
     const own = { preventDefault: vi.fn() };
     contents.emit('will-navigate', own, `file://${INDEX_HTML}#log`);
     expect(own.preventDefault).not.toHaveBeenCalled();
+    const frame = { url: 'file:///etc/passwd', isMainFrame: false, preventDefault: vi.fn() };
+    contents.emit('will-frame-navigate', frame);
+    expect(frame.preventDefault).toHaveBeenCalled();
+    const main = { url: `file://${INDEX_HTML}`, isMainFrame: true, preventDefault: vi.fn() };
+    contents.emit('will-frame-navigate', main);
+    expect(main.preventDefault).not.toHaveBeenCalled();
     const webview = { preventDefault: vi.fn() };
     contents.emit('will-attach-webview', webview);
     expect(webview.preventDefault).toHaveBeenCalled();
