@@ -1,105 +1,143 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { defaultJournalFolder } from '../../electron/serve/default-journal-folder.js';
-import { startStaticServer, type RunningStaticServer } from '../../electron/serve/static-server.js';
-import { launchChromium } from '../../scripts/chromium.js';
-
-const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
-const screenshots = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
-// What a Linux user's default journal looks like, so the screenshots show a realistic path.
-const folder = defaultJournalFolder({ platform: 'linux', env: {}, homedir: '/home/ada' });
+import {
+  launchChromium,
+  makeFixtureFolder,
+  openPage,
+  removeFolder,
+  screenshot,
+  startBrowserMode,
+  type OpenedPage,
+} from './harness.js';
 
 let browser: Browser;
-let server: RunningStaticServer;
-let context: BrowserContext | undefined;
+const cleanups: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(`${rendererDir}/index.html`)) {
-    throw new Error('out/renderer is not built: run `npm run build` (npm run test:e2e does).');
-  }
-  await mkdir(screenshots, { recursive: true });
-  server = await startStaticServer({ folder, rendererDir });
   browser = await launchChromium();
 });
 
 afterEach(async () => {
-  await context?.close();
-  context = undefined;
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
-/** A fresh browser profile per test, collecting anything the page reports as broken (CSP violations too). */
-async function openPage(
-  colorScheme: 'light' | 'dark',
-  url = server.url,
-): Promise<{ page: Page; errors: string[] }> {
-  context = await browser.newContext({ viewport: { width: 1200, height: 760 }, colorScheme });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(url);
-  return { page, errors };
+/** An empty event folder of its own, served in browser mode, open in a fresh browser profile. */
+async function openEmptyFolder(
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<OpenedPage & { dir: string }> {
+  const dir = await makeFixtureFolder([]);
+  cleanups.push(() => removeFolder(dir));
+  const server = await startBrowserMode(dir);
+  cleanups.push(() => server.close());
+  const opened = await openPage(browser, server.url, colorScheme);
+  cleanups.push(() => opened.context.close());
+  return { ...opened, dir };
 }
 
-const backgroundOf = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+const backgroundOf = (opened: OpenedPage) =>
+  opened.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 describe('the renderer in browser mode', () => {
-  it('shows the folder it was given and an empty state that says what happens next', async () => {
-    const { page, errors } = await openPage('light');
-    await expect(
-      page.getByRole('heading', { name: 'No events in this folder yet' }).isVisible(),
-    ).resolves.toBe(true);
-    expect(await page.locator('header').innerText()).toContain(folder);
-    expect(await page.locator('main').innerText()).toContain('eventfold');
-    expect(await page.title()).toBe('Eventfold');
-    await page.screenshot({ path: `${screenshots}renderer-light.png` });
+  it('shows the folder it serves, and an empty folder says what happens next', async () => {
+    const opened = await openEmptyFolder('light');
+    const { page, dir, errors } = opened;
+    await page.getByRole('heading', { name: 'No events in this folder yet' }).waitFor();
+    const header = await page.locator('header.app-bar').innerText();
+    expect(header).toContain(path.basename(dir));
+    expect(await page.locator('header.app-bar .path').innerText()).toContain(dir);
+    expect(header).toContain('0 events');
+    expect(await page.title()).toBe(`${path.basename(dir)} · Eventfold`);
+    await screenshot(page, 'renderer-light');
     expect(errors).toEqual([]);
   });
 
   it('follows a dark system theme', async () => {
-    const { page, errors } = await openPage('dark');
-    await page.getByRole('heading', { name: 'No events in this folder yet' }).waitFor();
-    expect(await backgroundOf(page)).toBe('rgb(20, 22, 27)');
-    await page.screenshot({ path: `${screenshots}renderer-dark.png` });
-    expect(errors).toEqual([]);
+    const opened = await openEmptyFolder('dark');
+    await opened.page.getByRole('heading', { name: 'No events in this folder yet' }).waitFor();
+    expect(await backgroundOf(opened)).toBe('rgb(20, 22, 27)');
+    await screenshot(opened.page, 'renderer-dark');
+    expect(opened.errors).toEqual([]);
   });
 
   it('lets the user pin a theme over the system one, and remembers it', async () => {
-    const { page } = await openPage('light');
-    expect(await backgroundOf(page)).toBe('rgb(246, 247, 249)');
+    const opened = await openEmptyFolder('light');
+    const { page } = opened;
+    await page.getByRole('heading', { name: 'No events in this folder yet' }).waitFor();
+    expect(await backgroundOf(opened)).toBe('rgb(246, 247, 249)');
     await page.getByRole('radio', { name: 'Dark' }).click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(await backgroundOf(page)).toBe('rgb(20, 22, 27)');
+    expect(await backgroundOf(opened)).toBe('rgb(20, 22, 27)');
     await page.reload();
-    expect(await backgroundOf(page)).toBe('rgb(20, 22, 27)');
+    await page.getByRole('heading', { name: 'No events in this folder yet' }).waitFor();
+    expect(await backgroundOf(opened)).toBe('rgb(20, 22, 27)');
     await page.getByRole('radio', { name: 'System' }).click();
-    expect(await backgroundOf(page)).toBe('rgb(246, 247, 249)');
+    expect(await backgroundOf(opened)).toBe('rgb(246, 247, 249)');
   });
 
-  it('tells the user how to open a folder when none was named', async () => {
-    const url = new URL(server.url);
-    url.searchParams.delete('folder');
-    const { page, errors } = await openPage('light', url.href);
-    await page.getByRole('heading', { name: 'No folder open' }).waitFor();
-    expect(await page.locator('main').innerText()).toContain('npm start');
-    await page.screenshot({ path: `${screenshots}renderer-no-folder-light.png` });
+  it('opens and creates other folders from the start screen, by path (browser mode has no folder dialog)', async () => {
+    const opened = await openEmptyFolder('light');
+    const { page, dir, errors } = opened;
+    const other = await makeFixtureFolder([
+      { stream: 'note-1', type: 'NoteWritten', data: { text: 'hello' } },
+    ]);
+    cleanups.push(() => removeFolder(other));
+    const scratch = await mkdtemp(path.join(tmpdir(), 'eventfold-e2e-new-'));
+    cleanups.push(() => rm(scratch, { recursive: true, force: true }));
+
+    await page.getByRole('heading', { name: 'No events in this folder yet' }).waitFor();
+    await page.getByRole('button', { name: 'Open folder…' }).click();
+    await page.getByRole('heading', { name: 'Open another folder' }).waitFor();
+    // The served folder is the recent one, marked as open now.
+    const recent = page.locator('section.recent li');
+    expect(await recent.first().innerText()).toContain(dir);
+    expect(await recent.first().innerText()).toContain('open now');
+    await screenshot(page, 'start-screen-light');
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    await screenshot(page, 'start-screen-dark');
+    await page.evaluate(() => delete document.documentElement.dataset.theme);
+
+    // A path that is no event folder is refused with the store's reason.
+    await page.getByRole('button', { name: 'Open folder…' }).click();
+    const input = page.getByLabel('Path of the event folder');
+    await input.fill(path.join(scratch, 'nothing-here'));
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').innerText()).toContain('nothing-here');
+    await screenshot(page, 'start-screen-error-light');
+
+    await input.fill(other);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    expect(await page.locator('header.app-bar').innerText()).toContain('1 event');
+    expect(await page.locator('header.app-bar .path').innerText()).toContain(other);
+
+    // A new folder: created empty and opened.
+    await page.getByRole('button', { name: 'Open folder…' }).click();
+    await page.getByRole('button', { name: 'New event folder…' }).click();
+    const created = path.join(scratch, 'fresh');
+    await page.getByLabel('Path of the new event folder').fill(created);
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.getByRole('heading', { name: 'No events in this folder yet' }).waitFor();
+    expect(await page.locator('header.app-bar .path').innerText()).toContain(created);
     expect(errors).toEqual([]);
   });
 
   it('shows nothing of the app to a browser without the token', async () => {
+    const dir = await makeFixtureFolder([]);
+    cleanups.push(() => removeFolder(dir));
+    const server = await startBrowserMode(dir);
+    cleanups.push(() => server.close());
     const url = new URL(server.url);
     url.search = '';
-    const { page } = await openPage('light', url.href);
+    const { page, context } = await openPage(browser, url.href);
+    cleanups.push(() => context.close());
     expect(await page.locator('body').innerText()).toContain('access token');
     expect(await page.getByRole('heading').count()).toBe(0);
   });
