@@ -1,4 +1,5 @@
 import { nativeTheme, type BrowserWindowConstructorOptions } from 'electron';
+import { DEFAULT_SIZE, MIN_SIZE } from './window-bounds.js';
 
 /** Matches the renderer's --surface colours, so the window never flashes the wrong theme while loading. */
 const BACKGROUND = { light: '#f6f7f9', dark: '#14161b' } as const;
@@ -10,10 +11,9 @@ const BACKGROUND = { light: '#f6f7f9', dark: '#14161b' } as const;
 export function createWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
     title: 'Eventfold',
-    width: 1200,
-    height: 780,
-    minWidth: 720,
-    minHeight: 480,
+    ...DEFAULT_SIZE,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     backgroundColor: nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light,
     webPreferences: {
