@@ -12,6 +12,7 @@ import { sequentialAppends } from './cases/append-sequential.js';
 import { indexMemory } from './cases/index-memory.js';
 import { openTimes } from './cases/open-time.js';
 import { readAll } from './cases/read-all.js';
+import { rendererLog } from './cases/renderer.js';
 import { watchLatency } from './cases/watch-latency.js';
 import { createDataset } from './dataset.js';
 import { formatSummary, formatTable } from './result-table.js';
@@ -30,6 +31,7 @@ const FAMILIES: readonly CaseFamily[] = [
   openTimes,
   watchLatency,
   indexMemory,
+  rendererLog,
 ];
 
 function readArguments(): { quick: boolean; events: number; json: string | undefined } {

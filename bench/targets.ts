@@ -28,6 +28,7 @@ export const TARGETS: readonly Target[] = [
   { case: 'watch.latency.p50', baseline: 'raw-fs-watch', on: 'value', op: '<=', bound: 20 },
   { case: 'watch.latency.p99', baseline: 'raw-fs-watch', on: 'value', op: '<=', bound: 100 },
   { case: 'index.bytes-per-event', baseline: 'none', on: 'value', op: '<=', bound: 64 },
+  { case: 'renderer.heap', baseline: 'none', on: 'value', op: '<=', bound: 150 },
 ];
 
 export function targetFor(row: BenchRow): Target | undefined {
