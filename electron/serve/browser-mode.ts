@@ -22,6 +22,8 @@ export interface RunningBrowserMode {
   /** Exactly `http://127.0.0.1:PORT/?token=TOKEN`. */
   readonly url: string;
   readonly port: number;
+  /** The address the server is bound to. */
+  readonly address: string;
   readonly token: string;
   close(): Promise<void>;
 }
@@ -50,6 +52,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
     return {
       url: server.url,
       port: server.port,
+      address: server.address,
       token: server.token,
       close: async () => {
         await sockets.close();

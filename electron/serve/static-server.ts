@@ -38,6 +38,8 @@ export interface RunningStaticServer {
   /** The address to open: it carries the token. */
   readonly url: string;
   readonly port: number;
+  /** The address the server is bound to (127.0.0.1 unless told otherwise). */
+  readonly address: string;
   readonly token: string;
   close(): Promise<void>;
 }
@@ -145,6 +147,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
   return {
     url: `http://${visibleHost}:${port}/?${query.toString()}`,
     port,
+    address: (server.address() as AddressInfo).address,
     token,
     close: () => close(server),
   };

@@ -16,6 +16,8 @@ export class TailWatcher {
   private pending = false;
   private closed = false;
   private trailingLook: NodeJS.Timeout | undefined;
+  /** Ends a start() still waiting for chokidar's 'ready', which never comes once the watcher is closed. */
+  private stopWaiting: (() => void) | undefined;
 
   constructor(
     private readonly logDir: string,
@@ -54,7 +56,10 @@ export class TailWatcher {
         void watcher.close().then(() => (this.closed ? undefined : this.start(true)));
       }
     });
-    return new Promise((resolve) => watcher.once('ready', () => resolve()));
+    return new Promise((resolve) => {
+      this.stopWaiting = resolve;
+      watcher.once('ready', () => resolve());
+    });
   }
 
   trigger(): void {
@@ -87,6 +92,8 @@ export class TailWatcher {
 
   async close(): Promise<void> {
     this.closed = true;
+    // A store closed during a progressive open closes the watcher while its start is awaited.
+    this.stopWaiting?.();
     clearTimeout(this.trailingLook);
     await this.watcher?.close();
   }
