@@ -70,7 +70,9 @@ export class DesktopApp {
   /** The first window: the folder named on the command line, else the default journal (made on first start). */
   async launch(folder: string | undefined): Promise<void> {
     await this.refreshMenu();
-    await this.windows.open(folder ?? (await this.journalFolder()));
+    // `npm start` names the journal explicitly; it is still the journal, made on first start.
+    const journal = folder === undefined || path.resolve(folder) === this.journal;
+    await this.windows.open(journal ? await this.journalFolder() : folder);
   }
 
   /**

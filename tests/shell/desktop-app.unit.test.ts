@@ -126,6 +126,12 @@ describe('the desktop app at launch', () => {
     expect(await currentFolder(windows()[0]!)).toMatchObject({ path: journal, events: 0 });
   });
 
+  it('creates the journal also when it is named on the command line (as npm start does)', async () => {
+    const journal = path.join(userData, 'Journal');
+    await start(['/opt/Eventfold/eventfold', `--folder=${journal}`]);
+    expect(await currentFolder(windows()[0]!)).toMatchObject({ path: journal, events: 0 });
+  });
+
   it('leaves a journal directory holding something else alone and says why it cannot open it', async () => {
     const journal = path.join(userData, 'Journal');
     await mkdir(journal, { recursive: true });
