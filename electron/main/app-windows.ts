@@ -145,8 +145,15 @@ export class AppWindows {
         ? String(error.message)
         : String(error);
     const options = { type: 'error' as const, title: 'Eventfold', message, detail };
-    if (entry && !entry.window.isDestroyed()) void dialog.showMessageBox(entry.window, options);
-    else void dialog.showMessageBox(options);
+    const window = entry?.window;
+    if (!window || window.isDestroyed()) {
+      void dialog.showMessageBox(options);
+    } else if (window.isVisible()) {
+      void dialog.showMessageBox(window, options);
+    } else {
+      // A new window is still hidden until its first paint; a sheet on a hidden window is not seen.
+      window.once('show', () => void dialog.showMessageBox(window, options));
+    }
   }
 
   private async load(window: BrowserWindow): Promise<void> {

@@ -98,7 +98,12 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 
   show(): void {
+    const shown = !this.visible;
     this.visible = true;
+    if (shown) this.emit('show');
+  }
+  isVisible(): boolean {
+    return this.visible;
   }
   focus(): void {
     this.focusCount++;
