@@ -341,6 +341,27 @@ describe('a second launch', () => {
   });
 });
 
+describe('macOS', () => {
+  it('opens a folder dropped on the dock icon in a new window, and the journal when the dock is clicked with none open', async () => {
+    const shop = await eventFolder('shop');
+    const other = await eventFolder('other');
+    const desktop = await start(['/opt/Eventfold/eventfold', shop]);
+    const dropped = { preventDefault: vi.fn() };
+    app.emit('open-file', dropped, other);
+    expect(dropped.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(windows()).toHaveLength(2));
+    await vi.waitFor(async () => expect((await currentFolder(windows()[1]!))?.path).toBe(other));
+
+    for (const window of windows()) window.close();
+    await desktop.windows.settled();
+    app.emit('activate');
+    await vi.waitFor(() => expect(windows()).toHaveLength(1));
+    await vi.waitFor(async () =>
+      expect((await currentFolder(windows()[0]!))?.path).toBe(path.join(userData, 'Journal')),
+    );
+  });
+});
+
 describe('window state', () => {
   it('remembers size and position when a window closes and restores them on the next start', async () => {
     const shop = await eventFolder('shop');
