@@ -24,6 +24,8 @@ export async function chooseFolder(
   purpose: FolderPurpose,
 ): Promise<string | null> {
   const options = folderDialogOptions(purpose);
-  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  // A window closed while its page asked gets an unparented dialog rather than an exception.
+  const parent = window && !window.isDestroyed() ? window : undefined;
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
