@@ -1,3 +1,5 @@
+import { readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -282,7 +284,7 @@ describe('the log view', () => {
 
   it('scrolls a log taller than the browser allows an element to be, from end to end', async () => {
     const count = 320_000;
-    const { log, grid } = await openLog(
+    const { page, log, grid } = await openLog(
       Array.from({ length: count }, (_, i) => ({ stream: `s-${i % 50}`, type: 'Tick', data: { i } })),
     );
     await waitForRows(grid, (positions) => positions.at(-1) === count);
@@ -293,8 +295,32 @@ describe('the log view', () => {
     expect(middle).toEqual(Array.from({ length: middle.length }, (_, i) => middle[0]! + i));
     await log.getByRole('button', { name: 'Oldest' }).click();
     await waitForRows(grid, (positions) => positions[0] === 1);
+    // Past the cap a scroll pixel is more than a content pixel; the wheel still moves rows by what it asks.
+    await grid.hover();
+    await page.mouse.wheel(0, 10 * 28);
+    await waitForRows(grid, (positions) => positions[0] === 11);
     await log.getByRole('button', { name: 'Newest' }).click();
     await waitForRows(grid, (positions) => positions.at(-1) === count);
+  });
+
+  it('shows why the log cannot be read, and reads it again on request', async () => {
+    const { dir, log, grid } = await openLog(fixture(3000));
+    await waitForRows(grid, (positions) => positions.at(-1) === 3000);
+    const [segment] = (await readdir(path.join(dir, 'log'))).filter((name) => name.endsWith('.jsonl'));
+    const file = path.join(dir, 'log', segment!);
+    const bytes = await readFile(file);
+    // Cut the segment short: the rows in the middle, not read yet, are no longer there to read.
+    await truncate(file, 1000);
+    await log.getByRole('button', { name: 'Position…' }).click();
+    await log.getByLabel('From position').fill('1500');
+    await log.getByRole('button', { name: 'Go' }).click();
+    const alert = log.getByRole('alert');
+    await alert.getByRole('heading', { name: 'The log could not be read' }).waitFor();
+    expect((await alert.innerText()).length).toBeGreaterThan(40);
+    await screenshot(log.page(), 'log-view-error-light');
+    await writeFile(file, bytes);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await waitForRows(grid, (positions) => positions.length > 0);
   });
 });
 
