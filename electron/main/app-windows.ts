@@ -100,6 +100,9 @@ export class AppWindows {
       if (this.options.settings.windowState?.maximized && !previous) window.maximize();
       window.show();
     });
+    window.webContents.on('render-process-gone', (_event, details) => {
+      if (details.reason !== 'clean-exit') void this.offerReload(window, details.reason);
+    });
 
     // The folder opens before the page loads, so the page's first `folder.current` already finds it.
     if (folder !== undefined) await this.openFolder(entry, folder);
@@ -154,6 +157,26 @@ export class AppWindows {
       // A new window is still hidden until its first paint; a sheet on a hidden window is not seen.
       window.once('show', () => void dialog.showMessageBox(window, options));
     }
+  }
+
+  /**
+   * The page's process died (a crash, out of memory): the window would stay blank. The folder is still
+   * open in the main process, so a reload brings the page back where the folder is.
+   */
+  private async offerReload(window: BrowserWindow, reason: string): Promise<void> {
+    if (window.isDestroyed()) return;
+    const { response } = await dialog.showMessageBox(window, {
+      type: 'error',
+      title: 'Eventfold',
+      message: 'This window’s page stopped working',
+      detail: `Its process ended (${reason}). The folder is still open.`,
+      buttons: ['Reload', 'Close Window'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (window.isDestroyed()) return;
+    if (response === 0) await this.load(window);
+    else window.close();
   }
 
   private async load(window: BrowserWindow): Promise<void> {

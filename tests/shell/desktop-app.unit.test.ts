@@ -341,6 +341,26 @@ describe('a second launch', () => {
   });
 });
 
+describe('a page that crashed', () => {
+  it('is reloaded when the user asks, or its window closed', async () => {
+    const shop = await eventFolder('shop');
+    await start(['/opt/Eventfold/eventfold', shop]);
+    const window = windows()[0]!;
+    expect(window.loads).toHaveLength(1);
+    window.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    await vi.waitFor(() => expect(window.loads).toHaveLength(2));
+    expect(dialog.messages).toHaveLength(1);
+    expect(dialog.messages[0]?.detail).toContain('crashed');
+    expect((await currentFolder(window))?.path).toBe(shop);
+
+    dialog.responses.push(1);
+    window.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
+    await vi.waitFor(() => expect(window.isDestroyed()).toBe(true));
+    expect(window.loads).toHaveLength(2);
+  });
+});
+
 describe('macOS', () => {
   it('opens a folder dropped on the dock icon in a new window, and the journal when the dock is clicked with none open', async () => {
     const shop = await eventFolder('shop');

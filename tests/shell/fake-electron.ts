@@ -91,7 +91,11 @@ export class FakeBrowserWindow extends EventEmitter {
     await this.load(url);
   }
 
+  /** Every page load, in order. */
+  readonly loads: string[] = [];
+
   private async load(url: string): Promise<void> {
+    this.loads.push(url);
     await Promise.resolve();
     this.webContents.mainFrame.url = url;
     this.emit('ready-to-show');
@@ -220,6 +224,8 @@ export const dialog = {
   answers: [] as (string | null)[],
   opened: [] as OpenDialogOptions[],
   messages: [] as { message: string; detail?: string }[],
+  /** Which button the next showMessageBox answers (0 when none is queued). */
+  responses: [] as number[],
   showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
     dialog.opened.push(args.at(-1) as OpenDialogOptions);
     const answer = dialog.answers.shift() ?? null;
@@ -229,7 +235,7 @@ export const dialog = {
   },
   showMessageBox(...args: unknown[]): Promise<{ response: number }> {
     dialog.messages.push(args.at(-1) as { message: string; detail?: string });
-    return Promise.resolve({ response: 0 });
+    return Promise.resolve({ response: dialog.responses.shift() ?? 0 });
   },
   showErrorBox(message: string, detail: string): void {
     dialog.messages.push({ message, detail });
@@ -282,6 +288,7 @@ export function resetFakeElectron(userData: string): void {
   dialog.answers = [];
   dialog.opened = [];
   dialog.messages = [];
+  dialog.responses = [];
   screen.workAreas = [{ x: 0, y: 0, width: 1920, height: 1040 }];
 }
 
