@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -63,17 +63,26 @@ afterAll(async () => {
 
 /** Its own folder (written by the store), browser mode over it, and the page open on the overview. */
 async function openShop(
-  options: { tear?: boolean } = {},
+  options: { tear?: boolean; damage?: boolean } = {},
 ): Promise<{ page: Page; dir: string; errors: string[] }> {
   const dir = await makeFixtureFolder(SHOP);
   cleanups.push(() => removeFolder(dir));
   if (options.tear) await tearTail(dir);
+  if (options.damage) await flipByteOfLine(dir, 3);
   const server = await startBrowserMode(dir);
   cleanups.push(() => server.close());
   const { page, context, errors } = await openPage(browser, server.url);
   cleanups.push(() => context.close());
   await page.getByRole('heading', { name: 'Overview' }).waitFor();
   return { page, dir, errors };
+}
+
+/** What a bad disk does: one character of line `line` changes, so its checksum no longer matches. */
+async function flipByteOfLine(dir: string, line: number): Promise<void> {
+  const file = path.join(dir, 'log', '000000000001.jsonl');
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  lines[line - 1] = lines[line - 1]!.replace('"Customer ', '"Kustomer ');
+  await writeFile(file, lines.join('\n'));
 }
 
 /**
@@ -210,7 +219,7 @@ describe('the folder browser', () => {
 
     await panel.getByRole('tab', { name: 'Raw line' }).click();
     const raw = await panel.locator('pre.line').innerText();
-    const segment = (await panel.locator('dl.facts').innerText()).match(/Segment\s+(\S+)/)![1]!;
+    const segment = /Segment\s+(\S+)/.exec(await panel.locator('dl.facts').innerText())![1]!;
     const stored = await readFile(path.join(dir, 'log', segment), 'utf8');
     expect(stored.split('\n')).toContain(raw);
     expect(JSON.parse(raw)).toMatchObject({ position, stream: 'order-6', data: placed.data });
@@ -290,5 +299,28 @@ describe('the folder browser', () => {
     expect(await page.getByRole('button', { name: 'Append event' }).isDisabled()).toBe(false);
     await screenshotBothThemes(page, 'banner-repaired');
     expect(errors).toEqual([]);
+  });
+
+  it('shows a damaged folder read-only, naming the segment, line and reason of each problem', async () => {
+    const { page, errors } = await openShop({ damage: true });
+    const banner = page.getByRole('alert').filter({ hasText: 'This folder is damaged and open read-only' });
+    await banner.waitFor();
+    expect(await banner.innerText()).toMatch(/log\/000000000001\.jsonl, line 3\b/);
+    expect(await page.getByRole('button', { name: 'Append event' }).isDisabled()).toBe(true);
+    expect(await page.locator('header.app-bar').innerText()).toContain('read-only');
+    await screenshotBothThemes(page, 'banner-corrupt');
+    expect(errors).toEqual([]);
+  });
+
+  it('says so when the folder is removed while open', async () => {
+    const { page, dir } = await openShop();
+    await categoryRow(page, 'order').waitFor();
+    await rm(dir, { recursive: true, force: true });
+    const banner = page.getByRole('alert').filter({ hasText: 'This folder is gone' });
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('button', { name: 'Append event' }).isDisabled()).toBe(true);
+    await screenshotBothThemes(page, 'banner-missing');
+    await banner.getByRole('button', { name: 'Open another folder…' }).click();
+    await page.getByRole('heading', { name: 'Open another folder' }).waitFor();
   });
 });
