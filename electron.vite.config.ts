@@ -3,7 +3,6 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './electron/serve/content-security-policy.js';
-import packageJson from './package.json' with { type: 'json' };
 
 const root = import.meta.dirname;
 
@@ -33,7 +32,6 @@ export default defineConfig({
     },
   },
   preload: {
-    define: { __EVENTFOLD_VERSION__: JSON.stringify(packageJson.version) },
     build: {
       rolldownOptions: {
         input: { index: resolve(root, 'electron/preload/index.ts') },

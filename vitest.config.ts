@@ -1,13 +1,10 @@
 import { defineConfig } from 'vitest/config';
-import packageJson from './package.json' with { type: 'json' };
 
 // The file name says the tier: *.unit.test.ts, *.int.test.ts (real files, real child processes from dist/),
 // *.e2e.test.ts (the built app in a real browser).
 const exclude = ['**/node_modules/**', 'dist/**', 'out/**'];
 
 export default defineConfig({
-  // The preload's build-time constant (electron.vite.config.ts), so the preload can be tested as built.
-  define: { __EVENTFOLD_VERSION__: JSON.stringify(packageJson.version) },
   test: {
     projects: [
       {
