@@ -25,7 +25,15 @@ export class TailWatcher {
     private readonly onGone: () => void,
   ) {}
 
-  start(usePolling = false): Promise<void> {
+  /** Resolves once the watcher is ready (or closed): appends from then on are seen. */
+  start(): Promise<void> {
+    return new Promise((resolve) => {
+      this.stopWaiting = resolve;
+      this.watch(false, resolve);
+    });
+  }
+
+  private watch(usePolling: boolean, ready: () => void): void {
     const watcher = watch(this.logDir, {
       ignoreInitial: true,
       depth: 0,
@@ -53,13 +61,11 @@ export class TailWatcher {
     watcher.on('error', (error) => {
       const code = (error as NodeJS.ErrnoException).code;
       if (!usePolling && (code === 'ENOSPC' || code === 'EMFILE')) {
-        void watcher.close().then(() => (this.closed ? undefined : this.start(true)));
+        // The polling watcher's 'ready' is what the caller of start() is still waiting for.
+        void watcher.close().then(() => (this.closed ? ready() : this.watch(true, ready)));
       }
     });
-    return new Promise((resolve) => {
-      this.stopWaiting = resolve;
-      watcher.once('ready', () => resolve());
-    });
+    watcher.once('ready', () => ready());
   }
 
   trigger(): void {
