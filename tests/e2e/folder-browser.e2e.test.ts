@@ -136,6 +136,14 @@ describe('the folder browser', () => {
     expect(focused).toMatch(/^order-\d+$/);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('nav.navigation [aria-current="page"]').innerText()).toBe(focused);
+
+    // The navigation too: from Overview, Down reaches All events, Enter opens the $all log.
+    await page.locator('nav.navigation .item', { hasText: 'Overview' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('nav.navigation [aria-current="page"]').innerText())
+      .toMatch(/^All events/);
     expect(errors).toEqual([]);
   });
 
@@ -242,6 +250,11 @@ describe('the folder browser', () => {
     const { page, errors } = await openShop();
     await page.getByRole('button', { name: 'Append event' }).click();
     const dialog = page.getByRole('dialog', { name: 'Append an event' });
+    await dialog.waitFor();
+    // Escape closes it without appending.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Append event' }).click();
     await dialog.waitFor();
 
     // Choosing a stream prefills its last revision: order-6 has OrderPlaced, OrderPaid, OrderShipped.
