@@ -140,6 +140,18 @@ describe('the log view', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows the first matches while a text filter scans, then the newest once it is complete', async () => {
+    const { log, grid } = await openLog(fixture(50_000));
+    await waitForRows(grid, (positions) => positions.at(-1) === 50_000);
+    await log.getByPlaceholder('Search data and metadata').fill('gift');
+    await log.getByRole('status').getByText('2,000 matches', { exact: true }).waitFor();
+    const newest = await waitForRows(grid, (positions) => positions.at(-1) === 49_976);
+    expect(newest.every((position) => (position - 1) % 25 === 0)).toBe(true);
+    await expect(log.getByRole('button', { name: 'Live' }).getAttribute('aria-pressed')).resolves.toBe(
+      'true',
+    );
+  });
+
   it('filters by stream pattern and time range', async () => {
     const { log, grid } = await openLog(fixture(200));
     await log.getByLabel('Stream name or pattern').fill('order-1?');

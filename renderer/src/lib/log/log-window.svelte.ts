@@ -33,6 +33,11 @@ export class LogWindow {
   readonly #cache = new PageCache<RecordedEvent>(PAGE_SIZE, CACHE_PAGES);
   readonly #loading = new PageRequests();
   #view: string | null = null;
+  /**
+   * The last page, read when it was short and rows have been counted after it since: it stays on screen
+   * (its rows are right) and is read again, rather than blanked while the new rows arrive.
+   */
+  #stale: number | null = null;
   /** Answers for an older view (the filter changed meanwhile) are dropped by comparing this. */
   #generation = 0;
   readonly #unsubscribe: () => void;
@@ -52,6 +57,7 @@ export class LogWindow {
     this.#closeView();
     this.#cache.clear();
     this.#loading.clear();
+    this.#stale = null;
     this.status = 'opening';
     this.error = null;
     try {
@@ -86,7 +92,7 @@ export class LogWindow {
     if (this.#view === null || this.shown === 0) return;
     const end = Math.min(last, this.shown - 1);
     for (let page = this.#cache.pageOf(Math.max(0, first)); page <= this.#cache.pageOf(end); page++) {
-      if (this.#cache.has(page)) this.#cache.touch(page);
+      if (this.#cache.has(page) && page !== this.#stale) this.#cache.touch(page);
       else void this.#load(page);
     }
   }
@@ -95,7 +101,7 @@ export class LogWindow {
   async eventAt(index: number): Promise<RecordedEvent | undefined> {
     if (index < 0 || index >= this.shown) return undefined;
     const page = this.#cache.pageOf(index);
-    if (!this.#cache.has(page)) await this.#load(page);
+    if (this.#cache.row(index) === undefined) await this.#load(page);
     return this.#cache.row(index);
   }
 
@@ -143,10 +149,9 @@ export class LogWindow {
 
   #show(count: number): void {
     if (count === this.shown) return;
-    // The last page was short when it was read: the rows now after it belong in it.
     const last = this.#cache.pageOf(Math.max(0, this.shown - 1));
-    if ((this.#cache.has(last) && this.shown % PAGE_SIZE !== 0) || count < this.shown) this.#cache.drop(last);
     if (count < this.shown) this.#cache.clear();
+    else if (this.#cache.has(last) && this.shown % PAGE_SIZE !== 0) this.#stale = last;
     this.shown = count;
     this.#arrivals++;
   }
@@ -167,10 +172,13 @@ export class LogWindow {
         (answer) => {
           if (!settle()) return;
           if (answer.count > this.latest) this.#counted(answer.count);
-          // Read before the latest appends reached the server's count: leaving it out asks again.
-          const stale = answer.count < this.shown && page * PAGE_SIZE + answer.events.length < this.shown;
-          if (!stale) this.#cache.put(page, answer.events);
+          this.#cache.put(page, answer.events);
           this.#arrivals++;
+          const short =
+            answer.events.length < PAGE_SIZE && page * PAGE_SIZE + answer.events.length < this.shown;
+          // Read just before the server counted the rows now shown after it: read it once more.
+          if (short && answer.count < this.shown) void this.#load(page);
+          else if (this.#stale === page) this.#stale = null;
         },
         (error: unknown) => {
           if (!settle()) return;
