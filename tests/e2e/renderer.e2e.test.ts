@@ -1,4 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -7,6 +9,7 @@ import {
   launchChromium,
   makeFixtureFolder,
   openPage,
+  RENDERER_DIR,
   removeFolder,
   screenshot,
   startBrowserMode,
@@ -140,5 +143,37 @@ describe('the renderer in browser mode', () => {
     cleanups.push(() => context.close());
     expect(await page.locator('body').innerText()).toContain('access token');
     expect(await page.getByRole('heading').count()).toBe(0);
+  });
+
+  it('says when Eventfold cannot be reached, and tries again on request', async () => {
+    // The built page from a plain file server: everything loads but there is no Eventfold behind /api.
+    const server = createServer((request, response) => {
+      const name = new URL(request.url ?? '/', 'http://x').pathname.replace(/^\/$/, '/index.html');
+      readFile(path.join(RENDERER_DIR, path.normalize(name)))
+        .then((body) => {
+          const type = name.endsWith('.js')
+            ? 'text/javascript'
+            : name.endsWith('.css')
+              ? 'text/css'
+              : 'text/html';
+          response
+            .writeHead(200, { 'content-type': name.endsWith('.svg') ? 'image/svg+xml' : type })
+            .end(body);
+        })
+        .catch(() => response.writeHead(404).end());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+    const { port } = server.address() as AddressInfo;
+    const { page, context } = await openPage(browser, `http://127.0.0.1:${port}/`);
+    cleanups.push(() => context.close());
+
+    await page.getByRole('heading', { name: 'Cannot reach Eventfold' }).waitFor();
+    expect(await page.getByRole('alert').innerText()).toContain(`127.0.0.1:${port}/api`);
+    await screenshot(page, 'connection-failed-light');
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    await screenshot(page, 'connection-failed-dark');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { name: 'Cannot reach Eventfold' }).waitFor();
   });
 });
