@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setTimeout as delay, setImmediate as nextTurn } from 'node:timers/promises';
 import type { LogPage, PushEvents } from '../../shared/contract.js';
 import type { RecordedEvent } from '../../shared/event.js';
 import type { EventStore } from '../store/index.js';
@@ -9,6 +9,7 @@ import { Throttle } from './throttle.js';
 /** Events read a step while a text or time filter scans the log: big enough to stream, small enough to stay responsive. */
 const SCAN_PAGE = 2000;
 const PROGRESS_INTERVAL_MS = 100;
+const INDEXING_WAIT_MS = 50;
 /** How far back a time lookup looks for events written out of time order (clocks of concurrent writers). */
 const TIME_SKEW_WINDOW = 256;
 
@@ -97,7 +98,12 @@ export class LogView {
     const { query, test } = this.filter;
     // Everything except a forward read of $all needs the whole index.
     if (query !== undefined) await store.indexed;
-    while (!this.closed && this.covered < store.lastPosition) {
+    while (!this.closed && (this.covered < store.lastPosition || store.indexing)) {
+      if (this.covered >= store.lastPosition) {
+        // A progressive open is still indexing: the scan follows it.
+        await Promise.race([store.indexed.catch(() => undefined), delay(INDEXING_WAIT_MS)]);
+        continue;
+      }
       const from = this.covered + 1;
       const to = test === undefined ? store.lastPosition : Math.min(store.lastPosition, from + SCAN_PAGE - 1);
       const candidates = query === undefined ? undefined : store.positionsWhere({ ...query, from, to });

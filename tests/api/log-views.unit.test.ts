@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LogFilter, LogSource } from '../../shared/contract.js';
 import type { RecordedEvent } from '../../shared/event.js';
@@ -227,6 +229,38 @@ describe('log views', () => {
     const stillInvoices = await session.call('log.page', { view: invoices.view, index: 0, limit: 100 });
     expect(stillInvoices.count).toBe(invoiceCount);
   });
+
+  it('scan a folder that is still being indexed after a cold open to its end', async () => {
+    const dir = await fixture.folder([]);
+    const writer = await fixture.writer(dir);
+    for (let batch = 0; batch < 100; batch++) {
+      const events = Array.from({ length: 1000 }, (_, i) => ({
+        type: 'Placed',
+        data: { note: i === 999 ? 'needle' : 'hay '.repeat(20) },
+      }));
+      await writer.appendToStream(`order-${batch}`, events);
+    }
+    await writer.close();
+    // Without the index cache the folder opens progressively: the index is built after the open answers.
+    fs.rmSync(path.join(dir, 'cache'), { recursive: true, force: true });
+    const session = fixture.session();
+    const opened = await session.call('folder.open', { path: dir });
+    const text = await session.call('log.open', { source: { kind: 'all' }, filter: { text: 'needle' } });
+    const all = await session.call('log.open', { source: { kind: 'all' } });
+    const done = await session.waitForPush(
+      'log.progress',
+      (p) => p.view === text.view && p.complete,
+      'the scan completes',
+    );
+    expect(done).toMatchObject({ count: 100, scanned: 100_000, total: 100_000 });
+    await session.waitForPush(
+      'log.progress',
+      (p) => p.view === all.view && p.count === 100_000,
+      '$all counts all',
+    );
+    expect(opened.path).toBe(dir);
+    expect((await session.call('folder.current', undefined))?.indexing).toBe(false);
+  }, 30_000);
 
   it('forget a closed view, and say so', async () => {
     const session = await fixture.opened(await fixture.folder(seedEvents(3)));
