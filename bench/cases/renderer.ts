@@ -10,6 +10,8 @@ const HEAP: CaseKind = { case: 'renderer.heap', unit: 'MB', higherIsBetter: fals
 /** Scroll positions visited from the newest row to the oldest. */
 const STEPS = 50;
 const WAIT_MS = 120_000;
+/** Evaluated in the page (this project compiles without DOM types, hence a string). */
+const TWO_FRAMES = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
 
 /**
  * The page's side of a 1M-event folder in browser mode: how long until the $all log shows rows, and the
@@ -65,6 +67,7 @@ async function measureRenderer(ctx: BenchContext): Promise<BenchRow[]> {
       .getByText(whole, { exact: true })
       .waitFor({ timeout: WAIT_MS });
 
+    const heapBefore = await heapMegabytes(page);
     ctx.progress(`renderer: scrolling ${ctx.dataset.events.toLocaleString('en-US')} rows end to end`);
     const scrollStarted = performance.now();
     const visited = await scrollEndToEnd(page, grid);
@@ -78,7 +81,8 @@ async function measureRenderer(ctx: BenchContext): Promise<BenchRow[]> {
       `renderer: Chromium (headless) on eventfold serve; first-rows = page.goto to the first row of the $all ` +
         `log (the click on "All events" included); heap = JS heap used after a forced GC, once the log was ` +
         `scrolled from the newest row to the oldest in ${STEPS} steps (${scrollSeconds.toFixed(1)} s, rows ` +
-        `${visited.first.toLocaleString('en-US')} .. ${visited.last.toLocaleString('en-US')} seen)` +
+        `${visited.first.toLocaleString('en-US')} .. ${visited.last.toLocaleString('en-US')} seen; ` +
+        `${heapBefore.toFixed(1)} MB before the scroll)` +
         (rss === null ? '.' : `; serving process RSS ${(rss / 2 ** 20).toFixed(0)} MB.`),
     );
   } catch (error) {
@@ -103,9 +107,11 @@ async function scrollEndToEnd(page: Page, grid: Locator): Promise<{ first: numbe
   let first = Infinity;
   let last = 0;
   for (let step = STEPS; step >= 0; step--) {
+    // Two frames: the scroll event is handled and the rows for the new place are rendered before looking.
     await grid.evaluate((element: GridElement, fraction: number) => {
       element.scrollTop = (element.scrollHeight - element.clientHeight) * fraction;
     }, step / STEPS);
+    await page.evaluate(TWO_FRAMES);
     const deadline = performance.now() + WAIT_MS;
     for (;;) {
       const shown = await grid.evaluate((element: GridElement) => ({
