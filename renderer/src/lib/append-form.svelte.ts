@@ -27,6 +27,8 @@ export class AppendForm {
   expectedNumber = $state('');
   /** What the form knows about the chosen stream, to explain the prefilled expectation. */
   streamState = $state<{ stream: string; lastRevision: number | null } | null>(null);
+  /** Existing streams whose name contains what was typed, most recently active first. */
+  suggestions = $state<readonly string[]>([]);
   busy = $state(false);
   conflict = $state<RevisionConflict | null>(null);
   failure = $state<string | null>(null);
@@ -90,6 +92,7 @@ export class AppendForm {
       const found = await this.#api.call('streams.list', { pattern: stream, limit: 1000 });
       if (lookup !== this.#lookup) return;
       const summary = found.streams.find((candidate) => candidate.stream === stream);
+      this.suggestions = found.streams.slice(0, 20).map((candidate) => candidate.stream);
       this.streamState = { stream, lastRevision: summary?.lastRevision ?? null };
       if (summary) {
         this.expectedKind = 'number';
