@@ -36,6 +36,7 @@ export class SocketApi implements EventfoldApi {
   private nextId = 1;
   private retryMs = FIRST_RETRY_MS;
   private everOpen = false;
+  private closed = false;
 
   private constructor(private readonly url: string) {}
 
@@ -81,6 +82,12 @@ export class SocketApi implements EventfoldApi {
     return () => set.delete(untyped);
   }
 
+  /** Stops for good: closes the socket and does not reconnect (a page being torn down, tests). */
+  close(): void {
+    this.closed = true;
+    this.socket?.close();
+  }
+
   private open(onFirstOpen?: () => void, onFirstFailure?: () => void): void {
     const socket = new WebSocket(this.url);
     this.socket = socket;
@@ -93,6 +100,8 @@ export class SocketApi implements EventfoldApi {
         void this.announceReconnect();
       }
     });
+    // A failed connection is reported again by 'close', which is where it is handled.
+    socket.addEventListener('error', () => undefined);
     socket.addEventListener('message', (event: MessageEvent<unknown>) => {
       if (typeof event.data === 'string') this.receive(event.data);
     });
@@ -100,7 +109,10 @@ export class SocketApi implements EventfoldApi {
       if (this.socket !== socket) return;
       this.failPending();
       if (!this.everOpen) return onFirstFailure?.();
-      setTimeout(() => this.open(), this.retryMs);
+      if (this.closed) return;
+      setTimeout(() => {
+        if (!this.closed) this.open();
+      }, this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, LONGEST_RETRY_MS);
     });
   }
