@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LogFilter, LogSource } from '../../shared/contract.js';
 import type { RecordedEvent } from '../../shared/event.js';
+import { MAX_OPEN_VIEWS } from '../../electron/api/index.js';
 import { useApiFixture, type SeedEvent, type SessionUnderTest } from './api-session-fixture.js';
 
 const fixture = useApiFixture();
@@ -261,6 +262,20 @@ describe('log views', () => {
     expect(opened.path).toBe(dir);
     expect((await session.call('folder.current', undefined))?.indexing).toBe(false);
   }, 30_000);
+
+  it('keep at most MAX_OPEN_VIEWS views, closing the least recently used', async () => {
+    const session = await fixture.opened(await fixture.folder(seedEvents(3)));
+    const first = await session.call('log.open', { source: { kind: 'all' } });
+    const second = await session.call('log.open', { source: { kind: 'all' } });
+    for (let i = 2; i < MAX_OPEN_VIEWS; i++) await session.call('log.open', { source: { kind: 'all' } });
+    // Using the first view makes the second the least recently used.
+    await session.call('log.page', { view: first.view, index: 0, limit: 1 });
+    await session.call('log.open', { source: { kind: 'all' } });
+    expect((await session.call('log.page', { view: first.view, index: 0, limit: 1 })).count).toBe(3);
+    expect((await session.refusal('log.page', { view: second.view, index: 0, limit: 1 })).code).toBe(
+      'BadRequest',
+    );
+  });
 
   it('forget a closed view, and say so', async () => {
     const session = await fixture.opened(await fixture.folder(seedEvents(3)));
