@@ -243,6 +243,17 @@ describe('the log view', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows a live append in a filtered view only when it matches', async () => {
+    const { dir, log, grid } = await openLog(fixture(300));
+    await log.getByPlaceholder('Search data and metadata').fill('gift');
+    await log.getByRole('status').getByText('12 matches').waitFor();
+    await appendFromCli(dir, 'order-live', 'LiveAppended', { note: 'no wrapping' });
+    await appendFromCli(dir, 'order-live', 'LiveAppended', { note: 'gift card' });
+    await log.getByRole('status').getByText('13 matches').waitFor();
+    const rows = await waitForRows(grid, (positions) => positions.at(-1) === 302);
+    expect(rows).not.toContain(301);
+  });
+
   it('counts new events in a pill instead of jumping when scrolled away', async () => {
     const { dir, log, grid } = await openLog(fixture(300));
     await waitForRows(grid, (positions) => positions.at(-1) === 300);

@@ -38,6 +38,8 @@ describe('PageCache', () => {
     cache.put(2, [20, 21, 22]);
     expect(cache.row(22)).toBe(22);
     expect(cache.row(23)).toBeUndefined();
+    expect(cache.rowsIn(2)).toBe(3);
+    expect(cache.rowsIn(3)).toBeUndefined();
     cache.drop(2);
     expect(cache.has(2)).toBe(false);
   });

@@ -33,18 +33,16 @@ export class LogWindow {
   readonly #cache = new PageCache<RecordedEvent>(PAGE_SIZE, CACHE_PAGES);
   readonly #loading = new PageRequests();
   #view: string | null = null;
-  /**
-   * The last page, read when it was short and rows have been counted after it since: it stays on screen
-   * (its rows are right) and is read again, rather than blanked while the new rows arrive.
-   */
-  #stale: number | null = null;
   /** Answers for an older view (the filter changed meanwhile) are dropped by comparing this. */
   #generation = 0;
-  readonly #unsubscribe: () => void;
+  readonly #unsubscribe: (() => void)[];
 
   constructor(api: EventfoldApi) {
     this.#api = api;
-    this.#unsubscribe = api.on('log.progress', (progress) => this.#onProgress(progress));
+    this.#unsubscribe = [
+      api.on('log.progress', (progress) => this.#onProgress(progress)),
+      api.on('log.appended', () => this.#onAppended()),
+    ];
   }
 
   get view(): string | null {
@@ -57,7 +55,6 @@ export class LogWindow {
     this.#closeView();
     this.#cache.clear();
     this.#loading.clear();
-    this.#stale = null;
     this.status = 'opening';
     this.error = null;
     try {
@@ -92,7 +89,10 @@ export class LogWindow {
     if (this.#view === null || this.shown === 0) return;
     const end = Math.min(last, this.shown - 1);
     for (let page = this.#cache.pageOf(Math.max(0, first)); page <= this.#cache.pageOf(end); page++) {
-      if (this.#cache.has(page) && page !== this.#stale) this.#cache.touch(page);
+      // A last page read when it was short stays on screen (its rows are right) while it is read again.
+      const held = this.#cache.rowsIn(page);
+      if (held !== undefined && held >= Math.min(PAGE_SIZE, this.shown - page * PAGE_SIZE))
+        this.#cache.touch(page);
       else void this.#load(page);
     }
   }
@@ -128,7 +128,7 @@ export class LogWindow {
 
   dispose(): void {
     this.#generation++;
-    this.#unsubscribe();
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
     this.#closeView();
   }
 
@@ -141,6 +141,15 @@ export class LogWindow {
     this.#counted(progress.count);
   }
 
+  /**
+   * Events were committed somewhere. The view's own count arrives as `log.progress`, which the server paces;
+   * reading the page being filled now brings the new rows (and the count) one push sooner.
+   */
+  #onAppended(): void {
+    if (this.#view === null || this.paused || this.status !== 'ready') return;
+    void this.#load(this.#cache.pageOf(this.shown));
+  }
+
   #counted(count: number): void {
     if (count === this.latest) return;
     this.latest = count;
@@ -149,9 +158,7 @@ export class LogWindow {
 
   #show(count: number): void {
     if (count === this.shown) return;
-    const last = this.#cache.pageOf(Math.max(0, this.shown - 1));
     if (count < this.shown) this.#cache.clear();
-    else if (this.#cache.has(last) && this.shown % PAGE_SIZE !== 0) this.#stale = last;
     this.shown = count;
     this.#arrivals++;
   }
@@ -178,7 +185,6 @@ export class LogWindow {
             answer.events.length < PAGE_SIZE && page * PAGE_SIZE + answer.events.length < this.shown;
           // Read just before the server counted the rows now shown after it: read it once more.
           if (short && answer.count < this.shown) void this.#load(page);
-          else if (this.#stale === page) this.#stale = null;
         },
         (error: unknown) => {
           if (!settle()) return;

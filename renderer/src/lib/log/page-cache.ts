@@ -35,6 +35,11 @@ export class PageCache<Row> {
     return page?.[index - this.pageOf(index) * this.pageSize];
   }
 
+  /** How many rows a held page has (a last page may be short), or undefined when it is not held. */
+  rowsIn(page: number): number | undefined {
+    return this.#pages.get(page)?.length;
+  }
+
   /** Marks a page as just used, so it is the last to go. */
   touch(page: number): void {
     const rows = this.#pages.get(page);
