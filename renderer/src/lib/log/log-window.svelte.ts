@@ -57,6 +57,8 @@ export class LogWindow {
     this.#loading.clear();
     this.status = 'opening';
     this.error = null;
+    // A pause holds one view's rows; a new view shows what it finds.
+    this.paused = false;
     try {
       const opened = await this.#api.call('log.open', filter === undefined ? { source } : { source, filter });
       if (generation !== this.#generation) {
