@@ -18,11 +18,6 @@ import { contentTypeOf } from './content-types.js';
 export type SocketHandler = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
 export interface StaticServerOptions {
-  /**
-   * Only for pages built before the page asked `folder.current`: names the folder in the URL as
-   * `&folder=`. Browser mode leaves it out, and its URL is exactly `http://127.0.0.1:PORT/?token=TOKEN`.
-   */
-  readonly folder?: string;
   /** The built renderer, usually `out/renderer`. */
   readonly rendererDir: string;
   /** 0 picks a free port. */
@@ -143,7 +138,6 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
   allowedHosts = new Set([`${urlHost}:${port}`, ...(host === '127.0.0.1' ? [`localhost:${port}`] : [])]);
   const visibleHost = WILDCARD_HOSTS.has(host) ? '127.0.0.1' : urlHost;
   const query = new URLSearchParams({ token });
-  if (options.folder !== undefined) query.set('folder', path.resolve(options.folder));
   return {
     url: `http://${visibleHost}:${port}/?${query.toString()}`,
     port,

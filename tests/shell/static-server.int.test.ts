@@ -53,7 +53,7 @@ beforeAll(async () => {
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log("app");');
   await writeFile(path.join(rendererDir, 'assets', 'app.css'), 'body{}');
   await writeFile(path.join(workspace, 'secret.txt'), SECRET);
-  server = await startStaticServer({ folder: path.join(workspace, 'Journal'), rendererDir, token: TOKEN });
+  server = await startStaticServer({ rendererDir, token: TOKEN });
 });
 
 afterAll(async () => {
@@ -67,12 +67,12 @@ const cookieOf = (response: RawResponse): string => {
 };
 
 describe('startStaticServer', () => {
-  it('listens on 127.0.0.1 and returns an address carrying the token and the folder', () => {
+  it('listens on 127.0.0.1 and returns exactly the address with the token', () => {
     const url = new URL(server.url);
     expect(url.hostname).toBe('127.0.0.1');
     expect(Number(url.port)).toBe(server.port);
     expect(url.searchParams.get('token')).toBe(TOKEN);
-    expect(url.searchParams.get('folder')).toBe(path.join(workspace, 'Journal'));
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${TOKEN}`);
   });
 
   it('answers 401 without a token', async () => {
@@ -88,7 +88,7 @@ describe('startStaticServer', () => {
   });
 
   it('serves the page with the right token, sets a strict HttpOnly cookie and the CSP', async () => {
-    const response = await rawGet(server.port, `/?token=${TOKEN}&folder=%2Fdata`);
+    const response = await rawGet(server.port, `/?token=${TOKEN}`);
     expect(response.status).toBe(200);
     expect(response.body).toContain('<title>Eventfold</title>');
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
