@@ -123,11 +123,6 @@ export class LogWindow {
     this.#show(this.latest);
   }
 
-  /** Held pages, for tests of the cache's bound through the page. */
-  get heldPages(): number {
-    return this.#cache.size;
-  }
-
   dispose(): void {
     this.#generation++;
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
