@@ -121,6 +121,18 @@ describe('the renderer in browser mode', () => {
     expect(await page.locator('header.app-bar').innerText()).toContain('1 event');
     expect(await page.locator('header.app-bar .path').innerText()).toContain(other);
 
+    // Both are recent now, the open one first; forgetting the other takes it off the list (not off the disk).
+    await page.getByRole('button', { name: 'Open folder…' }).click();
+    await expect.poll(() => recent.count()).toBe(2);
+    expect(await recent.first().innerText()).toContain(other);
+    await recent
+      .nth(1)
+      .getByRole('button', { name: /^Forget/ })
+      .click();
+    await expect.poll(() => recent.count()).toBe(1);
+    await page.getByRole('button', { name: /^Back to/ }).click();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+
     // A new folder: created empty and opened.
     await page.getByRole('button', { name: 'Open folder…' }).click();
     await page.getByRole('button', { name: 'New event folder…' }).click();
