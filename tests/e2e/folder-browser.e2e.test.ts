@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  appendFromCli,
   launchChromium,
   makeFixtureFolder,
   openPage,
@@ -144,6 +145,20 @@ describe('the folder browser', () => {
     await expect
       .poll(() => page.locator('nav.navigation [aria-current="page"]').innerText())
       .toMatch(/^All events/);
+    expect(errors).toEqual([]);
+  });
+
+  it('follows appends made by another process', async () => {
+    const { page, dir, errors } = await openShop();
+    await page.getByRole('button', { name: 'Show the streams of order' }).click();
+    await expect.poll(() => page.locator('.streams-of .stream-row').count()).toBe(30);
+    await appendFromCli(dir, 'order-31', 'OrderPlaced', { items: [] });
+    await expect.poll(() => page.locator('dl.totals dd').first().innerText()).toBe(String(SHOP.length + 1));
+    await expect.poll(() => categoryRow(page, 'order').innerText()).toContain('31 streams');
+    // The open category shows its new stream first: it is the most recently active.
+    await expect
+      .poll(() => page.locator('.streams-of .stream-row .name').first().innerText())
+      .toBe('order-31');
     expect(errors).toEqual([]);
   });
 
