@@ -1,5 +1,4 @@
 import { categoryOf } from '../../shared/stream-name.js';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../../shared/event.js';
 import { StoreError } from '../../shared/store-error.js';
@@ -28,6 +27,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './subscription.js';
+import { FolderPresence } from './folder-presence.js';
 import { TailWatcher } from './tail-watcher.js';
 import { cutTornTail, type RepairResult } from './tail-repair.js';
 
@@ -69,6 +69,7 @@ export class EventStore {
   private readonly readers: (() => void)[] = [];
   private indexingError: Error | undefined;
   private missing = false;
+  private presence: FolderPresence | undefined;
   private closed = false;
   private cacheSaved = 0;
 
@@ -154,8 +155,13 @@ export class EventStore {
       this.watcher = new TailWatcher(
         state.layout.log,
         () => this.followOtherWriters(),
-        () => this.folderGone(),
+        () => this.presence?.check(),
       );
+      this.presence = new FolderPresence([state.layout.manifest, state.layout.log], (missing) => {
+        this.missing = missing;
+        this.emitHealth();
+      });
+      this.presence.start();
       await this.watcher.start();
     }
   }
@@ -381,6 +387,7 @@ export class EventStore {
     if (this.closed) return;
     this.closed = true;
     for (const subscription of [...this.subscriptions]) subscription.close();
+    this.presence?.stop();
     await this.watcher?.close();
     await this.writer?.close();
     await this.exclusive.idle();
@@ -436,12 +443,6 @@ export class EventStore {
     )
       return;
     this.state.problems.push(problem);
-    this.emitHealth();
-  }
-
-  private folderGone(): void {
-    if (fs.existsSync(this.state.layout.log)) return;
-    this.missing = true;
     this.emitHealth();
   }
 
