@@ -283,6 +283,11 @@ export interface PushEvents {
   };
   /** Something failed outside any request (the watcher, a background scan). */
   'app.error': { readonly message: string };
+  /**
+   * The page's own link to the Node side dropped or came back (browser mode's socket; the desktop window's
+   * IPC never drops). Raised by the page's client itself, not sent by the server.
+   */
+  'app.connection': { readonly connected: boolean };
   /** The desktop shell asks the page to do something a menu item or shortcut chose. */
   'app.command': { readonly command: AppCommand };
 }
@@ -294,6 +299,7 @@ export const pushNames = [
   'log.appended',
   'log.progress',
   'app.error',
+  'app.connection',
   'app.command',
 ] as const satisfies readonly PushName[];
 

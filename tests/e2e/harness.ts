@@ -24,6 +24,7 @@ export interface RunningBrowserMode {
   /** Exactly `http://127.0.0.1:PORT/?token=TOKEN`, as `eventfold serve` prints it. */
   readonly url: string;
   readonly port: number;
+  readonly token: string;
   close(): Promise<void>;
 }
 
@@ -31,7 +32,11 @@ export interface RunningBrowserMode {
  * Serves `folder` in browser mode with the real server code and the built renderer. Recent folders go to a
  * temp file of this run, never the user's own list.
  */
-export async function startBrowserMode(folder: string): Promise<RunningBrowserMode> {
+export async function startBrowserMode(
+  folder: string,
+  /** A port and token of an earlier run: the same page can reconnect to the restarted server. */
+  again?: { readonly port: number; readonly token: string },
+): Promise<RunningBrowserMode> {
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer is not built: run `npm run build` (npm run test:e2e does).');
   }
@@ -40,10 +45,12 @@ export async function startBrowserMode(folder: string): Promise<RunningBrowserMo
     folder,
     rendererDir: RENDERER_DIR,
     recentFoldersFile: path.join(settings, 'recent-folders.json'),
+    ...again,
   });
   return {
     url: server.url,
     port: server.port,
+    token: server.token,
     close: async () => {
       await server.close();
       await rm(settings, { recursive: true, force: true });

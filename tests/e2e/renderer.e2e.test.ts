@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  appendFromCli,
   launchChromium,
   makeFixtureFolder,
   openPage,
@@ -187,5 +188,25 @@ describe('the renderer in browser mode', () => {
     await screenshot(page, 'connection-failed-dark');
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('heading', { name: 'Cannot reach Eventfold' }).waitFor();
+  });
+
+  it('says it is reconnecting while the server is away, and catches up when it is back', async () => {
+    const dir = await makeFixtureFolder([{ stream: 'note-1', type: 'NoteAdded', data: { text: 'first' } }]);
+    cleanups.push(() => removeFolder(dir));
+    const first = await startBrowserMode(dir);
+    const { page, context } = await openPage(browser, first.url);
+    cleanups.push(() => context.close());
+    await page.locator('header.app-bar').getByText('1 event').waitFor();
+
+    await first.close();
+    const reconnecting = page.getByRole('alert').filter({ hasText: 'Reconnecting' });
+    await reconnecting.waitFor();
+    await screenshot(page, 'reconnecting-light');
+    await appendFromCli(dir, 'note-1', 'NoteAdded', { text: 'written while the page was away' });
+
+    const again = await startBrowserMode(dir, { port: first.port, token: first.token });
+    cleanups.push(() => again.close());
+    await reconnecting.waitFor({ state: 'detached' });
+    await page.locator('header.app-bar').getByText('2 events').waitFor();
   });
 });

@@ -28,6 +28,8 @@ export class AppSession {
   notices = $state<{ id: number; message: string; tone: 'error' | 'success' }[]>([]);
   /** The last repair's result, shown until the folder changes again or the user dismisses it. */
   repaired = $state<RepairOutcome | null>(null);
+  /** False while browser mode's socket is down and reconnecting. */
+  online = $state(true);
   /** Set when the user asked to switch folders while one is open. */
   choosingFolder = $state(false);
 
@@ -59,6 +61,7 @@ export class AppSession {
           this.progress = progress.done >= progress.total ? null : progress;
         }),
         api.on('app.error', ({ message }) => this.notify(message)),
+        api.on('app.connection', ({ connected }) => (this.online = connected)),
         api.on('app.command', ({ command }) => {
           for (const listener of this.#commandListeners) listener(command);
         }),

@@ -37,6 +37,7 @@ export class SocketApi implements EventfoldApi {
   private retryMs = FIRST_RETRY_MS;
   private everOpen = false;
   private closed = false;
+  private connected = false;
 
   private constructor(private readonly url: string) {}
 
@@ -93,10 +94,12 @@ export class SocketApi implements EventfoldApi {
     this.socket = socket;
     socket.addEventListener('open', () => {
       this.retryMs = FIRST_RETRY_MS;
+      this.connected = true;
       if (!this.everOpen) {
         this.everOpen = true;
         onFirstOpen?.();
       } else {
+        this.emit('app.connection', { connected: true });
         void this.announceReconnect();
       }
     });
@@ -110,6 +113,8 @@ export class SocketApi implements EventfoldApi {
       this.failPending();
       if (!this.everOpen) return onFirstFailure?.();
       if (this.closed) return;
+      if (this.connected) this.emit('app.connection', { connected: false });
+      this.connected = false;
       setTimeout(() => {
         if (!this.closed) this.open();
       }, this.retryMs);
@@ -124,15 +129,16 @@ export class SocketApi implements EventfoldApi {
     } catch {
       return;
     }
-    if ('push' in message) {
-      for (const listener of this.listeners.get(message.push) ?? []) listener(message.payload);
-      return;
-    }
+    if ('push' in message) return this.emit(message.push, message.payload);
     const pending = typeof message.id === 'number' ? this.pending.get(message.id) : undefined;
     if (pending === undefined) return;
     this.pending.delete(message.id as number);
     if (message.answer.ok) pending.resolve(message.answer.value);
     else pending.reject(new ContractError(message.answer.error));
+  }
+
+  private emit(name: PushName, payload: unknown): void {
+    for (const listener of this.listeners.get(name) ?? []) listener(payload);
   }
 
   private failPending(): void {
@@ -149,8 +155,7 @@ export class SocketApi implements EventfoldApi {
 
   private async announceReconnect(): Promise<void> {
     try {
-      const folder = await this.call('folder.current', undefined);
-      for (const listener of this.listeners.get('folder.changed') ?? []) listener(folder);
+      this.emit('folder.changed', await this.call('folder.current', undefined));
     } catch {
       // The next drop or push will tell the page; nothing to add here.
     }
