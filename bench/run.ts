@@ -9,6 +9,7 @@ import { runFamily, type CaseFamily } from './case-family.js';
 import { batchAppends } from './cases/append-batch.js';
 import { concurrentAppends } from './cases/append-concurrent.js';
 import { sequentialAppends } from './cases/append-sequential.js';
+import { diffStates } from './cases/diff.js';
 import { indexMemory } from './cases/index-memory.js';
 import { openTimes } from './cases/open-time.js';
 import { readAll } from './cases/read-all.js';
@@ -32,6 +33,7 @@ const FAMILIES: readonly CaseFamily[] = [
   watchLatency,
   indexMemory,
   rendererLog,
+  diffStates,
 ];
 
 function readArguments(): { quick: boolean; events: number; json: string | undefined } {
