@@ -1,0 +1,15 @@
+/** The projection runtime: what the api, the CLI and the tests use. */
+export { ProjectionHost } from './projection-host.js';
+export type { HostOptions } from './projection-host.js';
+export { ProjectionRunner } from './projection-runner.js';
+export type { PathChange, ProjectionPath, ProjectionStatus, RunnerOptions } from './projection-runner.js';
+export { builtinCode, builtinCodeNamed, userCode } from './projection-code.js';
+export type { ProjectionCode } from './projection-code.js';
+export { ProjectionFault } from './projection-fault.js';
+export { ProjectionError } from './projection-error.js';
+export type { ProjectionErrorCode } from './projection-error.js';
+export { BUILTIN_PROJECTIONS, findBuiltin } from './builtins/index.js';
+export type { WorkerLimits } from './projection-worker.js';
+export type { ProjectionEvent, ProjectionSourceSpec } from './fold-runtime.js';
+export type { ProjectionShape } from './worker-protocol.js';
+export { SNAPSHOT_EVERY, MAX_SNAPSHOTS } from './snapshot-policy.js';
