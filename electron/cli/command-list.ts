@@ -1,6 +1,8 @@
 import type { Command } from './command.js';
 import { appendCommand } from './commands/append.js';
+import { diffCommand } from './commands/diff.js';
 import { initCommand } from './commands/init.js';
+import { projectCommand } from './commands/project.js';
 import { readCommand } from './commands/read.js';
 import { repairCommand } from './commands/repair.js';
 import { serveCommand } from './commands/serve.js';
@@ -15,6 +17,8 @@ export const COMMANDS: readonly Command[] = [
   readCommand,
   streamsCommand,
   statsCommand,
+  projectCommand,
+  diffCommand,
   verifyCommand,
   repairCommand,
   serveCommand,
