@@ -75,15 +75,15 @@ export class ProjectionHost {
   }
 
   /** The state at `position`, by default at the end of the log. */
-  stateAt(name: string, position = this.store.lastPosition): Promise<unknown> {
+  async stateAt(name: string, position = this.store.lastPosition): Promise<unknown> {
     return this.runner(name).stateAt(position);
   }
 
-  around(name: string, position: number): Promise<{ before: unknown; after: unknown }> {
+  async around(name: string, position: number): Promise<{ before: unknown; after: unknown }> {
     return this.runner(name).around(position);
   }
 
-  history(
+  async history(
     name: string,
     path: ProjectionPath,
     range?: { readonly from?: number; readonly to?: number; readonly limit?: number },
@@ -91,11 +91,11 @@ export class ProjectionHost {
     return this.runner(name).history(path, range);
   }
 
-  skip(name: string, position: number): Promise<ProjectionStatus> {
+  async skip(name: string, position: number): Promise<ProjectionStatus> {
     return this.runner(name).skip(position);
   }
 
-  rebuild(name: string): Promise<ProjectionStatus> {
+  async rebuild(name: string): Promise<ProjectionStatus> {
     return this.runner(name).rebuild();
   }
 
