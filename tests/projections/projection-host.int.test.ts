@@ -58,7 +58,7 @@ describe('projection host', () => {
     expect(await host.stateAt('total')).toBe(7);
     await appendAll(store, [{ stream: 'order-3', type: 'OrderPlaced', data: { total: 10 } }]);
     await eventually(
-      async () => host.list().find((status) => status.name === 'total')?.position,
+      () => Promise.resolve(host.list().find((status) => status.name === 'total')?.position),
       (position) => position === 3,
     );
     expect(await host.stateAt('total', 3)).toBe(17);
@@ -111,7 +111,7 @@ describe('projection host', () => {
     ).toBe(2);
     fs.rmSync(file);
     await eventually(
-      async () => host.list().map((status) => status.name),
+      () => Promise.resolve(host.list().map((status) => status.name)),
       (names) => !names.includes('total'),
     );
   });
