@@ -364,8 +364,10 @@ describe('the log view in both themes', () => {
       await screenshot(page, `log-view-${scheme}`);
       await log.getByRole('button', { name: 'Pause' }).click();
       await grid.locator('[data-position="4"]').click();
+      await page.getByRole('heading', { name: 'OrderShipped' }).waitFor();
       await screenshot(page, `log-view-event-${scheme}`);
       await log.getByText('All types').click();
+      await log.getByRole('checkbox', { name: /ItemAdded/ }).waitFor();
       await screenshot(page, `log-view-types-${scheme}`);
       expect(errors).toEqual([]);
     });
