@@ -12,6 +12,7 @@ import { sequentialAppends } from './cases/append-sequential.js';
 import { diffStates } from './cases/diff.js';
 import { indexMemory } from './cases/index-memory.js';
 import { openTimes } from './cases/open-time.js';
+import { projectionRebuild } from './cases/projection.js';
 import { readAll } from './cases/read-all.js';
 import { rendererLog } from './cases/renderer.js';
 import { watchLatency } from './cases/watch-latency.js';
@@ -19,7 +20,8 @@ import { createDataset } from './dataset.js';
 import { formatSummary, formatTable } from './result-table.js';
 import { TempDirs } from './temp-dirs.js';
 
-const USAGE = 'usage: npm run bench [-- --quick] [-- --events N] [-- --json FILE]';
+// --only CASE runs the case families whose name (or a row's case) starts with CASE, e.g. --only projection.
+const USAGE = 'usage: npm run bench [-- --quick] [-- --events N] [-- --json FILE] [-- --only CASE]';
 const FULL_EVENTS = 1_000_000;
 const QUICK_EVENTS = 100_000;
 
@@ -34,21 +36,28 @@ const FAMILIES: readonly CaseFamily[] = [
   indexMemory,
   rendererLog,
   diffStates,
+  projectionRebuild,
 ];
 
-function readArguments(): { quick: boolean; events: number; json: string | undefined } {
+function readArguments(): {
+  quick: boolean;
+  events: number;
+  json: string | undefined;
+  only: string | undefined;
+} {
   try {
     const { values } = parseArgs({
       options: {
         quick: { type: 'boolean', default: false },
         events: { type: 'string' },
         json: { type: 'string' },
+        only: { type: 'string' },
       },
     });
     const events =
       values.events === undefined ? (values.quick ? QUICK_EVENTS : FULL_EVENTS) : Number(values.events);
     if (!Number.isInteger(events) || events < 1) throw new Error(`--events must be a positive integer`);
-    return { quick: values.quick, events, json: values.json };
+    return { quick: values.quick, events, json: values.json, only: values.only };
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
     process.exit(2);
@@ -79,7 +88,15 @@ async function main(): Promise<void> {
       progress,
       note: (text) => notes.push(text),
     };
-    for (const family of FAMILIES) {
+    const only = args.only;
+    const chosen =
+      only === undefined
+        ? FAMILIES
+        : FAMILIES.filter(
+            (family) =>
+              family.name.startsWith(only) || family.rows.some(({ kind }) => kind.case.startsWith(only)),
+          );
+    for (const family of chosen) {
       progress(family.name);
       rows.push(...(await runFamily(family, context, rows)));
     }

@@ -30,6 +30,8 @@ export const TARGETS: readonly Target[] = [
   { case: 'index.bytes-per-event', baseline: 'none', on: 'value', op: '<=', bound: 64 },
   { case: 'renderer.heap', baseline: 'none', on: 'value', op: '<=', bound: 150 },
   { case: 'diff.1mb.one-change', baseline: 'none', on: 'value', op: '<=', bound: 20 },
+  { case: 'projection.rebuild', baseline: 'raw-parse-fold', on: 'ratio', op: '>=', bound: 0.6 },
+  { case: 'timetravel.seek', baseline: 'projection.rebuild-time', on: 'ratio', op: '<=', bound: 0.05 },
 ];
 
 export function targetFor(row: BenchRow): Target | undefined {
