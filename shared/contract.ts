@@ -6,6 +6,7 @@
 import type { AppendResult, RecordedEvent } from './event.js';
 import {
   array,
+  boolean,
   integer,
   json,
   literal,
@@ -149,6 +150,14 @@ export interface RepairOutcome {
   readonly folder: FolderSummary;
 }
 
+/** Whether the current folder's own projection code may run, as the trust prompt shows it. */
+export interface TrustStatus {
+  /** The user trusts this folder (kept in the app's settings by the folder's id, never in the folder). */
+  readonly trusted: boolean;
+  /** How many projection files (projections/*.js) the folder holds: what trusting it would run. */
+  readonly projections: number;
+}
+
 export interface AppInfo {
   readonly version: string;
   readonly mode: 'desktop' | 'browser';
@@ -194,6 +203,16 @@ export const requests = {
   'folder.forget': request<{ readonly path: string }, readonly RecentFolder[]>(object({ path: folderPath })),
   /** Cuts a torn tail (keeping the bytes in repairs/); refuses any other damage. */
   'folder.repair': request<undefined, RepairOutcome>(nothing),
+
+  /**
+   * Trusts the current folder (its projections/*.js may run) or revokes that trust. Built-in projections
+   * run either way. Answers the folder's trust as it now is.
+   */
+  'folder.trust': request<{ readonly trusted: boolean }, { readonly trusted: boolean }>(
+    object({ trusted: boolean }),
+  ),
+  /** The current folder's trust and how many projection files trusting it would run. */
+  'trust.status': request<undefined, TrustStatus>(nothing),
 
   /** Streams whose name matches the pattern (wildcards `*` `?`, else substring), most recently active first. */
   'streams.list': request<
