@@ -6,6 +6,7 @@ import {
   type FolderSummary,
   type RequestName,
 } from '../../shared/contract.js';
+import { FOLDER_TRUST_FILE, FolderTrust } from '../projections/trust/index.js';
 import { readManifest } from '../store/index.js';
 import type { ApiHost, ApiSession, Push } from './api-host.js';
 import { ContractFailure, failureOf } from './contract-failure.js';
@@ -19,6 +20,11 @@ export interface ApiSessionOptions {
   readonly host: ApiHost;
   readonly registry: FolderRegistry;
   readonly recent: RecentFolders;
+  /**
+   * Default: `folder-trust.json` in the folder of the recent folders list, which is the app's user data
+   * folder in the desktop app and in browser mode alike.
+   */
+  readonly trust?: FolderTrust;
   readonly push: Push;
 }
 
@@ -30,6 +36,7 @@ class Session implements ApiSession, SessionContext {
   readonly host: ApiHost;
   readonly registry: FolderRegistry;
   readonly recent: RecentFolders;
+  readonly trust: FolderTrust;
   readonly push: Push;
   current: SessionFolder | undefined;
   private disposed = false;
@@ -50,6 +57,14 @@ class Session implements ApiSession, SessionContext {
         // The transport is closing; nothing to tell.
       }
     };
+    this.trust =
+      options.trust ??
+      new FolderTrust(path.join(path.dirname(options.recent.file), FOLDER_TRUST_FILE), {
+        onDamaged: (keptAs, reason) =>
+          this.push('app.error', {
+            message: `The list of trusted folders was damaged (${reason}); it was kept as ${keptAs}, and no folder is trusted until you trust it again.`,
+          }),
+      });
   }
 
   async dispatch(name: unknown, arg: unknown): Promise<Answer<unknown>> {

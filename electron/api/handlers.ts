@@ -5,11 +5,13 @@ import { folderHandlers } from './folder-handlers.js';
 import { logHandlers } from './log-handlers.js';
 import type { HandlerMap } from './session-context.js';
 import { streamHandlers } from './stream-listing.js';
+import { trustHandlers } from './trust-handlers.js';
 
 /** Every request of shared/contract.ts, by name: the table of contents of what the page can do. */
 export const handlers: HandlerMap = {
   'app.info': appInfo,
   ...folderHandlers,
+  ...trustHandlers,
   ...streamHandlers,
   ...logHandlers,
   'event.get': getEvent,

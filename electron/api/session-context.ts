@@ -1,4 +1,5 @@
 import type { FolderSummary, RequestArg, RequestName, RequestResult } from '../../shared/contract.js';
+import type { FolderTrust } from '../projections/trust/index.js';
 import type { ApiHost, Push } from './api-host.js';
 import type { FolderRegistry } from './folder-registry.js';
 import type { RecentFolders } from './recent-folders.js';
@@ -9,6 +10,8 @@ export interface SessionContext {
   readonly host: ApiHost;
   readonly registry: FolderRegistry;
   readonly recent: RecentFolders;
+  /** Which folders may run their own projection code. */
+  readonly trust: FolderTrust;
   readonly push: Push;
   /** The open folder, or a 'NoFolder' failure naming the request. */
   folder(request: RequestName): SessionFolder;

@@ -1,0 +1,8 @@
+/** Folder trust: whether a folder's own projection code may run, decided by the user, kept in the app settings. */
+export {
+  FolderTrust,
+  FOLDER_TRUST_FILE,
+  type FolderTrustOptions,
+  type TrustedFolder,
+} from './folder-trust.js';
+export { countProjectionFiles } from './projection-files.js';
