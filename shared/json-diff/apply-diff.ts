@@ -1,5 +1,6 @@
 import type { JsonValue } from '../event.js';
 import type { JsonChange, JsonPath } from './json-change.js';
+import { jsonEqual } from './json-equal.js';
 import { formatPath } from './json-path-text.js';
 
 type JsonObject = Record<string, JsonValue>;
@@ -24,7 +25,9 @@ export class DiffApplyError extends Error {
  * else is shared with `before`, and added values are the changes' own.
  *
  * On an array, `add` inserts at the index (0 to the length), `remove` takes the element out and `change`
- * replaces it; on an object, `add` needs the key to be absent, `remove` and `change` need it present.
+ * replaces it; on an object, `add` needs the key to be absent, `remove` and `change` need it present. A
+ * removal or change also needs the value there to be its `before`: a diff applied to a state other than the
+ * one it was made from fails, naming the first change that does not fit, rather than giving a wrong state.
  */
 export function applyDiff(before: JsonValue, changes: readonly JsonChange[]): JsonValue {
   const copies = new Set<Container>();
@@ -44,6 +47,7 @@ function applyChange(
   const { path } = change;
   if (path.length === 0) {
     if (change.op !== 'change') throw fail(`the whole value can be changed, not ${change.op}ed`);
+    expectBefore(root, change, fail);
     return change.after;
   }
   const top = ownCopy(containerAt(root, [], fail), copies);
@@ -73,8 +77,12 @@ function changeArray(
         `${JSON.stringify(index)} is not an index to ${change.op} at`,
     );
   }
-  if (change.op === 'add') array.splice(index, 0, change.after);
-  else if (change.op === 'remove') array.splice(index, 1);
+  if (change.op === 'add') {
+    array.splice(index, 0, change.after);
+    return;
+  }
+  expectBefore(array[index]!, change, fail);
+  if (change.op === 'remove') array.splice(index, 1);
   else array[index] = change.after;
 }
 
@@ -89,13 +97,27 @@ function changeObject(
   const present = Object.hasOwn(object, key);
   if (change.op === 'add' && present) throw fail(`${where} already has the key ${JSON.stringify(key)}`);
   if (change.op !== 'add' && !present) throw fail(`${where} has no key ${JSON.stringify(key)}`);
+  if (change.op !== 'add') expectBefore(object[key]!, change, fail);
   if (change.op === 'remove') delete object[key];
   else writeKey(object, key, change.after);
 }
 
+function expectBefore(value: JsonValue, change: JsonChange, fail: (reason: string) => DiffApplyError): void {
+  if (change.op === 'add' || jsonEqual(value, change.before)) return;
+  throw fail(
+    `${formatPath(change.path)} is ${preview(value)}, not ${preview(change.before)} as the change expects`,
+  );
+}
+
+/** A value short enough for a message. */
+function preview(value: JsonValue): string {
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
 function containerAt(value: JsonValue | undefined, path: JsonPath, fail: (reason: string) => DiffApplyError) {
   if (typeof value === 'object' && value !== null) return value;
-  const what = value === undefined ? 'missing' : `${JSON.stringify(value)}, not an object or array`;
+  const what = value === undefined ? 'missing' : `${preview(value)}, not an object or array`;
   throw fail(`${formatPath(path)} is ${what}`);
 }
 

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../shared/event.js';
-import { applyDiff, diffJson, summariseDiff, type JsonChange } from '../../shared/json-diff/index.js';
+import {
+  applyDiff,
+  diffJson,
+  jsonEqual,
+  summariseDiff,
+  type JsonChange,
+} from '../../shared/json-diff/index.js';
 import { canonicalJson, jsonStates } from './json-state-arbitraries.js';
 
 const RUNS = { numRuns: 1500 };
@@ -33,6 +39,7 @@ describe('diffJson and applyDiff, for any two JSON states', () => {
         expect(diffJson(a, a)).toEqual([]);
         expect(diffJson(a, JSON.parse(JSON.stringify(a)) as JsonValue)).toEqual([]);
         expect(diffJson(a, b).length === 0).toBe(canonicalJson(a) === canonicalJson(b));
+        expect(jsonEqual(a, b)).toBe(canonicalJson(a) === canonicalJson(b));
       }),
       RUNS,
     );

@@ -6,6 +6,7 @@ import {
   DiffApplyError,
   diffJson,
   formatPath,
+  jsonEqual,
   summariseDiff,
   type JsonChange,
 } from '../../shared/json-diff/index.js';
@@ -165,8 +166,34 @@ describe('applyDiff', () => {
     expect(attempt([{ path: [], op: 'remove', before: state }])).toThrow(DiffApplyError);
   });
 
+  it('refuses a diff made from another state: a removed or changed value must be what the change expects', () => {
+    const made = diffJson({ lines: [{ qty: 1 }], note: 'a' }, { lines: [{ qty: 2 }] });
+    expect(() => applyDiff({ lines: [{ qty: 3 }], note: 'a' }, made)).toThrow(
+      'Change 1 (change at lines[0].qty) does not fit: lines[0].qty is 3, not 1 as the change expects',
+    );
+    expect(() => applyDiff({ lines: [{ qty: 1 }], note: { text: 'a' } }, made)).toThrow(
+      'note is {"text":"a"}, not "a" as the change expects',
+    );
+    expect(() => applyDiff(2, [{ path: [], op: 'change', before: 1, after: 3 }])).toThrow(
+      '(root) is 2, not 1',
+    );
+  });
+
   it('replaces the whole value for a change at the root', () => {
     expect(applyDiff([1], [{ path: [], op: 'change', before: [1], after: { a: 1 } }])).toEqual({ a: 1 });
+  });
+});
+
+describe('jsonEqual', () => {
+  it('ignores key order but not array order, and tells null, 0, "", [] and {} apart', () => {
+    expect(jsonEqual({ a: 1, b: [1, { c: 2, d: 3 }] }, { b: [1, { d: 3, c: 2 }], a: 1 })).toBe(true);
+    expect(jsonEqual([1, 2], [2, 1])).toBe(false);
+    expect(jsonEqual({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(jsonEqual({ a: 1, b: 2 }, { a: 1 })).toBe(false);
+    const blanks: JsonValue[] = [null, 0, '', [], {}, false];
+    for (const a of blanks)
+      for (const b of blanks)
+        expect(jsonEqual(a, b), `${JSON.stringify(a)} ${JSON.stringify(b)}`).toBe(a === b);
   });
 });
 
