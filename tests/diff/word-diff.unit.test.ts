@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { changeRows } from '../../renderer/src/lib/diff/change-rows.js';
 import { sideOf, wordDiff, type WordSegment } from '../../renderer/src/lib/diff/word-diff.js';
+import { diffJson } from '../../shared/json-diff/index.js';
 
 const textOf = (segments: readonly WordSegment[]): string => segments.map((segment) => segment.text).join('');
 
@@ -52,5 +54,28 @@ describe('wordDiff', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('changeRows', () => {
+  it('lists each change with its path text and JSON values, and word diffs for changed strings', () => {
+    const rows = changeRows(
+      diffJson(
+        { title: 'Weekly report draft', count: null, tags: ['a'] },
+        { title: 'Weekly report final', count: 2, tags: ['a', 'b'], 'owner-id': 7 },
+      ),
+    );
+    expect(rows.map((row) => [row.op, row.pathText, row.before, row.after])).toEqual([
+      ['change', 'title', '"Weekly report draft"', '"Weekly report final"'],
+      ['change', 'count', 'null', '2'],
+      ['add', 'tags[1]', null, '"b"'],
+      ['add', '["owner-id"]', null, '7'],
+    ]);
+    expect(rows[0]!.words).toEqual([
+      { text: 'Weekly report ', kind: 'same' },
+      { text: 'draft', kind: 'removed' },
+      { text: 'final', kind: 'added' },
+    ]);
+    expect(rows.slice(1).map((row) => row.words)).toEqual([null, null, null]);
   });
 });
