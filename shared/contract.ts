@@ -3,7 +3,7 @@
  * event the Node side pushes. The Electron main process and browser mode's socket both serve exactly this,
  * and the renderer reaches the machine through nothing else.
  */
-import type { AppendResult, RecordedEvent } from './event.js';
+import type { AppendResult, JsonValue, RecordedEvent } from './event.js';
 import {
   array,
   boolean,
@@ -158,6 +158,31 @@ export interface TrustStatus {
   readonly projections: number;
 }
 
+/**
+ * A projection of the current folder as the projections view lists it. status: starting (loading or
+ * catching up), running (following the log), faulted (stopped at `fault`), stopped, untrusted (the folder's
+ * own code waits for the folder to be trusted), invalid (cannot run: see `fault.error`).
+ */
+export interface ProjectionSummary {
+  readonly name: string;
+  /** builtin: ships with Eventfold and runs without trust; user: the folder's projections/NAME.js. */
+  readonly kind: 'user' | 'builtin';
+  readonly status: 'starting' | 'running' | 'faulted' | 'stopped' | 'untrusted' | 'invalid';
+  /** The last position folded. */
+  readonly position: number;
+  /** What stopped it: the event's position (null when no event was being handled) and the error. */
+  readonly fault: { readonly position: number | null; readonly error: string } | null;
+  /** Events skipped after a fault, with the error each raised. */
+  readonly skipped: readonly { readonly position: number; readonly error: string }[];
+}
+
+/** An event that changed a path of a projection's state; before/after absent when the path did not exist. */
+export interface ProjectionPathChange {
+  readonly position: number;
+  readonly before?: JsonValue;
+  readonly after?: JsonValue;
+}
+
 export interface AppInfo {
   readonly version: string;
   readonly mode: 'desktop' | 'browser';
@@ -171,6 +196,7 @@ const expectedRevisionSchema = union(integer({ min: -1 }), literal('any', 'no-st
 const folderPath = string({ minLength: 1, maxLength: 4096 });
 const viewHandle = string({ minLength: 1, maxLength: 64 });
 const position = integer({ min: 1 });
+const projectionName = string({ minLength: 1, maxLength: 255 });
 
 /** Declares a request: its argument schema, and (as a type only) its result. */
 function request<A, R>(arg: Schema<A>): RequestSpec<A, R> {
@@ -272,6 +298,48 @@ export const requests = {
       expectedRevision: optional(expectedRevisionSchema),
     }),
   ),
+  /** The current folder's projections: the built-ins, and its projections/*.js (running once trusted). */
+  'projections.list': request<undefined, readonly ProjectionSummary[]>(nothing),
+  /** A projection's state after the event at `position` (0 = its initial state; default: the last event). */
+  'projection.state': request<
+    { readonly name: string; readonly position?: number },
+    { readonly position: number; readonly state: JsonValue }
+  >(object({ name: projectionName, position: optional(integer({ min: 0 })) })),
+  /** The states before and after one event. */
+  'projection.around': request<
+    { readonly name: string; readonly position: number },
+    { readonly before: JsonValue; readonly after: JsonValue }
+  >(object({ name: projectionName, position })),
+  /**
+   * The events in from..to (default: the whole log) that changed the value at `path`, oldest first, at most
+   * `limit` (default 100); `next` is where to continue, null when the range is done.
+   */
+  'projection.history': request<
+    {
+      readonly name: string;
+      readonly path: readonly (string | number)[];
+      readonly from?: number;
+      readonly to?: number;
+      readonly limit?: number;
+    },
+    { readonly changes: readonly ProjectionPathChange[]; readonly next: number | null }
+  >(
+    object({
+      name: projectionName,
+      path: array(union(string({ maxLength: 4096 }), integer({ min: 0 })), { maxItems: 256 }),
+      from: optional(position),
+      to: optional(integer({ min: 0 })),
+      limit: optional(integer({ min: 1, max: 1000 })),
+    }),
+  ),
+  /** Skips the event a projection faulted at (recorded in its checkpoint) and goes on after it. */
+  'projection.skip': request<{ readonly name: string; readonly position: number }, ProjectionSummary>(
+    object({ name: projectionName, position }),
+  ),
+  /** Forgets a projection's checkpoint, snapshots and skips and folds the log again. */
+  'projection.rebuild': request<{ readonly name: string }, ProjectionSummary>(
+    object({ name: projectionName }),
+  ),
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -336,7 +404,18 @@ export function isRequestName(name: unknown): name is RequestName {
 
 /** Errors keep the store's codes, so the page can offer the right thing (repair, retry, another folder). */
 export type ContractErrorCode =
-  StoreErrorData['code'] | 'BadRequest' | 'NoFolder' | 'Unsupported' | 'Internal';
+  | StoreErrorData['code']
+  | 'BadRequest'
+  | 'NoFolder'
+  | 'Unsupported'
+  | 'Internal'
+  // Projections: a fault of the projection's code (details: projection, position, reason), a folder whose
+  // code may not run yet, a name that is no projection, a position outside the log, a skip of no fault.
+  | 'ProjectionFault'
+  | 'NotTrusted'
+  | 'UnknownProjection'
+  | 'OutOfRange'
+  | 'NotFaulted';
 
 export interface ContractErrorData {
   readonly code: ContractErrorCode;

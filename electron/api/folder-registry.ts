@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ProjectionHost } from '../projections/index.js';
 import { openEventStore, type EventStore, type OpenOptions, type ScanProgress } from '../store/index.js';
 
 /** One window's (or socket's) hold on an open folder; the store stays open while anyone holds it. */
@@ -8,6 +9,13 @@ export interface FolderLease {
   readonly store: EventStore;
   /** Indexing progress of a progressive open (nothing is reported once the index is complete). */
   onProgress(listener: (progress: ScanProgress) => void): () => void;
+  /**
+   * The folder's projections, shared like the store: started on first use, with the folder's own code
+   * running only when `trusted` says so; stopped with the store.
+   */
+  projections(trusted: () => Promise<boolean>): Promise<ProjectionHost>;
+  /** The folder was trusted or distrusted: its projections start or stop (if any were started). */
+  trustChanged(trusted: boolean): Promise<void>;
   release(): Promise<void>;
 }
 
@@ -15,6 +23,7 @@ interface OpenFolder {
   readonly opening: Promise<EventStore>;
   readonly progressListeners: Set<(progress: ScanProgress) => void>;
   holders: number;
+  projections?: Promise<ProjectionHost>;
 }
 
 /**
@@ -67,12 +76,23 @@ export class FolderRegistry {
         entry.progressListeners.add(listener);
         return () => entry.progressListeners.delete(listener);
       },
+      projections: async (trusted) => {
+        entry.projections ??= trusted().then((trust) => ProjectionHost.open(store, { trusted: trust }));
+        entry.projections.catch(() => (entry.projections = undefined));
+        return entry.projections;
+      },
+      trustChanged: async (trusted) => {
+        await (await entry.projections)?.setTrusted(trusted);
+      },
       release: async () => {
         if (released) return;
         released = true;
         entry.holders--;
         if (entry.holders > 0) return;
         if (this.folders.get(key) === entry) this.folders.delete(key);
+        const projections = entry.projections;
+        entry.projections = undefined;
+        await (await projections?.catch(() => undefined))?.close();
         await store.close();
       },
     };

@@ -3,6 +3,7 @@ import { appendEvent } from './event-append.js';
 import { getEvent } from './event-detail.js';
 import { folderHandlers } from './folder-handlers.js';
 import { logHandlers } from './log-handlers.js';
+import { projectionHandlers } from './projection-handlers.js';
 import type { HandlerMap } from './session-context.js';
 import { streamHandlers } from './stream-listing.js';
 import { trustHandlers } from './trust-handlers.js';
@@ -14,6 +15,7 @@ export const handlers: HandlerMap = {
   ...trustHandlers,
   ...streamHandlers,
   ...logHandlers,
+  ...projectionHandlers,
   'event.get': getEvent,
   'event.append': appendEvent,
 };

@@ -18,7 +18,9 @@ const setTrust: Handler<'folder.trust'> = async (arg, session) => {
       { file: session.trust.file },
     );
   }
-  return { trusted: await session.trust.isTrusted(id) };
+  const trusted = await session.trust.isTrusted(id);
+  await session.folder('folder.trust').lease.trustChanged(trusted);
+  return { trusted };
 };
 
 const trustStatus: Handler<'trust.status'> = async (_arg, session) => {

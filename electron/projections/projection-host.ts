@@ -48,6 +48,8 @@ export class ProjectionHost {
   ) {}
 
   static async open(store: EventStore, options: HostOptions): Promise<ProjectionHost> {
+    // Following the log needs its true end: a folder still being indexed after a progressive open waits.
+    await store.indexed;
     const host = new ProjectionHost(store, options);
     for (const builtin of BUILTIN_PROJECTIONS) await host.startRunner(builtinCode(builtin));
     for (const file of host.projectionFiles()) await host.load(file);

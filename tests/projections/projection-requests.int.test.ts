@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type * as Api from '../../electron/api/index.js';
+import type {
+  Answer,
+  ContractErrorData,
+  RequestArg,
+  RequestName,
+  RequestResult,
+} from '../../shared/contract.js';
+import { folderWith, later, writeProjection, type Sample } from './projection-fixture.js';
+
+// The api starts projection workers, which load compiled files: the session comes from dist/.
+const api = (await import(
+  path.resolve(import.meta.dirname, '../../dist/electron/api/index.js')
+)) as typeof Api;
+
+const EVENTS: Sample[] = [
+  { stream: 'order-1', type: 'OrderPlaced', data: { total: 3 } },
+  { stream: 'order-2', type: 'OrderPlaced', data: { total: 4 } },
+  { stream: 'order-1', type: 'OrderShipped', data: {} },
+];
+
+/** A session over a registry of its own, with its settings in a temp dir; disposed after the test. */
+function session(): {
+  call<N extends RequestName>(name: N, arg: RequestArg<N>): Promise<RequestResult<N>>;
+  refusal(name: RequestName, arg: unknown): Promise<ContractErrorData>;
+} {
+  const settings = fs.mkdtempSync(path.join(os.tmpdir(), 'eventfold-settings-'));
+  const registry = new api.FolderRegistry({ durability: 'none' });
+  const opened = api.createApiSession({
+    host: { mode: 'browser' },
+    registry,
+    recent: new api.RecentFolders(path.join(settings, 'recent.json')),
+    push: () => undefined,
+  });
+  later(async () => {
+    await opened.dispose();
+    fs.rmSync(settings, { recursive: true, force: true });
+  });
+  const answer = (name: RequestName, arg: unknown): Promise<Answer<unknown>> => opened.dispatch(name, arg);
+  return {
+    async call(name, arg) {
+      const answered = await answer(name, arg);
+      if (!answered.ok) throw new Error(`${name}: ${answered.error.code}: ${answered.error.message}`);
+      return answered.value as never;
+    },
+    async refusal(name, arg) {
+      const answered = await answer(name, arg);
+      if (answered.ok) throw new Error(`${name} answered ${JSON.stringify(answered.value)}`);
+      return answered.error;
+    },
+  };
+}
+
+describe('projection requests', () => {
+  it('lists projections, answers states and refuses the folder’s code until it is trusted', async () => {
+    const store = await folderWith(EVENTS);
+    const folder = store.folder;
+    await store.close();
+    writeProjection(
+      folder,
+      'total',
+      `fromAll().when({ $init: () => 0, OrderPlaced: (s, e) => s + e.data.total })`,
+    );
+    const page = session();
+    await page.call('folder.open', { path: folder });
+    const listed = await page.call('projections.list', undefined);
+    expect(listed.map(({ name, status }) => ({ name, status }))).toEqual([
+      { name: 'stream-documents', status: expect.stringMatching(/starting|running/) as unknown },
+      { name: 'stream-statistics', status: expect.stringMatching(/starting|running/) as unknown },
+      { name: 'total', status: 'untrusted' },
+    ]);
+    expect(await page.refusal('projection.state', { name: 'total' })).toMatchObject({ code: 'NotTrusted' });
+    expect(await page.call('projection.state', { name: 'stream-statistics', position: 2 })).toMatchObject({
+      position: 2,
+      state: { events: 2 },
+    });
+
+    expect(await page.call('folder.trust', { trusted: true })).toEqual({ trusted: true });
+    expect(await page.call('projection.state', { name: 'total' })).toEqual({ position: 3, state: 7 });
+    expect(await page.call('projection.around', { name: 'total', position: 2 })).toEqual({
+      before: 3,
+      after: 7,
+    });
+    expect(await page.call('projection.history', { name: 'total', path: [], from: 1 })).toEqual({
+      changes: [
+        { position: 1, before: 0, after: 3 },
+        { position: 2, before: 3, after: 7 },
+      ],
+      next: null,
+    });
+    await page.call('folder.trust', { trusted: false });
+    expect(await page.refusal('projection.state', { name: 'total' })).toMatchObject({ code: 'NotTrusted' });
+  });
+
+  it('answers faults, skips and rebuilds with the contract’s codes', async () => {
+    const store = await folderWith(EVENTS);
+    const folder = store.folder;
+    await store.close();
+    writeProjection(
+      folder,
+      'fussy',
+      `fromAll().when({ $init: () => [], $any: (s, e) => { if (e.position === 2) throw new Error('two'); return [...s, e.position]; } })`,
+    );
+    const page = session();
+    await page.call('folder.open', { path: folder });
+    await page.call('folder.trust', { trusted: true });
+    expect(await page.refusal('projection.state', { name: 'fussy' })).toMatchObject({
+      code: 'ProjectionFault',
+      details: { projection: 'fussy', position: 2, reason: expect.stringMatching(/Error: two/) as unknown },
+    });
+    expect(await page.refusal('projection.skip', { name: 'fussy', position: 3 })).toMatchObject({
+      code: 'NotFaulted',
+    });
+    expect(await page.refusal('projection.state', { name: 'nothing' })).toMatchObject({
+      code: 'UnknownProjection',
+    });
+    expect(await page.refusal('projection.state', { name: 'stream-statistics', position: 9 })).toMatchObject({
+      code: 'OutOfRange',
+    });
+    expect(await page.call('projection.skip', { name: 'fussy', position: 2 })).toMatchObject({
+      name: 'fussy',
+      skipped: [{ position: 2 }],
+      fault: null,
+    });
+    expect(await page.call('projection.state', { name: 'fussy' })).toEqual({ position: 3, state: [1, 3] });
+    expect(await page.call('projection.rebuild', { name: 'fussy' })).toMatchObject({ skipped: [] });
+  });
+});
