@@ -43,6 +43,9 @@ export function foldRuntime(positionCell: SharedArrayBuffer | ArrayBuffer): Fold
   interface Fold {
     state: unknown;
     position: number;
+    /** The fold's own input while another fold is fed: it continues there on 'extend'. */
+    input: string;
+    cursor: number;
   }
 
   let definition: Definition | undefined;
@@ -181,7 +184,8 @@ export function foldRuntime(positionCell: SharedArrayBuffer | ArrayBuffer): Fold
         for (const key of keys(parsed)) partitions[key] = parsed[key];
       state = partitions;
     }
-    folds[name] = { state, position };
+    if (target === folds[name]) target = undefined;
+    folds[name] = { state, position, input: '', cursor: 0 };
   }
 
   function handlerFor(made: Definition, type: string): Handler | undefined {
@@ -293,6 +297,12 @@ export function foldRuntime(positionCell: SharedArrayBuffer | ArrayBuffer): Fold
     return `threw ${typeof error === 'string' ? error : (stringify(error) ?? String(error))}`;
   }
 
+  function park(): void {
+    if (target === undefined) return;
+    target.input = input;
+    target.cursor = cursor;
+  }
+
   let pending: unknown[] = [];
   function perform(): number | string {
     const [op, a, b, c] = pending;
@@ -310,10 +320,19 @@ export function foldRuntime(positionCell: SharedArrayBuffer | ArrayBuffer): Fold
         changes = [];
         return 0;
       case 'feed':
+        park();
         target = folds[a as string];
         input = b as string;
         cursor = 0;
         upTo = c as number;
+        return 0;
+      case 'extend':
+        // The same fold, further: on with what is left of its last input.
+        park();
+        target = folds[a as string];
+        input = target?.input ?? '';
+        cursor = target?.cursor ?? 0;
+        upTo = b as number;
         return 0;
       case 'step':
         return step(a as number);

@@ -85,29 +85,55 @@ function load(): void {
   }
 }
 
+/** Each fold's reader where it stopped, so the next fold of the same target goes on without a new search. */
+const readers: Partial<Record<FoldTarget, Iterator<string>>> = {};
+
 function foldTo(fold: FoldMachine, request: Extract<WorkerRequest, { op: 'fold' }>): FoldOutcome {
   const { target, to, watch } = request;
   call(fold, 'watch', watch === undefined ? null : JSON.stringify(watch.path), watch?.limit ?? null);
   let limited = false;
   let lastProgress = performance.now();
-  if (positions[target] < to) {
-    outer: for (const chunk of lines.chunks(positions[target] + 1)) {
-      call(fold, 'feed', target, chunk, to);
-      for (;;) {
-        const step = call(fold, 'step', setup.eventTimeoutMs);
-        if (step === FoldStep.fault) throw new FaultRaised(readFault(fold));
-        if (step === FoldStep.needInput) break;
-        if (step === FoldStep.reached) break outer;
-        if (step === FoldStep.limit) {
-          limited = true;
-          break outer;
-        }
-        const now = performance.now();
-        if (now - lastProgress >= PROGRESS_EVERY_MS) {
-          lastProgress = now;
-          post({ kind: 'progress', position: Number(call(fold, 'position', target)) });
-        }
+  /** Steps through the input the fold holds; true when it needs more. */
+  const steps = (): boolean => {
+    for (;;) {
+      const step = call(fold, 'step', setup.eventTimeoutMs);
+      if (step === FoldStep.fault) throw new FaultRaised(readFault(fold));
+      if (step === FoldStep.needInput) return true;
+      if (step === FoldStep.reached) return false;
+      if (step === FoldStep.limit) {
+        limited = true;
+        return false;
       }
+      const now = performance.now();
+      if (now - lastProgress >= PROGRESS_EVERY_MS) {
+        lastProgress = now;
+        post({ kind: 'progress', position: Number(call(fold, 'position', target)) });
+      }
+    }
+  };
+  if (positions[target] < to) {
+    let reader = readers[target];
+    let fresh = reader === undefined;
+    let needMore = true;
+    if (reader !== undefined) {
+      call(fold, 'extend', target, to);
+      needMore = steps();
+    }
+    while (needMore) {
+      reader ??= lines.chunks(positions[target] + 1);
+      readers[target] = reader;
+      const next = reader.next();
+      if (next.done === true) {
+        delete readers[target];
+        reader = undefined;
+        // A reader kept from an earlier fold ended where the log ended then: look again, once.
+        if (fresh) break;
+        fresh = true;
+        positions[target] = Number(call(fold, 'position', target));
+        continue;
+      }
+      call(fold, 'feed', target, next.value, to);
+      needMore = steps();
     }
   }
   positions[target] = Number(call(fold, 'position', target));
@@ -121,6 +147,7 @@ function handle(fold: FoldMachine, request: WorkerRequest): unknown {
     case 'reset':
       // A failed reset leaves the target unusable: its position says "nothing folded yet".
       positions[request.target] = 0;
+      delete readers[request.target];
       call(fold, 'reset', request.target, request.state, request.position);
       positions[request.target] = request.position;
       return null;

@@ -42,7 +42,8 @@ export class LogLines {
         if (offset === undefined) return;
         for (;;) {
           const read = fs.readSync(fd, buffer, 0, CHUNK_BYTES, offset);
-          const end = buffer.lastIndexOf(NEWLINE, read - 1);
+          // Within what was read: the rest of the buffer holds an earlier chunk.
+          const end = read === 0 ? -1 : buffer.subarray(0, read).lastIndexOf(NEWLINE);
           if (end === -1) break;
           yield buffer.toString('utf8', 0, end + 1);
           offset += end + 1;

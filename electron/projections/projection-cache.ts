@@ -85,7 +85,7 @@ export class ProjectionCache {
 
   async writeSnapshot(snapshot: Snapshot): Promise<void> {
     await fs.mkdir(this.snapshotDir, { recursive: true });
-    const db = new Low(new AtomicJsonFile<Snapshot>(this.snapshotFile(snapshot.position)), snapshot);
+    const db = new Low(new AtomicJsonFile<Snapshot>(this.snapshotFile(snapshot.position), false), snapshot);
     await db.write();
   }
 

@@ -321,7 +321,8 @@ export class ProjectionRunner {
       if (this.live % this.every === 0) {
         await this.capture();
         this.takeSnapshot();
-        await this.writeCheckpoint();
+        // Written behind the fold, in order with the snapshots; close() waits for them.
+        this.writeCheckpoint().catch(() => undefined);
       }
     }
     if (this.live !== started) {

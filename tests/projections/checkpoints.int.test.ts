@@ -175,4 +175,26 @@ describe('checkpoints and snapshots', () => {
       await again.close();
     }
   });
+
+  it('reads across many segments and seeks inside large ones (binary search over line starts)', async () => {
+    const events = Array.from({ length: 3000 }, (_, i): Sample => ({
+      stream: `a-${i % 7}`,
+      type: i % 5 === 0 ? 'Y' : 'X',
+      data: { v: i % 13 },
+    }));
+    for (const segmentSizeLimit of [4 * 1024, 256 * 1024]) {
+      const store = await folderWith(events, { segmentSizeLimit });
+      const segments = fs
+        .readdirSync(path.join(store.folder, 'log'))
+        .filter((name) => name.endsWith('.jsonl'));
+      expect(segments.length).toBeGreaterThan(2);
+      const runner = await runProjection(store, 'totals', CODE, { snapshotEvery: 1000 });
+      await runner.caughtUp();
+      expect(await runner.stateAt(3000)).toEqual(foldByHand(events));
+      for (const at of [1, 999, 1000, 1001, 1777, 2500, 2999]) {
+        expect(await runner.stateAt(at), `at ${at}`).toEqual(foldByHand(events.slice(0, at)));
+      }
+      await runner.close();
+    }
+  });
 });

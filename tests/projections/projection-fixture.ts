@@ -28,10 +28,13 @@ export interface Sample {
 }
 
 /** A new event folder holding the events (one append each), its store open; closed after the test. */
-export async function folderWith(events: readonly Sample[]): Promise<Store.EventStore> {
+export async function folderWith(
+  events: readonly Sample[],
+  init: Store.InitOptions = {},
+): Promise<Store.EventStore> {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eventfold-projections-')), 'events');
   later(() => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
-  await store.initEventFolder(dir);
+  await store.initEventFolder(dir, init);
   const opened = await store.openEventStore(dir, { durability: 'none' });
   later(() => opened.close());
   await appendAll(opened, events);
