@@ -21,8 +21,6 @@ export interface HostOptions extends Omit<RunnerOptions, 'onProgress' | 'onStatu
   readonly trusted: boolean;
   /** Watch projections/ and reload a file when it changes (default true). */
   readonly watch?: boolean;
-  /** A projection's status changed (faulted, caught up, reloaded). */
-  readonly onStatus?: (status: ProjectionStatus) => void;
 }
 
 /** Changes to one file within this long count as one (editors write in several steps). */
@@ -40,6 +38,7 @@ export class ProjectionHost {
   private watcher: FSWatcher | undefined;
   private readonly reloads = new Map<string, NodeJS.Timeout>();
   private work: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<(projections: ProjectionStatus[]) => void>();
   private closed = false;
 
   private constructor(
@@ -69,6 +68,21 @@ export class ProjectionHost {
     );
   }
 
+  /**
+   * Called with the whole list when a projection's status changes: it faulted, caught up after appends,
+   * was skipped, rebuilt, reloaded, added or removed, or trust changed. Returns the unsubscribe.
+   */
+  onChanged(listener: (projections: ProjectionStatus[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    if (this.closed || this.listeners.size === 0) return;
+    const projections = this.list();
+    for (const listener of this.listeners) listener(projections);
+  }
+
   /** Resolves once every running projection has folded the log as it stands. */
   async caughtUp(): Promise<ProjectionStatus[]> {
     await this.work;
@@ -94,11 +108,15 @@ export class ProjectionHost {
   }
 
   async skip(name: string, position: number): Promise<ProjectionStatus> {
-    return this.runner(name).skip(position);
+    const status = await this.runner(name).skip(position);
+    this.changed();
+    return status;
   }
 
   async rebuild(name: string): Promise<ProjectionStatus> {
-    return this.runner(name).rebuild();
+    const status = await this.runner(name).rebuild();
+    this.changed();
+    return status;
   }
 
   /** The folder was trusted or distrusted: its projections start or stop. */
@@ -115,6 +133,7 @@ export class ProjectionHost {
       this.idle.clear();
       for (const file of this.projectionFiles()) await this.load(file);
     });
+    this.changed();
   }
 
   async close(): Promise<void> {
@@ -157,6 +176,7 @@ export class ProjectionHost {
       const gone = this.runners.get(name);
       this.runners.delete(name);
       await gone?.close();
+      this.changed();
       return;
     }
     const notRunning = (status: ProjectionStatus['status'], error: string | null): void => {
@@ -173,10 +193,12 @@ export class ProjectionHost {
     };
     if (findBuiltin(name) !== undefined) {
       notRunning('invalid', `projections/${name}.js has the name of a built-in projection: rename the file`);
+      this.changed();
       return;
     }
     if (!this.options.trusted) {
       notRunning('untrusted', null);
+      this.changed();
       return;
     }
     let code: ProjectionCode;
@@ -190,13 +212,13 @@ export class ProjectionHost {
     const running = this.runners.get(name);
     if (running === undefined) await this.startRunner(code);
     else if (running.hash !== code.hash) await running.rebuild(code);
-    this.options.onStatus?.(this.runner(name).describe());
+    this.changed();
   }
 
   private async startRunner(code: ProjectionCode): Promise<void> {
     const runner = await ProjectionRunner.start(this.store, code, {
       ...this.options,
-      ...(this.options.onStatus === undefined ? {} : { onStatus: this.options.onStatus }),
+      onStatus: () => this.changed(),
     });
     if (this.closed) await runner.close();
     else this.runners.set(code.name, runner);

@@ -56,12 +56,18 @@ describe('projection host', () => {
       { name: 'total', kind: 'user', status: 'running', position: 2 },
     ]);
     expect(await host.stateAt('total')).toBe(7);
+    const heard: number[] = [];
+    host.onChanged((list) => heard.push(list.find((status) => status.name === 'total')?.position ?? -1));
     await appendAll(store, [{ stream: 'order-3', type: 'OrderPlaced', data: { total: 10 } }]);
     await eventually(
       () => Promise.resolve(host.list().find((status) => status.name === 'total')?.position),
       (position) => position === 3,
     );
     expect(await host.stateAt('total', 3)).toBe(17);
+    await eventually(
+      () => Promise.resolve(heard),
+      (positions) => positions.includes(3),
+    );
   });
 
   it('runs none of an untrusted folder’s code until it is trusted; built-ins run regardless', async () => {
