@@ -89,6 +89,18 @@ export class ProjectionWorker {
       listeners.error = reject;
       listeners.exit = () => reject(new Error('the projection worker exited while loading'));
       worker.on('message', listeners.message).on('error', listeners.error).on('exit', listeners.exit);
+      // Top-level code has the vm's time limit; this is for a worker stuck where that cannot reach.
+      const limit = setTimeout(
+        () =>
+          reject(
+            new Error('the projection did not finish loading (stuck where its time limit cannot reach)'),
+          ),
+        setup.eventTimeoutMs * 2 + WATCHDOG_GRACE_MS,
+      );
+      void Promise.race([
+        new Promise((done) => worker.once('message', done)),
+        new Promise((done) => worker.once('exit', done)),
+      ]).then(() => clearTimeout(limit));
     })
       .catch(async (error: unknown) => {
         await worker.terminate();

@@ -124,4 +124,14 @@ describe('projection sandbox', () => {
     expect(await looping.stateAt(2)).toEqual({ n: 2 });
     expect(await bomb.stateAt(2)).toEqual({});
   });
+
+  it('top-level code that never ends faults the load, with no event to name', async () => {
+    const store = await folderWith(EVENTS);
+    const runner = await runProjection(store, 'stuck', `for (;;) {} fromAll().when({})`, {
+      eventTimeoutMs: 100,
+    });
+    const status = await runner.caughtUp();
+    expect(status.status).toBe('faulted');
+    expect(status.fault).toEqual({ position: null, error: expect.stringMatching(/time limit/) as unknown });
+  });
 });
