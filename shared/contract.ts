@@ -4,6 +4,7 @@
  * and the renderer reaches the machine through nothing else.
  */
 import type { AppendResult, JsonValue, RecordedEvent } from './event.js';
+import type { JsonChange } from './json-diff/index.js';
 import {
   array,
   boolean,
@@ -183,6 +184,34 @@ export interface ProjectionPathChange {
   readonly after?: JsonValue;
 }
 
+/** A user projection's code, as the what-if editor loads it. */
+export interface ProjectionSource {
+  readonly name: string;
+  /** The text of the file. */
+  readonly code: string;
+  /** Where it is, relative to the folder: `projections/NAME.js`. */
+  readonly file: string;
+}
+
+/**
+ * A what-if run: edited projection code folded into a scratch read model (never cached, never saved) up to
+ * `position`, and its difference from the named projection's state there.
+ */
+export interface WhatIfOutcome {
+  readonly position: number;
+  /** The edited code's state after the event at `position`. */
+  readonly state: JsonValue;
+  /** The named projection's state at `position`; null when no name was given or it has none there. */
+  readonly current: JsonValue | null;
+  /**
+   * Why `current` is null although a name was given: the folder is not trusted (its saved code may not
+   * run), or the projection faulted before `position`.
+   */
+  readonly currentError?: string;
+  /** What the edit changes: the structural diff from `current` to `state` (empty when current is null). */
+  readonly changes: readonly JsonChange[];
+}
+
 export interface AppInfo {
   readonly version: string;
   readonly mode: 'desktop' | 'browser';
@@ -197,6 +226,8 @@ const folderPath = string({ minLength: 1, maxLength: 4096 });
 const viewHandle = string({ minLength: 1, maxLength: 64 });
 const position = integer({ min: 1 });
 const projectionName = string({ minLength: 1, maxLength: 255 });
+/** Projection code from the app's editor; a projection is a fold, not a bundle. */
+const projectionCode = string({ maxLength: 1_000_000 });
 
 /** Declares a request: its argument schema, and (as a type only) its result. */
 function request<A, R>(arg: Schema<A>): RequestSpec<A, R> {
@@ -340,6 +371,36 @@ export const requests = {
   'projection.rebuild': request<{ readonly name: string }, ProjectionSummary>(
     object({ name: projectionName }),
   ),
+  /**
+   * The code of the folder's projections/NAME.js, for the editor. Reading it runs nothing, so it needs no
+   * trust. A built-in answers 'Unsupported' (its code is part of Eventfold), an unknown name
+   * 'UnknownProjection'.
+   */
+  'projection.source': request<{ readonly name: string }, ProjectionSource>(object({ name: projectionName })),
+  /**
+   * Runs edited projection code into a scratch read model up to `position` (default: the last event; 0 =
+   * its initial state) in the same sandbox and limits as saved projections, and diffs it against the
+   * projection `name` at that position. The user typed or ran the code from the app's editor, so running
+   * it is their consent (as naming a file on the command line is): it needs no folder trust. The saved
+   * projection's own code still runs only when the folder is trusted (else `currentError` says so).
+   * A fault answers 'ProjectionFault' (details: projection "what-if", position, reason, and line and column
+   * for code that fails to load); a newer run of the same window answers the older one 'Cancelled'.
+   * Progress arrives as `whatif.progress`.
+   */
+  'projection.whatif': request<
+    { readonly code: string; readonly name?: string; readonly position?: number },
+    WhatIfOutcome
+  >(
+    object({ code: projectionCode, name: optional(projectionName), position: optional(integer({ min: 0 })) }),
+  ),
+  /**
+   * Writes projections/NAME.js (NAME: letters, digits, '-' and '_') atomically; needs the folder trusted
+   * ('NotTrusted') and refuses a built-in's name ('BadRequest'). Answers once the projection has been
+   * reloaded and its rebuild has started; `projections.changed` follows its progress.
+   */
+  'projection.save': request<{ readonly name: string; readonly code: string }, ProjectionSummary>(
+    object({ name: projectionName, code: projectionCode }),
+  ),
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -377,6 +438,13 @@ export interface PushEvents {
   'app.connection': { readonly connected: boolean };
   /** The desktop shell asks the page to do something a menu item or shortcut chose. */
   'app.command': { readonly command: AppCommand };
+  /**
+   * The current folder's projections, after any change of status: progress while catching up, a fault, a
+   * skip, a rebuild, a reload of a changed file, trust. At most about five a second.
+   */
+  'projections.changed': readonly ProjectionSummary[];
+  /** A what-if run of this window has folded `done` of `total` events. */
+  'whatif.progress': { readonly done: number; readonly total: number };
 }
 
 export type PushName = keyof PushEvents;
@@ -388,6 +456,8 @@ export const pushNames = [
   'app.error',
   'app.connection',
   'app.command',
+  'projections.changed',
+  'whatif.progress',
 ] as const satisfies readonly PushName[];
 
 /** Menu items that act inside the page. */
@@ -415,7 +485,9 @@ export type ContractErrorCode =
   | 'NotTrusted'
   | 'UnknownProjection'
   | 'OutOfRange'
-  | 'NotFaulted';
+  | 'NotFaulted'
+  // A what-if run replaced by a newer one of the same window.
+  | 'Cancelled';
 
 export interface ContractErrorData {
   readonly code: ContractErrorCode;

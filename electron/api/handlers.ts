@@ -3,6 +3,7 @@ import { appendEvent } from './event-append.js';
 import { getEvent } from './event-detail.js';
 import { folderHandlers } from './folder-handlers.js';
 import { logHandlers } from './log-handlers.js';
+import { projectionEditHandlers } from './projection-edit-handlers.js';
 import { projectionHandlers } from './projection-handlers.js';
 import type { HandlerMap } from './session-context.js';
 import { streamHandlers } from './stream-listing.js';
@@ -16,6 +17,7 @@ export const handlers: HandlerMap = {
   ...streamHandlers,
   ...logHandlers,
   ...projectionHandlers,
+  ...projectionEditHandlers,
   'event.get': getEvent,
   'event.append': appendEvent,
 };

@@ -1,4 +1,5 @@
-import type { FolderSummary } from '../../shared/contract.js';
+import type { FolderSummary, ProjectionSummary } from '../../shared/contract.js';
+import type { ProjectionHost, ProjectionStatus } from '../projections/index.js';
 import type { ScanProgress } from '../store/index.js';
 import type { Push } from './api-host.js';
 import type { FolderLease } from './folder-registry.js';
@@ -7,6 +8,8 @@ import { LogViews } from './log-views.js';
 import { Throttle } from './throttle.js';
 
 const PUSH_INTERVAL_MS = 100;
+/** `projections.changed` at most five times a second: a rebuild reports progress far more often. */
+const PROJECTIONS_PUSH_INTERVAL_MS = 200;
 
 /**
  * The folder a session shows, and what the page hears about it: appends as they are committed (by any
@@ -14,18 +17,40 @@ const PUSH_INTERVAL_MS = 100;
  * throttled to one every 100 ms; `log.appended` is not, so a live tail is never late.
  */
 export class SessionFolder {
+  /**
+   * The folder's lease as this session's handlers use it: asking it for the folder's projections also
+   * subscribes this session to their changes (pushed as `projections.changed`), so a page that shows
+   * projections hears about them, and a folder nobody asked about starts no projection.
+   */
+  readonly lease: FolderLease;
   readonly views: LogViews;
   private readonly summaries: FolderSummaries;
   private readonly changed: Throttle;
   private readonly progress: Throttle;
   private lastProgress: ScanProgress | undefined;
   private readonly stopListening: (() => void)[];
+  private followed: ProjectionHost | undefined;
+  private stopFollowing: (() => void) | undefined;
+  private readonly projectionsChanged: Throttle;
   private disposed = false;
 
   constructor(
-    readonly lease: FolderLease,
+    lease: FolderLease,
     private readonly push: Push,
   ) {
+    this.lease = {
+      ...lease,
+      projections: async (trusted) => {
+        const host = await lease.projections(trusted);
+        this.follow(host);
+        return host;
+      },
+    };
+    this.projectionsChanged = new Throttle(PROJECTIONS_PUSH_INTERVAL_MS, () => {
+      if (this.followed !== undefined && !this.disposed) {
+        push('projections.changed', this.followed.list().map(projectionSummary));
+      }
+    });
     const { store } = lease;
     this.views = new LogViews(store, push);
     this.summaries = new FolderSummaries(store);
@@ -94,13 +119,28 @@ export class SessionFolder {
     }
   }
 
+  private follow(host: ProjectionHost): void {
+    if (this.disposed || this.followed === host) return;
+    this.stopFollowing?.();
+    this.followed = host;
+    this.stopFollowing = host.onChanged(() => this.projectionsChanged.request());
+  }
+
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    this.stopFollowing?.();
+    this.projectionsChanged.cancel();
     for (const stop of this.stopListening) stop();
     this.changed.cancel();
     this.progress.cancel();
     this.views.closeAll();
     await this.lease.release();
   }
+}
+
+/** A projection's status as the contract carries it (the runtime's file and shape stay on this side). */
+export function projectionSummary(status: ProjectionStatus): ProjectionSummary {
+  const { name, kind, status: state, position, fault, skipped } = status;
+  return { name, kind, status: state, position, fault, skipped };
 }

@@ -13,3 +13,12 @@ export type { WorkerLimits } from './projection-worker.js';
 export type { ProjectionEvent, ProjectionSourceSpec } from './fold-runtime.js';
 export type { ProjectionShape } from './worker-protocol.js';
 export { SNAPSHOT_EVERY, MAX_SNAPSHOTS } from './snapshot-policy.js';
+export { runScratchProjection, ScratchFault, WHAT_IF_PROJECTION } from './scratch-projection.js';
+export type { ScratchOptions } from './scratch-projection.js';
+export type { CodeLocation } from './code-location.js';
+export {
+  checkProjectionName,
+  projectionFileOf,
+  readProjectionSource,
+  writeProjectionSource,
+} from './projection-source-file.js';

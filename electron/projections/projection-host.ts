@@ -119,6 +119,15 @@ export class ProjectionHost {
     return status;
   }
 
+  /**
+   * Loads projections/NAME.js again now, not after the watcher's settling time (the app just saved it):
+   * resolves once its worker has loaded the new code and its rebuild has started.
+   */
+  async reload(name: string): Promise<ProjectionStatus | undefined> {
+    await this.serially(() => this.load(path.join(this.projectionsDir, `${name}.js`)));
+    return this.list().find((projection) => projection.name === name);
+  }
+
   /** The folder was trusted or distrusted: its projections start or stop. */
   async setTrusted(trusted: boolean): Promise<void> {
     if (trusted === this.options.trusted) return;
@@ -219,6 +228,8 @@ export class ProjectionHost {
     const runner = await ProjectionRunner.start(this.store, code, {
       ...this.options,
       onStatus: () => this.changed(),
+      // Positions grow while a long rebuild catches up: listeners (the page) throttle as they need.
+      onProgress: () => this.changed(),
     });
     if (this.closed) await runner.close();
     else this.runners.set(code.name, runner);
