@@ -177,6 +177,16 @@ describe('projection.whatif', () => {
     expect(String((syntax.details as { reason: string }).reason)).toMatch(/SyntaxError/);
   });
 
+  it('cancels a window’s run when it starts a newer one', async () => {
+    const { page } = await openFolder(EVENTS);
+    const slow = `fromAll().when({ $init: () => 0, $any: (s) => { const until = Date.now() + 300; while (Date.now() < until) {} return s + 1; } })`;
+    const older = page.refusal('projection.whatif', { code: slow });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const newer = await page.call('projection.whatif', { code: COUNTER });
+    expect(newer.state).toEqual({ placed: 2, total: 7 });
+    expect(await older).toMatchObject({ code: 'Cancelled' });
+  });
+
   it('refuses positions outside the log and unknown projections to compare with', async () => {
     const { page } = await openFolder(EVENTS);
     expect(await page.refusal('projection.whatif', { code: COUNTER, position: 4 })).toMatchObject({
