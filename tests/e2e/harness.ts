@@ -7,11 +7,11 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { JsonValue } from '../../shared/event.js';
-import { startBrowserMode as startServer } from '../../electron/serve/browser-mode.js';
+import type * as BrowserMode from '../../electron/serve/browser-mode.js';
 import { initEventFolder, openEventStore } from '../../electron/store/index.js';
 export { launchChromium } from '../../scripts/chromium.js';
 
@@ -19,6 +19,21 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 export const RENDERER_DIR = path.join(root, 'out', 'renderer');
 export const SCREENSHOTS_DIR = path.join(root, 'test-results', 'screenshots');
 const BIN = path.join(root, 'bin', 'eventfold.js');
+/**
+ * The server is the compiled one in dist/: projections run in worker threads, which load compiled files
+ * next to the module that starts them (from the TypeScript sources there are none).
+ */
+const SERVER = path.join(root, 'dist', 'electron', 'serve', 'browser-mode.js');
+
+async function startServer(
+  options: Parameters<typeof BrowserMode.startBrowserMode>[0],
+): ReturnType<typeof BrowserMode.startBrowserMode> {
+  if (!existsSync(SERVER)) {
+    throw new Error('dist/ is not built: run `npm run build` (npm run test:e2e does).');
+  }
+  const compiled = (await import(pathToFileURL(SERVER).href)) as typeof BrowserMode;
+  return compiled.startBrowserMode(options);
+}
 
 export interface RunningBrowserMode {
   /** Exactly `http://127.0.0.1:PORT/?token=TOKEN`, as `eventfold serve` prints it. */
