@@ -1,7 +1,10 @@
 import type { LogSource } from '../../../shared/contract.js';
 
-/** What the main area shows: the folder's overview, or a log (of $all, a stream or a category). */
-export type MainView = { readonly kind: 'overview' } | { readonly kind: 'log'; readonly source: LogSource };
+/** What the main area shows: the folder's overview, a log (of $all, a stream or a category), or a projection. */
+export type MainView =
+  | { readonly kind: 'overview' }
+  | { readonly kind: 'log'; readonly source: LogSource }
+  | { readonly kind: 'projection'; readonly name: string };
 
 /** Where the user is in a folder: the main view and the event selected in it (by position). */
 export class Navigation {
@@ -23,6 +26,11 @@ export class Navigation {
         8,
       );
     }
+  }
+
+  showProjection(name: string): void {
+    if (this.view.kind === 'projection' && this.view.name === name) return;
+    this.view = { kind: 'projection', name };
   }
 
   select(position: number | null): void {

@@ -1,0 +1,102 @@
+import type { EventfoldApi, ProjectionSummary, TrustStatus } from '../../../../shared/contract.js';
+import { messageOf } from '../app-session.svelte.js';
+
+/**
+ * The open folder's projections and its trust, as the navigation and the projection view show them. One
+ * per workspace: it follows `projections.changed` (status, faults, skips, reloads) and re-reads the list
+ * when the folder changes (a projections/*.js file added or removed changes the count to trust).
+ */
+export class ProjectionCatalog {
+  projections = $state<readonly ProjectionSummary[] | null>(null);
+  trust = $state<TrustStatus | null>(null);
+  /** Why the list could not be read, null when it could. */
+  error = $state<string | null>(null);
+  /** The user said "Not now" to the trust prompt: it stays folded for this window. */
+  promptDismissed = $state(false);
+  /** True while a trust decision is being saved. */
+  deciding = $state(false);
+
+  readonly #api: EventfoldApi;
+  #unsubscribe: (() => void)[] = [];
+  #refreshing: Promise<void> | null = null;
+  #again = false;
+
+  constructor(api: EventfoldApi) {
+    this.#api = api;
+  }
+
+  /** Starts following the folder; returns the stop. */
+  follow(): () => void {
+    this.#unsubscribe = [
+      this.#api.on('projections.changed', (projections) => (this.projections = projections)),
+      this.#api.on('folder.changed', (folder) => {
+        if (folder) void this.refresh();
+      }),
+    ];
+    void this.refresh();
+    return () => {
+      for (const unsubscribe of this.#unsubscribe) unsubscribe();
+      this.#unsubscribe = [];
+    };
+  }
+
+  find(name: string): ProjectionSummary | undefined {
+    return this.projections?.find((projection) => projection.name === name);
+  }
+
+  /** The folder's own projections that wait for trust (what the prompt offers to run). */
+  get waitingForTrust(): boolean {
+    return this.trust !== null && !this.trust.trusted && this.trust.projections > 0;
+  }
+
+  /** Reads list and trust again; calls that come while one runs are folded into one more read. */
+  refresh(): Promise<void> {
+    if (this.#refreshing) {
+      this.#again = true;
+      return this.#refreshing;
+    }
+    this.#refreshing = (async () => {
+      do {
+        this.#again = false;
+        try {
+          const [projections, trust] = await Promise.all([
+            this.#api.call('projections.list', undefined),
+            this.#api.call('trust.status', undefined),
+          ]);
+          this.projections = projections;
+          this.trust = trust;
+          this.error = null;
+        } catch (error) {
+          this.error = messageOf(error);
+        }
+      } while (this.#again);
+      this.#refreshing = null;
+    })();
+    return this.#refreshing;
+  }
+
+  async setTrusted(trusted: boolean): Promise<void> {
+    this.deciding = true;
+    try {
+      await this.#api.call('folder.trust', { trusted });
+      if (!trusted) this.promptDismissed = true;
+      await this.refresh();
+    } finally {
+      this.deciding = false;
+    }
+  }
+
+  async skip(name: string, position: number): Promise<void> {
+    this.#replace(await this.#api.call('projection.skip', { name, position }));
+  }
+
+  async rebuild(name: string): Promise<void> {
+    this.#replace(await this.#api.call('projection.rebuild', { name }));
+  }
+
+  #replace(summary: ProjectionSummary): void {
+    this.projections = (this.projections ?? []).map((known) =>
+      known.name === summary.name ? summary : known,
+    );
+  }
+}

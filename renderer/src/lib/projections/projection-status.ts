@@ -1,0 +1,50 @@
+import type { ProjectionSummary } from '../../../../shared/contract.js';
+
+export type StatusTone = 'ok' | 'busy' | 'danger' | 'muted' | 'warning';
+
+/** A projection's status as the navigation and the projection view word it. */
+export interface StatusText {
+  /** A few words: `Caught up at #120`, `Faulted at #57`. */
+  readonly label: string;
+  readonly tone: StatusTone;
+  /** `2 events skipped`, or null when none were. */
+  readonly skipped: string | null;
+}
+
+const at = (position: number): string => `#${position.toLocaleString('en-US')}`;
+
+/**
+ * `lastPosition` is the folder's newest position: a running projection that has folded it is caught up,
+ * one behind it is still catching up.
+ */
+export function statusText(summary: ProjectionSummary, lastPosition: number): StatusText {
+  const count = summary.skipped.length;
+  const skipped = count === 0 ? null : count === 1 ? '1 event skipped' : `${count} events skipped`;
+  switch (summary.status) {
+    case 'running':
+      return summary.position >= lastPosition
+        ? { label: `Caught up at ${at(summary.position)}`, tone: 'ok', skipped }
+        : { label: `Catching up: ${at(summary.position)} of ${at(lastPosition)}`, tone: 'busy', skipped };
+    case 'starting':
+      return { label: `Starting at ${at(summary.position)}`, tone: 'busy', skipped };
+    case 'faulted':
+      return {
+        label: summary.fault?.position == null ? 'Faulted' : `Faulted at ${at(summary.fault.position)}`,
+        tone: 'danger',
+        skipped,
+      };
+    case 'stopped':
+      return { label: `Stopped at ${at(summary.position)}`, tone: 'muted', skipped };
+    case 'untrusted':
+      return { label: 'Waits for trust', tone: 'warning', skipped };
+    case 'invalid':
+      return { label: 'Cannot run', tone: 'danger', skipped };
+    default:
+      return summary.status satisfies never;
+  }
+}
+
+/** The file a user projection lives in, for the hint to fix its code. */
+export function projectionFile(name: string): string {
+  return `projections/${name}.js`;
+}

@@ -1,0 +1,337 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { JsonValue } from '../../shared/event.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchChromium,
+  makeFixtureFolder,
+  openPage,
+  removeFolder,
+  screenshot,
+  startBrowserMode,
+  type FixtureEvent,
+} from './harness.js';
+
+const ROUNDS = ['OrderPlaced', 'ItemAdded', 'ItemAdded', 'ItemAdded', 'NoteChanged', 'OrderShipped'] as const;
+const ORDERS = 4;
+const SKUS = ['KB-101', 'MS-220', 'MN-330', 'HD-440'];
+
+/** Four orders advancing together: event p (from 1) is round ⌊(p-1)/4⌋ of order-((p-1) mod 4 + 1). */
+function shop(): FixtureEvent[] {
+  const events: FixtureEvent[] = [];
+  ROUNDS.forEach((type, round) => {
+    for (let order = 1; order <= ORDERS; order++) {
+      const data: JsonValue =
+        type === 'OrderPlaced'
+          ? { customer: `Customer ${order}`, note: 'leave the parcel at the door' }
+          : type === 'ItemAdded'
+            ? { sku: SKUS[(order + round) % SKUS.length]! }
+            : type === 'NoteChanged'
+              ? { note: 'leave the parcel with the neighbour' }
+              : { carrier: 'DHL' };
+      events.push({ stream: `order-${order}`, type, data });
+    }
+  });
+  return events;
+}
+const EVENTS = shop();
+const LAST = EVENTS.length;
+
+/** A user projection: how many events, the last type, and each order's status, note and items. */
+const COUNTER = `fromAll().when({
+  $init: () => ({ count: 0, lastType: null, orders: {} }),
+  $any: (state, event) => {
+    const orders = { ...state.orders };
+    const order = orders[event.stream] ? { ...orders[event.stream] } : { status: 'new', items: [] };
+    if (event.type === 'OrderPlaced') Object.assign(order, { status: 'placed', customer: event.data.customer, note: event.data.note });
+    if (event.type === 'ItemAdded') order.items = [...order.items, event.data.sku];
+    if (event.type === 'NoteChanged') order.note = event.data.note;
+    if (event.type === 'OrderShipped') order.status = 'shipped by ' + event.data.carrier;
+    orders[event.stream] = order;
+    return { ...state, count: state.count + 1, lastType: event.type, orders };
+  },
+});
+`;
+
+/** Counts events, but throws on the one at position 5. */
+const FRAGILE = `fromAll().when({
+  $init: () => ({ seen: 0 }),
+  $any: (state, event) => {
+    if (event.position === 5) throw new Error('cannot handle ' + event.type + ' at five');
+    return { seen: state.seen + 1 };
+  },
+});
+`;
+
+let browser: Browser;
+const cleanups: (() => Promise<unknown>)[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Opened {
+  readonly page: Page;
+  readonly errors: string[];
+}
+
+/** A folder of its own with the shop's events and the given projections/*.js, served in browser mode. */
+async function openFolder(
+  projections: Record<string, string>,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<Opened> {
+  const dir = await makeFixtureFolder(EVENTS);
+  cleanups.push(() => removeFolder(dir));
+  await mkdir(path.join(dir, 'projections'), { recursive: true });
+  for (const [name, code] of Object.entries(projections)) {
+    await writeFile(path.join(dir, 'projections', `${name}.js`), code);
+  }
+  const server = await startBrowserMode(dir);
+  cleanups.push(() => server.close());
+  const { page, context, errors } = await openPage(browser, server.url, colorScheme, {
+    width: 1400,
+    height: 900,
+  });
+  cleanups.push(() => context.close());
+  await page.getByRole('navigation', { name: 'Folder' }).waitFor();
+  return { page, errors };
+}
+
+async function trustFolder(page: Page, projections: number): Promise<void> {
+  const prompt = page
+    .getByRole('navigation', { name: 'Folder' })
+    .getByRole('region', { name: 'Folder trust' });
+  await prompt
+    .getByText(
+      `This folder contains ${projections} ${projections === 1 ? 'projection' : 'projections'} (code).`,
+    )
+    .waitFor();
+  await prompt.getByRole('button', { name: 'Trust' }).click();
+  await page.getByText('Folder trusted').waitFor();
+}
+
+async function openProjection(page: Page, name: string): Promise<Locator> {
+  await page.getByRole('list', { name: 'Projections' }).getByRole('button', { name }).click();
+  const view = page.getByRole('region', { name: `Projection ${name}` });
+  await view.waitFor();
+  return view;
+}
+
+/** The text of a state tree node's value (`state.count` → `24`). */
+function treeValue(view: Locator, path: string): Promise<string> {
+  return view.locator(`[data-path='${path}'] .leaf`).first().innerText();
+}
+
+/** Rows of the projection view's own log, from the oldest. */
+async function showOldest(view: Locator): Promise<Locator> {
+  const log = view.getByRole('region', { name: 'Event log' });
+  await log.getByRole('button', { name: 'Oldest' }).click();
+  const grid = log.getByRole('grid', { name: 'Events' });
+  await grid.locator('[data-position="1"]').waitFor();
+  return grid;
+}
+
+describe('projections in the app', () => {
+  it('runs built-ins without trust, runs the folder’s code once trusted, and scrubs through its states', async () => {
+    const { page, errors } = await openFolder({ counter: COUNTER });
+    const navigation = page.getByRole('navigation', { name: 'Folder' });
+    await expect
+      .poll(() => navigation.getByRole('list', { name: 'Projections' }).getByRole('button').allInnerTexts())
+      .toEqual(['stream-documents', 'stream-statistics', 'counter']);
+    await navigation.getByLabel('waits for trust').waitFor();
+
+    const statistics = await openProjection(page, 'stream-statistics');
+    await statistics.getByRole('tree', { name: 'state' }).waitFor();
+    await statistics.getByText('Built-in', { exact: true }).waitFor();
+
+    const untrusted = await openProjection(page, 'counter');
+    await untrusted
+      .getByRole('region', { name: 'Folder trust' })
+      .getByText('Run it only if you trust')
+      .waitFor();
+    await expect(untrusted.getByRole('slider', { name: 'Position' }).count()).resolves.toBe(0);
+
+    await trustFolder(page, 1);
+    const view = page.getByRole('region', { name: 'Projection counter' });
+    await view.getByText(`Caught up at #${LAST}`).waitFor();
+    await expect.poll(() => treeValue(view, 'state.count')).toBe(String(LAST));
+    await expect(treeValue(view, 'state.orders["order-2"].status')).resolves.toBe('"shipped by DHL"');
+    await screenshot(page, 'projection-state-light');
+
+    // Typing a position: the state after event 10 (round 2, order-2) and that event's facts.
+    const field = view.getByLabel('Go to position');
+    await field.fill('10');
+    await field.press('Enter');
+    await expect.poll(() => treeValue(view, 'state.count')).toBe('10');
+    await view.getByText('ItemAdded').first().waitFor();
+    await expect(treeValue(view, 'state.orders["order-2"].status')).resolves.toBe('"placed"');
+
+    // Keys on the slider step one event; Home is the initial state.
+    const slider = view.getByRole('slider', { name: 'Position' });
+    await slider.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => treeValue(view, 'state.count')).toBe('9');
+    await page.keyboard.press('Home');
+    await expect.poll(() => treeValue(view, 'state.count')).toBe('0');
+    await view.getByText('Initial state').waitFor();
+
+    // A typo is named, and the state stays where it was.
+    await field.fill('2x');
+    await field.press('Enter');
+    await view.getByRole('alert').getByText('"2x" is not a position').waitFor();
+    await field.fill(String(LAST + 5));
+    await field.press('Enter');
+    await view.getByRole('alert').getByText(`past the newest event (${LAST})`).waitFor();
+
+    // The pretty JSON view of the same state.
+    await field.fill('6');
+    await field.press('Enter');
+    await expect.poll(() => treeValue(view, 'state.count')).toBe('6');
+    await view.getByRole('radio', { name: 'JSON' }).click();
+    await expect(view.getByLabel('State as JSON').innerText()).resolves.toContain('"count": 6');
+    await view.getByRole('radio', { name: 'Tree' }).click();
+
+    // The history of one path: the events that changed order-1's note.
+    await field.fill(String(LAST));
+    await field.press('Enter');
+    await expect.poll(() => treeValue(view, 'state.count')).toBe(String(LAST));
+    const note = view.locator(`[data-path='state.orders["order-1"].note']`);
+    await note.hover();
+    await note.getByRole('button', { name: 'history' }).click();
+    const history = view.getByRole('list', { name: 'Changes' });
+    await expect.poll(() => history.locator('.position').allInnerTexts()).toEqual(['#1', '#17']);
+    await expect(history.getByRole('button').nth(1).innerText()).resolves.toContain('NoteChanged');
+    await expect(history.getByRole('button').nth(1).innerText()).resolves.toContain(
+      '"leave the parcel at the door"',
+    );
+    await screenshot(page, 'projection-history-light');
+    await history.getByRole('button').nth(1).click();
+    await page.getByRole('complementary', { name: 'Event 17' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`diffs the states around an event and between two Shift-clicked events (${scheme})`, async () => {
+      const { page, errors } = await openFolder({ counter: COUNTER }, scheme);
+      await trustFolder(page, 1);
+      const view = await openProjection(page, 'counter');
+      await view.getByText(`Caught up at #${LAST}`).waitFor();
+      await view.getByRole('tab', { name: 'Event diff' }).click();
+
+      // Event 17 changes order-1's note: before and after, with a word diff.
+      const field = view.getByLabel('Go to position');
+      await field.fill('17');
+      await field.press('Enter');
+      const diff = view.getByRole('region', { name: 'Diff before #17 → after #17' });
+      await diff.getByText('3 changed').waitFor();
+      const paths = diff.getByRole('list', { name: 'Changed paths' }).locator('.path');
+      await expect(paths.allInnerTexts()).resolves.toEqual(['count', 'lastType', 'orders["order-1"].note']);
+      const noteRow = diff.locator('.change').nth(2);
+      await expect(noteRow.locator('ins.word').allInnerTexts()).resolves.toEqual(['with', 'neighbour']);
+      await expect(noteRow.locator('del.word').allInnerTexts()).resolves.toEqual(['at', 'door']);
+      await screenshot(page, `projection-diff-changes-${scheme}`);
+
+      await diff.getByRole('radio', { name: 'Unified' }).click();
+      const unified = diff.getByRole('table', { name: 'Unified diff' });
+      await expect(unified.locator('.line.removed .text').allInnerTexts()).resolves.toEqual([
+        '  "count": 16,',
+        '  "lastType": "ItemAdded",',
+        '      "note": "leave the parcel at the door"',
+      ]);
+      await expect(unified.locator('.line.added .text').allInnerTexts()).resolves.toEqual([
+        '  "count": 17,',
+        '  "lastType": "NoteChanged",',
+        '      "note": "leave the parcel with the neighbour"',
+      ]);
+      const folded = unified.getByRole('button', { name: /Show \d+ unchanged lines/ });
+      const foldedCount = await folded.count();
+      expect(foldedCount).toBeGreaterThan(0);
+      await screenshot(page, `projection-diff-unified-${scheme}`);
+      await folded.first().click();
+      await expect(unified.getByRole('button', { name: /Show \d+ unchanged lines/ }).count()).resolves.toBe(
+        foldedCount - 1,
+      );
+
+      await diff.getByRole('radio', { name: 'Side by side' }).click();
+      const sides = diff.getByRole('table', { name: 'Side-by-side diff' });
+      await expect(sides.locator('.text.removed').allInnerTexts()).resolves.toContain(
+        '      "note": "leave the parcel at the door"',
+      );
+      await expect(sides.locator('.text.added').allInnerTexts()).resolves.toContain(
+        '      "note": "leave the parcel with the neighbour"',
+      );
+      await screenshot(page, `projection-diff-side-by-side-${scheme}`);
+
+      // Selecting an event in the projection's log shows what it changed.
+      const grid = await showOldest(view);
+      await grid.locator('[data-position="2"]').click();
+      const second = view.getByRole('region', { name: 'Diff before #2 → after #2' });
+      await second.getByRole('radio', { name: 'Changes' }).click();
+      await expect(
+        second.getByRole('list', { name: 'Changed paths' }).locator('.path').allInnerTexts(),
+      ).resolves.toEqual(['count', 'orders["order-2"]']);
+
+      // Shift-click a second event: the states after #2 and after #4 side by side.
+      await grid.locator('[data-position="4"]').click({ modifiers: ['Shift'] });
+      await expect(view.getByRole('tab', { name: 'Compare' }).getAttribute('aria-selected')).resolves.toBe(
+        'true',
+      );
+      const compared = view.getByRole('region', { name: 'Diff A #2 → B #4' });
+      await compared.getByText('2 added, 1 changed').waitFor();
+      await expect(
+        compared.getByRole('list', { name: 'Changed paths' }).locator('.path').allInnerTexts(),
+      ).resolves.toEqual(['count', 'orders["order-3"]', 'orders["order-4"]']);
+      await screenshot(page, `projection-compare-${scheme}`);
+
+      // Marks on the scrubber: A and B at one position are equal states.
+      await field.fill('9');
+      await field.press('Enter');
+      await view.getByRole('button', { name: 'Mark A' }).click();
+      await view.getByRole('button', { name: 'Mark B' }).click();
+      const same = view.getByRole('region', { name: 'Diff A #9 → B #9' });
+      await same.getByText('States are equal').waitFor();
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it('shows a fault with its event and error, and Skip goes on after that event', async () => {
+    const { page, errors } = await openFolder({ counter: COUNTER, fragile: FRAGILE });
+    await trustFolder(page, 2);
+    const view = await openProjection(page, 'fragile');
+    const fault = view.getByRole('alert', { name: 'Fault' });
+    await fault.getByText('fragile faulted at event #5').waitFor();
+    await fault.getByText('cannot handle ItemAdded at five').waitFor();
+    await fault.locator('code').getByText('projections/fragile.js').waitFor();
+    await expect(
+      page
+        .getByRole('list', { name: 'Projections' })
+        .getByRole('button', { name: 'fragile' })
+        .getByRole('img')
+        .getAttribute('aria-label'),
+    ).resolves.toBe('Faulted at #5');
+    await screenshot(page, 'projection-fault-light');
+
+    await fault.getByRole('button', { name: 'Skip this event' }).click();
+    await view.getByText(`Caught up at #${LAST}`).waitFor();
+    await view.getByText('1 event skipped').first().waitFor();
+    await expect(fault.count()).resolves.toBe(0);
+    await expect.poll(() => treeValue(view, 'state.seen')).toBe(String(LAST - 1));
+    await view.locator('details.skips summary').click();
+    await view.locator('details.skips').getByText('cannot handle ItemAdded at five').waitFor();
+    await screenshot(page, 'projection-skipped-light');
+
+    // Rebuild forgets the skip: the projection faults at the same event again.
+    await view.getByRole('button', { name: 'Rebuild' }).first().click();
+    await view.getByRole('alert', { name: 'Fault' }).getByText('fragile faulted at event #5').waitFor();
+    expect(errors).toEqual([]);
+  });
+});
