@@ -10,9 +10,12 @@ export function projectionNameProblem(name: string, taken: readonly string[]): s
 }
 
 /** The code a new projection starts from: a working fold that shows the API's shape. */
-export const NEW_PROJECTION_TEMPLATE = `// A projection folds events into a state. Choose the events with fromAll(), fromStream('name'),
-// fromStreams('a', 'b') or fromCategory('order'); handlers get (state, event) and return the new state
-// (or change it in place and return nothing). The event: {position, stream, revision, id, type, time, data, meta}.
+export const NEW_PROJECTION_TEMPLATE = `// A projection folds events into a state.
+// Choose its events: fromAll(), fromStream('order-1'),
+// fromStreams('a', 'b') or fromCategory('order').
+// Handlers get (state, event) and return the new state
+// (or change it in place). An event has position, stream,
+// revision, id, type, time, data and meta.
 fromAll().when({
   $init: () => ({ events: 0, types: {} }),
   $any: (state, event) => {
