@@ -27,6 +27,8 @@ export default defineConfig({
           // The store starts its open-scan worker from new URL('./scan-worker.js', import.meta.url): the
           // worker must be its own file beside the bundle, or large folders open on one thread only.
           'scan-worker': resolve(root, 'electron/store/scan-worker.ts'),
+          // Projections run in workers started from new URL('./fold-worker.js', import.meta.url) likewise.
+          'fold-worker': resolve(root, 'electron/projections/fold-worker.ts'),
         },
       },
     },
