@@ -159,13 +159,13 @@ describe('projections in the app', () => {
       .getByText('Run it only if you trust')
       .waitFor();
     await expect(untrusted.getByRole('slider', { name: 'Position' }).count()).resolves.toBe(0);
+    await screenshot(page, 'projection-trust-light');
 
     await trustFolder(page, 1);
     const view = page.getByRole('region', { name: 'Projection counter' });
     await view.getByText(`Caught up at #${LAST}`).waitFor();
     await expect.poll(() => treeValue(view, 'state.count')).toBe(String(LAST));
     await expect(treeValue(view, 'state.orders["order-2"].status')).resolves.toBe('"shipped by DHL"');
-    await screenshot(page, 'projection-state-light');
 
     // Typing a position: the state after event 10 (round 2, order-2) and that event's facts.
     const field = view.getByLabel('Go to position');
@@ -225,6 +225,8 @@ describe('projections in the app', () => {
       await trustFolder(page, 1);
       const view = await openProjection(page, 'counter');
       await view.getByText(`Caught up at #${LAST}`).waitFor();
+      await expect.poll(() => treeValue(view, 'state.count')).toBe(String(LAST));
+      await screenshot(page, `projection-state-${scheme}`);
       await view.getByRole('tab', { name: 'Event diff' }).click();
 
       // Event 17 changes order-1's note: before and after, with a word diff.
@@ -235,7 +237,7 @@ describe('projections in the app', () => {
       await diff.getByText('3 changed').waitFor();
       const paths = diff.getByRole('list', { name: 'Changed paths' }).locator('.path');
       await expect(paths.allInnerTexts()).resolves.toEqual(['count', 'lastType', 'orders["order-1"].note']);
-      const noteRow = diff.locator('.change').nth(2);
+      const noteRow = diff.locator('.row.op-change').nth(2);
       await expect(noteRow.locator('ins.word').allInnerTexts()).resolves.toEqual(['with', 'neighbour']);
       await expect(noteRow.locator('del.word').allInnerTexts()).resolves.toEqual(['at', 'door']);
       await screenshot(page, `projection-diff-changes-${scheme}`);
@@ -318,6 +320,12 @@ describe('projections in the app', () => {
         .getByRole('img')
         .getAttribute('aria-label'),
     ).resolves.toBe('Faulted at #5');
+    // It opens on its last good state, just before the event it failed on.
+    await expect.poll(() => treeValue(view, 'state.seen')).toBe('4');
+    await view.getByRole('button', { name: 'Next event' }).click();
+    await view.getByText('No state at #5').waitFor();
+    await view.getByRole('button', { name: 'Show the state before the fault (#4)' }).click();
+    await expect.poll(() => treeValue(view, 'state.seen')).toBe('4');
     await screenshot(page, 'projection-fault-light');
 
     await fault.getByRole('button', { name: 'Skip this event' }).click();

@@ -30,12 +30,14 @@ export class TimeTravel {
   readonly #events = new LatestAnswer();
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(api: EventfoldApi, name: string, last: number) {
+  /** Starts at `start` (default: the newest event, following appends). */
+  constructor(api: EventfoldApi, name: string, last: number, start?: number) {
     this.#api = api;
     this.name = name;
     this.last = last;
-    this.position = last;
-    this.settled = last;
+    this.position = start === undefined ? last : clampPosition(start, last);
+    this.following = this.position === last;
+    this.settled = this.position;
     this.#load(0);
   }
 
