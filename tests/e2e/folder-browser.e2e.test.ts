@@ -1,10 +1,10 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   appendFromCli,
-  launchChromium,
+  useBrowser,
   makeFixtureFolder,
   openPage,
   removeFolder,
@@ -47,33 +47,20 @@ function shop(): FixtureEvent[] {
 const SHOP = shop();
 const count = (predicate: (event: FixtureEvent) => boolean) => SHOP.filter(predicate).length;
 
-let browser: Browser;
-const cleanups: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const scope = useBrowser();
 
 /** Its own folder (written by the store), browser mode over it, and the page open on the overview. */
 async function openShop(
   options: { tear?: boolean; damage?: boolean } = {},
 ): Promise<{ page: Page; dir: string; errors: string[] }> {
   const dir = await makeFixtureFolder(SHOP);
-  cleanups.push(() => removeFolder(dir));
+  scope.defer(() => removeFolder(dir));
   if (options.tear) await tearTail(dir);
   if (options.damage) await flipByteOfLine(dir, 3);
   const server = await startBrowserMode(dir);
-  cleanups.push(() => server.close());
-  const { page, context, errors } = await openPage(browser, server.url);
-  cleanups.push(() => context.close());
+  scope.defer(() => server.close());
+  const { page, context, errors } = await openPage(scope.browser, server.url);
+  scope.defer(() => context.close());
   await page.getByRole('heading', { name: 'Overview' }).waitFor();
   return { page, dir, errors };
 }

@@ -10,10 +10,12 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { JsonValue } from '../../shared/event.js';
 import type * as BrowserMode from '../../electron/serve/browser-mode.js';
 import { initEventFolder, openEventStore } from '../../electron/store/index.js';
-export { launchChromium } from '../../scripts/chromium.js';
+import { launchChromium } from '../../scripts/chromium.js';
+export { launchChromium };
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const RENDERER_DIR = path.join(root, 'out', 'renderer');
@@ -189,4 +191,34 @@ export async function appendFromCli(
     '--data',
     JSON.stringify(data),
   ]);
+}
+
+export interface BrowserScope {
+  /** The file's Chromium (started before its first test). */
+  readonly browser: Browser;
+  /** Runs `cleanup` after the current test, last registered first: servers, folders, browser contexts. */
+  defer(cleanup: () => Promise<unknown>): void;
+}
+
+/** One Chromium for a test file, and after each test whatever it deferred, so no test sees another's leftovers. */
+export function useBrowser(): BrowserScope {
+  let browser: Browser | undefined;
+  const cleanups: (() => Promise<unknown>)[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      if (browser === undefined)
+        throw new Error('useBrowser(): the browser starts in beforeAll; use it inside tests');
+      return browser;
+    },
+    defer: (cleanup) => void cleanups.push(cleanup),
+  };
 }

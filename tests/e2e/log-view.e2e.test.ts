@@ -1,10 +1,10 @@
 import { readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   appendFromCli,
-  launchChromium,
+  useBrowser,
   makeFixtureFolder,
   openPage,
   removeFolder,
@@ -29,20 +29,7 @@ function fixtureEvent(i: number): FixtureEvent {
 }
 const fixture = (count: number): FixtureEvent[] => Array.from({ length: count }, (_, i) => fixtureEvent(i));
 
-let browser: Browser;
-const cleanups: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const scope = useBrowser();
 
 interface LogPage {
   readonly page: Page;
@@ -58,11 +45,11 @@ async function openLog(
   colorScheme: 'light' | 'dark' = 'light',
 ): Promise<LogPage> {
   const dir = await makeFixtureFolder(events);
-  cleanups.push(() => removeFolder(dir));
+  scope.defer(() => removeFolder(dir));
   const server: RunningBrowserMode = await startBrowserMode(dir);
-  cleanups.push(() => server.close());
-  const { page, context, errors } = await openPage(browser, server.url, colorScheme);
-  cleanups.push(() => context.close());
+  scope.defer(() => server.close());
+  const { page, context, errors } = await openPage(scope.browser, server.url, colorScheme);
+  scope.defer(() => context.close());
   await page.getByRole('button', { name: 'All events' }).click();
   const log = page.getByRole('region', { name: 'Event log' });
   await log

@@ -3,11 +3,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   appendFromCli,
-  launchChromium,
+  useBrowser,
   makeFixtureFolder,
   openPage,
   RENDERER_DIR,
@@ -17,31 +16,18 @@ import {
   type OpenedPage,
 } from './harness.js';
 
-let browser: Browser;
-const cleanups: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const scope = useBrowser();
 
 /** An empty event folder of its own, served in browser mode, open in a fresh browser profile. */
 async function openEmptyFolder(
   colorScheme: 'light' | 'dark' = 'light',
 ): Promise<OpenedPage & { dir: string }> {
   const dir = await makeFixtureFolder([]);
-  cleanups.push(() => removeFolder(dir));
+  scope.defer(() => removeFolder(dir));
   const server = await startBrowserMode(dir);
-  cleanups.push(() => server.close());
-  const opened = await openPage(browser, server.url, colorScheme);
-  cleanups.push(() => opened.context.close());
+  scope.defer(() => server.close());
+  const opened = await openPage(scope.browser, server.url, colorScheme);
+  scope.defer(() => opened.context.close());
   return { ...opened, dir };
 }
 
@@ -91,9 +77,9 @@ describe('the renderer in browser mode', () => {
     const other = await makeFixtureFolder([
       { stream: 'note-1', type: 'NoteWritten', data: { text: 'hello' } },
     ]);
-    cleanups.push(() => removeFolder(other));
+    scope.defer(() => removeFolder(other));
     const scratch = await mkdtemp(path.join(tmpdir(), 'eventfold-e2e-new-'));
-    cleanups.push(() => rm(scratch, { recursive: true, force: true }));
+    scope.defer(() => rm(scratch, { recursive: true, force: true }));
 
     await page.getByRole('heading', { name: 'No events in this folder yet' }).waitFor();
     await page.getByRole('button', { name: 'Open folder…' }).click();
@@ -147,13 +133,13 @@ describe('the renderer in browser mode', () => {
 
   it('shows nothing of the app to a browser without the token', async () => {
     const dir = await makeFixtureFolder([]);
-    cleanups.push(() => removeFolder(dir));
+    scope.defer(() => removeFolder(dir));
     const server = await startBrowserMode(dir);
-    cleanups.push(() => server.close());
+    scope.defer(() => server.close());
     const url = new URL(server.url);
     url.search = '';
-    const { page, context } = await openPage(browser, url.href);
-    cleanups.push(() => context.close());
+    const { page, context } = await openPage(scope.browser, url.href);
+    scope.defer(() => context.close());
     expect(await page.locator('body').innerText()).toContain('access token');
     expect(await page.getByRole('heading').count()).toBe(0);
   });
@@ -176,10 +162,10 @@ describe('the renderer in browser mode', () => {
         .catch(() => response.writeHead(404).end());
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+    scope.defer(() => new Promise((resolve) => server.close(resolve)));
     const { port } = server.address() as AddressInfo;
-    const { page, context } = await openPage(browser, `http://127.0.0.1:${port}/`);
-    cleanups.push(() => context.close());
+    const { page, context } = await openPage(scope.browser, `http://127.0.0.1:${port}/`);
+    scope.defer(() => context.close());
 
     await page.getByRole('heading', { name: 'Cannot reach Eventfold' }).waitFor();
     expect(await page.getByRole('alert').innerText()).toContain(`127.0.0.1:${port}/api`);
@@ -192,10 +178,10 @@ describe('the renderer in browser mode', () => {
 
   it('says it is reconnecting while the server is away, and catches up when it is back', async () => {
     const dir = await makeFixtureFolder([{ stream: 'note-1', type: 'NoteAdded', data: { text: 'first' } }]);
-    cleanups.push(() => removeFolder(dir));
+    scope.defer(() => removeFolder(dir));
     const first = await startBrowserMode(dir);
-    const { page, context } = await openPage(browser, first.url);
-    cleanups.push(() => context.close());
+    const { page, context } = await openPage(scope.browser, first.url);
+    scope.defer(() => context.close());
     await page.locator('header.app-bar').getByText('1 event').waitFor();
 
     await first.close();
@@ -205,7 +191,7 @@ describe('the renderer in browser mode', () => {
     await appendFromCli(dir, 'note-1', 'NoteAdded', { text: 'written while the page was away' });
 
     const again = await startBrowserMode(dir, { port: first.port, token: first.token });
-    cleanups.push(() => again.close());
+    scope.defer(() => again.close());
     await reconnecting.waitFor({ state: 'detached' });
     await page.locator('header.app-bar').getByText('2 events').waitFor();
   });
