@@ -4,6 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { JsonValue } from '../../shared/event.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  appendFromCli,
   launchChromium,
   makeFixtureFolder,
   openPage,
@@ -80,6 +81,7 @@ afterAll(async () => {
 });
 
 interface Opened {
+  readonly dir: string;
   readonly page: Page;
   readonly errors: string[];
 }
@@ -103,7 +105,7 @@ async function openFolder(
   });
   cleanups.push(() => context.close());
   await page.getByRole('navigation', { name: 'Folder' }).waitFor();
-  return { page, errors };
+  return { dir, page, errors };
 }
 
 async function trustFolder(page: Page, projections: number): Promise<void> {
@@ -142,7 +144,7 @@ async function showOldest(view: Locator): Promise<Locator> {
 
 describe('projections in the app', () => {
   it('runs built-ins without trust, runs the folder’s code once trusted, and scrubs through its states', async () => {
-    const { page, errors } = await openFolder({ counter: COUNTER });
+    const { dir, page, errors } = await openFolder({ counter: COUNTER });
     const navigation = page.getByRole('navigation', { name: 'Folder' });
     await expect
       .poll(() => navigation.getByRole('list', { name: 'Projections' }).getByRole('button').allInnerTexts())
@@ -216,6 +218,23 @@ describe('projections in the app', () => {
     await screenshot(page, 'projection-history-light');
     await history.getByRole('button').nth(1).click();
     await page.getByRole('complementary', { name: 'Event 17' }).waitFor();
+    await expect.poll(() => field.inputValue()).toBe('17');
+    await screenshot(page, 'projection-with-event-light');
+    await view.getByRole('tab', { name: 'State' }).click();
+    await expect.poll(() => treeValue(view, 'state.count')).toBe('17');
+
+    // Back at the newest event, the view follows an append by another process.
+    await view.getByRole('button', { name: 'Newest event' }).click();
+    await expect.poll(() => treeValue(view, 'state.count')).toBe(String(LAST));
+    await appendFromCli(dir, 'order-9', 'OrderPlaced', { customer: 'Customer 9', note: 'fragile' });
+    await view.getByText(`Caught up at #${LAST + 1}`).waitFor();
+    await expect.poll(() => treeValue(view, 'state.count')).toBe(String(LAST + 1));
+    await expect(treeValue(view, 'state.orders["order-9"].status')).resolves.toBe('"placed"');
+
+    // Revoking trust stops the folder's code; the built-ins go on.
+    await navigation.getByRole('button', { name: 'Revoke' }).click();
+    await view.getByText('Waits for trust').waitFor();
+    await navigation.getByRole('button', { name: 'Trust this folder…' }).waitFor();
     expect(errors).toEqual([]);
   });
 
