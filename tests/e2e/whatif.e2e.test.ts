@@ -182,7 +182,9 @@ describe('what-if editor', () => {
     const diff = panel.getByRole('region', { name: 'What-if diff' });
     await diff.getByText('New projection at position 12').waitFor();
     await screenshot(page, 'whatif-new-light');
-    await panel.getByRole('button', { name: 'Save' }).click();
+    // Ctrl/Cmd+S saves from the editor.
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+S');
     await panel.getByText('Saved projections/placed-totals.js').waitFor();
     await page
       .getByRole('list', { name: 'Projections' })
@@ -190,6 +192,26 @@ describe('what-if editor', () => {
       .waitFor();
     await expect(readdir(path.join(dir, 'projections'))).resolves.toEqual(['counter.js', 'placed-totals.js']);
 
+    expect(errors).toEqual([]);
+  });
+
+  it('runs code in an untrusted folder from a built-in, but saves nothing until the folder is trusted', async () => {
+    const { page, errors, dir } = await openFolder();
+    const panel = await openWhatIf(page, 'stream-statistics');
+    await panel.getByText('stream-statistics is built into Eventfold').waitFor();
+    await panel.getByText('needs trust').waitFor();
+    const editor = panel.getByRole('textbox', { name: 'Projection code' });
+    await expect.poll(() => editor.innerText()).toContain('state.types[event.type]');
+    await panel.getByRole('button', { name: /^Run/ }).click();
+    const state = panel.getByRole('region', { name: 'What-if state' });
+    await expect.poll(() => state.innerText()).toContain('"OrderShipped": 4');
+    const save = panel.getByRole('button', { name: 'Save' });
+    await expect(save.isDisabled()).resolves.toBe(true);
+    await expect(save.getAttribute('title')).resolves.toBe(
+      'Trust this folder to save projection code into it',
+    );
+    await screenshot(page, 'whatif-untrusted-light');
+    await expect(readdir(path.join(dir, 'projections'))).resolves.toEqual(['counter.js']);
     expect(errors).toEqual([]);
   });
 });

@@ -21,8 +21,8 @@ export class WhatIfSession {
   name = $state<string | null>(null);
   /** The name a new projection will be saved as. */
   draftName = $state('');
-  /** True when `name` is a built-in: its code cannot be edited, a new projection is compared with it. */
-  builtin = $state(false);
+  /** The built-in the editor was opened on: its code is part of Eventfold, so the editor starts a new one. */
+  fromBuiltin = $state<string | null>(null);
   code = $state('');
   /** The code as saved in the file (what "edited" compares with); null for a new projection. */
   savedCode = $state<string | null>(null);
@@ -49,6 +49,7 @@ export class WhatIfSession {
 
   readonly #api: EventfoldApi;
   #ticket = 0;
+  #opening = 0;
 
   constructor(api: EventfoldApi) {
     this.#api = api;
@@ -64,14 +65,14 @@ export class WhatIfSession {
 
   /** The name Save writes to, or null when there is none yet. */
   get saveName(): string | null {
-    return this.name !== null && !this.builtin ? this.name : this.draftName === '' ? null : this.draftName;
+    return this.name ?? (this.draftName === '' ? null : this.draftName);
   }
 
   /** Why Save is not possible now, or null when it is. */
   get saveBlocked(): string | null {
     if (this.trusted === false) return 'Trust this folder to save projection code into it';
     if (this.saving) return 'Saving…';
-    if (this.name === null || this.builtin) {
+    if (this.name === null) {
       return projectionNameProblem(
         this.draftName,
         this.projections.map((projection) => projection.name),
@@ -103,10 +104,11 @@ export class WhatIfSession {
     };
   }
 
-  /** Opens a projection's code (or a template for a new one, or to compare with a built-in). */
+  /** Opens a projection's code (a template for a new one, and for a built-in, whose code is not a file). */
   async open(name: string | null): Promise<void> {
+    const opening = ++this.#opening;
     this.name = name;
-    this.builtin = false;
+    this.fromBuiltin = null;
     this.outcome = null;
     this.problem = null;
     this.runError = null;
@@ -120,27 +122,35 @@ export class WhatIfSession {
     this.loading = true;
     try {
       const source = await this.#api.call('projection.source', { name });
-      if (this.name !== name) return;
+      if (opening !== this.#opening) return;
       this.code = source.code;
       this.savedCode = source.code;
     } catch (error) {
-      if (this.name !== name) return;
+      if (opening !== this.#opening) return;
       if (error instanceof ContractError && error.code === 'Unsupported') {
-        this.builtin = true;
+        this.name = null;
+        this.fromBuiltin = name;
         this.#startNew('');
       } else {
         this.loadError = messageOf(error);
         this.#startNew(name);
       }
     } finally {
-      this.loading = false;
+      if (opening === this.#opening) this.loading = false;
     }
+  }
+
+  /** Names the projection being written (a new one keeps its code), or starts a new one from the template. */
+  nameNew(draftName: string): void {
+    if (this.name === null) this.draftName = draftName;
+    else this.newProjection(draftName);
   }
 
   /** A new projection from the template, saved later under `draftName`. */
   newProjection(draftName: string): void {
+    this.#opening++;
+    this.loading = false;
     this.name = null;
-    this.builtin = false;
     this.outcome = null;
     this.problem = null;
     this.runError = null;
@@ -189,7 +199,7 @@ export class WhatIfSession {
       const saved = await this.#api.call('projection.save', { name, code });
       this.saved = saved;
       this.name = name;
-      this.builtin = false;
+      this.fromBuiltin = null;
       this.savedCode = code;
       this.draftName = '';
       this.#followSaved();
