@@ -37,6 +37,8 @@ export class WhatIfSession {
   outcome = $state<WhatIfOutcome | null>(null);
   /** The code the outcome came from: an edit since then makes it stale. */
   ranCode = $state<string | null>(null);
+  /** The projection the outcome was compared with (null: none, a new projection). */
+  ranAgainst = $state<string | null>(null);
   problem = $state<WhatIfProblem | null>(null);
   runError = $state<string | null>(null);
 
@@ -162,6 +164,7 @@ export class WhatIfSession {
   async run(): Promise<void> {
     const ticket = ++this.#ticket;
     const code = this.code;
+    const against = this.name;
     this.running = true;
     this.progress = null;
     this.problem = null;
@@ -169,12 +172,13 @@ export class WhatIfSession {
     try {
       const outcome = await this.#api.call('projection.whatif', {
         code,
-        ...(this.name === null ? {} : { name: this.name }),
+        ...(against === null ? {} : { name: against }),
         ...(this.position === null ? {} : { position: this.position }),
       });
       if (ticket !== this.#ticket) return;
       this.outcome = outcome;
       this.ranCode = code;
+      this.ranAgainst = against;
     } catch (error) {
       if (ticket !== this.#ticket) return;
       if (error instanceof ContractError && error.code === 'Cancelled') return;
