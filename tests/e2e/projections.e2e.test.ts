@@ -1,16 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { JsonValue } from '../../shared/event.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   appendFromCli,
-  launchChromium,
   makeFixtureFolder,
   openPage,
   removeFolder,
   screenshot,
   startBrowserMode,
+  useBrowser,
   type FixtureEvent,
 } from './harness.js';
 
@@ -65,20 +65,7 @@ const FRAGILE = `fromAll().when({
 });
 `;
 
-let browser: Browser;
-const cleanups: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const scope = useBrowser();
 
 interface Opened {
   readonly dir: string;
@@ -92,18 +79,18 @@ async function openFolder(
   colorScheme: 'light' | 'dark' = 'light',
 ): Promise<Opened> {
   const dir = await makeFixtureFolder(EVENTS);
-  cleanups.push(() => removeFolder(dir));
+  scope.defer(() => removeFolder(dir));
   await mkdir(path.join(dir, 'projections'), { recursive: true });
   for (const [name, code] of Object.entries(projections)) {
     await writeFile(path.join(dir, 'projections', `${name}.js`), code);
   }
   const server = await startBrowserMode(dir);
-  cleanups.push(() => server.close());
-  const { page, context, errors } = await openPage(browser, server.url, colorScheme, {
+  scope.defer(() => server.close());
+  const { page, context, errors } = await openPage(scope.browser, server.url, colorScheme, {
     width: 1400,
     height: 900,
   });
-  cleanups.push(() => context.close());
+  scope.defer(() => context.close());
   await page.getByRole('navigation', { name: 'Folder' }).waitFor();
   return { dir, page, errors };
 }
@@ -212,9 +199,10 @@ describe('projections in the app', () => {
     const history = view.getByRole('list', { name: 'Changes' });
     await expect.poll(() => history.locator('.position').allInnerTexts()).toEqual(['#1', '#17']);
     await expect(history.getByRole('button').nth(1).innerText()).resolves.toContain('NoteChanged');
-    await expect(history.getByRole('button').nth(1).innerText()).resolves.toContain(
-      '"leave the parcel at the door"',
-    );
+    await expect(history.getByRole('button').nth(1).locator('ins.word').allInnerTexts()).resolves.toEqual([
+      'with',
+      'neighbour',
+    ]);
     await screenshot(page, 'projection-history-light');
     await history.getByRole('button').nth(1).click();
     await page.getByRole('complementary', { name: 'Event 17' }).waitFor();
@@ -320,6 +308,20 @@ describe('projections in the app', () => {
       await view.getByRole('button', { name: 'Mark B' }).click();
       const same = view.getByRole('region', { name: 'Diff A #9 → B #9' });
       await same.getByText('States are equal').waitFor();
+
+      // Shift-click in the folder's own log compares in the projection last shown.
+      await page
+        .getByRole('navigation', { name: 'Folder' })
+        .getByRole('button', { name: 'All events' })
+        .click();
+      const mainGrid = page.getByRole('region', { name: 'Event log' }).getByRole('grid', { name: 'Events' });
+      await mainGrid.locator('[data-position="14"]').click();
+      await page.getByRole('complementary', { name: 'Event 14' }).waitFor();
+      await mainGrid.locator('[data-position="10"]').click({ modifiers: ['Shift'] });
+      const fromLog = page
+        .getByRole('region', { name: 'Projection counter' })
+        .getByRole('region', { name: 'Diff A #10 → B #14' });
+      await fromLog.getByText('4 added, 1 changed').waitFor();
       expect(errors).toEqual([]);
     });
   }

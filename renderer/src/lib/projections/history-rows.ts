@@ -1,4 +1,5 @@
 import type { ProjectionPathChange } from '../../../../shared/contract.js';
+import { wordDiff, type WordSegment } from '../diff/word-diff.js';
 
 /** One event in the history of a path, as the history list shows it. */
 export interface HistoryRow {
@@ -8,6 +9,8 @@ export interface HistoryRow {
   /** Compact JSON, null where the path did not exist. */
   readonly before: string | null;
   readonly after: string | null;
+  /** For a string changed into another string: its word diff, as the diff views show it. */
+  readonly words: readonly WordSegment[] | null;
 }
 
 /** Values longer than this are cut in the list (the full value is one click away, in the event's diff). */
@@ -22,6 +25,10 @@ export function historyRows(changes: readonly ProjectionPathChange[]): HistoryRo
       op: before === null ? 'added' : after === null ? 'removed' : 'changed',
       before,
       after,
+      words:
+        typeof change.before === 'string' && typeof change.after === 'string'
+          ? wordDiff(change.before, change.after)
+          : null,
     };
   });
 }
