@@ -308,6 +308,8 @@ describe('projections in the app', () => {
       await view.getByRole('button', { name: 'Mark B' }).click();
       const same = view.getByRole('region', { name: 'Diff A #9 → B #9' });
       await same.getByText('States are equal').waitFor();
+      await same.getByText('The state is the same at both positions').waitFor();
+      await screenshot(page, `projection-equal-${scheme}`);
 
       // Shift-click in the folder's own log compares in the projection last shown.
       await page
