@@ -235,6 +235,15 @@ describe('projections in the app', () => {
       await expect.poll(() => treeValue(view, 'state.count')).toBe(String(LAST));
       await screenshot(page, `projection-state-${scheme}`);
       await view.getByRole('tab', { name: 'Event diff' }).click();
+      // Left and Right move between tabs.
+      await page.keyboard.press('ArrowRight');
+      await expect(view.getByRole('tab', { name: 'Compare' }).getAttribute('aria-selected')).resolves.toBe(
+        'true',
+      );
+      await page.keyboard.press('ArrowLeft');
+      await expect(view.getByRole('tab', { name: 'Event diff' }).getAttribute('aria-selected')).resolves.toBe(
+        'true',
+      );
 
       // Event 17 changes order-1's note: before and after, with a word diff.
       const field = view.getByLabel('Go to position');
