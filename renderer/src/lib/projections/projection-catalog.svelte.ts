@@ -1,6 +1,9 @@
 import type { EventfoldApi, ProjectionSummary, TrustStatus } from '../../../../shared/contract.js';
 import { messageOf } from '../app-session.svelte.js';
 
+/** The folder's changes re-read the list at most this often. */
+const REFRESH_PAUSE_MS = 400;
+
 /**
  * The open folder's projections and its trust, as the navigation and the projection view show them. One
  * per workspace: it follows `projections.changed` (status, faults, skips, reloads) and re-reads the list
@@ -20,6 +23,7 @@ export class ProjectionCatalog {
   #unsubscribe: (() => void)[] = [];
   #refreshing: Promise<void> | null = null;
   #again = false;
+  #soon: ReturnType<typeof setTimeout> | undefined;
 
   constructor(api: EventfoldApi) {
     this.#api = api;
@@ -30,11 +34,18 @@ export class ProjectionCatalog {
     this.#unsubscribe = [
       this.#api.on('projections.changed', (projections) => (this.projections = projections)),
       this.#api.on('folder.changed', (folder) => {
-        if (folder) void this.refresh();
+        // A throttle: a live stream of appends changes the folder many times a second.
+        if (folder)
+          this.#soon ??= setTimeout(() => {
+            this.#soon = undefined;
+            void this.refresh();
+          }, REFRESH_PAUSE_MS);
       }),
     ];
     void this.refresh();
     return () => {
+      clearTimeout(this.#soon);
+      this.#soon = undefined;
       for (const unsubscribe of this.#unsubscribe) unsubscribe();
       this.#unsubscribe = [];
     };
