@@ -56,7 +56,7 @@ async function measureProjections(ctx: BenchContext): Promise<BenchRow[]> {
     const seek = await measureSeeks(store, code, events, ctx);
     ctx.note(
       `${REBUILD.case}: median of ${RUNS} alternating runs; a sandboxed user projection (quantity per event type) ` +
-        `rebuilt with an empty cache: worker start, fold, snapshots every 10,000 events, checkpoint; segment files warm.`,
+        `rebuilt with an empty cache: worker start, fold, snapshots (at most 128, evenly spaced), checkpoint; segment files warm.`,
     );
     ctx.note(
       `${SEEK.case}: median of ${SEEKS} states at random positions from the rebuilt projection's snapshots ` +

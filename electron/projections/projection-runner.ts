@@ -4,7 +4,7 @@ import type { ProjectionCode } from './projection-code.js';
 import { ProjectionError } from './projection-error.js';
 import { ProjectionFault } from './projection-fault.js';
 import { ProjectionWorker, type WorkerLimits } from './projection-worker.js';
-import { nextSnapshotAt, SNAPSHOT_EVERY, thinSnapshots, MAX_SNAPSHOTS } from './snapshot-policy.js';
+import { nextSnapshotAt, spacingFor, thinSnapshots, MAX_SNAPSHOTS } from './snapshot-policy.js';
 import type { ProjectionShape } from './worker-protocol.js';
 
 export type ProjectionPath = readonly (string | number)[];
@@ -71,6 +71,8 @@ export class ProjectionRunner {
   private writes: Promise<void> = Promise.resolve();
   private catchUpQueued = false;
   private lastCheckpointAt = 0;
+  /** The position of the last checkpoint written (or being written): snapshots capture more often. */
+  private checkpointedAt = -1;
   private checkpointTimer: NodeJS.Timeout | undefined;
   private stopFollowing: (() => void) | undefined;
   private closed = false;
@@ -81,7 +83,7 @@ export class ProjectionRunner {
     private readonly options: RunnerOptions,
   ) {
     this.cache = new ProjectionCache(store.folder, code.cacheName);
-    this.every = options.snapshotEvery ?? SNAPSHOT_EVERY;
+    this.every = options.snapshotEvery ?? spacingFor(store.lastPosition, options.maxSnapshots);
   }
 
   /** Starts the projection; resolves once it is loaded (catching up goes on: see `caughtUp`). */
@@ -216,7 +218,8 @@ export class ProjectionRunner {
       await this.writes;
       await this.cache.clear();
       this.snapshots = [];
-      this.every = this.options.snapshotEvery ?? SNAPSHOT_EVERY;
+      this.every =
+        this.options.snapshotEvery ?? spacingFor(this.store.lastPosition, this.options.maxSnapshots);
       this.reset();
       await this.open();
       this.scheduleCatchUp();
@@ -231,8 +234,8 @@ export class ProjectionRunner {
     if (this.checkpointTimer !== undefined) clearTimeout(this.checkpointTimer);
     await this.liveChain;
     await this.scratchChain.catch(() => undefined);
-    if (this.status === 'running' && this.saved.position !== this.live) {
-      await this.capture().catch(() => undefined);
+    if (this.status === 'running' && this.checkpointedAt !== this.live) {
+      if (this.saved.position !== this.live) await this.capture().catch(() => undefined);
       await this.writeCheckpoint().catch(() => undefined);
     }
     await this.writes;
@@ -245,6 +248,7 @@ export class ProjectionRunner {
   private reset(): void {
     this.live = 0;
     this.saved = { position: 0, stateText: null, eventId: null };
+    this.checkpointedAt = -1;
     this.skipped = [];
     this.fault = null;
     this.status = 'starting';
@@ -263,6 +267,7 @@ export class ProjectionRunner {
       this.fault = checkpoint.fault;
       this.every = checkpoint.snapshotEvery;
       this.snapshots = await this.cache.snapshotPositions();
+      this.checkpointedAt = checkpoint.position;
     } else {
       await this.cache.clear();
     }
@@ -321,8 +326,10 @@ export class ProjectionRunner {
       if (this.live % this.every === 0) {
         await this.capture();
         this.takeSnapshot();
-        // Written behind the fold, in order with the snapshots; close() waits for them.
-        this.writeCheckpoint().catch(() => undefined);
+        // Written behind the fold, in order with the snapshots; close() waits for them. Not at every
+        // snapshot: each is fsynced, and a rebuild of a small log takes a hundred snapshots in a second.
+        if (Date.now() - this.lastCheckpointAt >= CHECKPOINT_EVERY_MS)
+          this.writeCheckpoint().catch(() => undefined);
       }
     }
     if (this.live !== started) {
@@ -379,8 +386,8 @@ export class ProjectionRunner {
     this.checkpointTimer = setTimeout(() => {
       this.checkpointTimer = undefined;
       void this.enqueue(async () => {
-        if (this.status !== 'running' || this.saved.position === this.live) return;
-        await this.capture();
+        if (this.status !== 'running' || this.checkpointedAt === this.live) return;
+        if (this.saved.position !== this.live) await this.capture();
         await this.writeCheckpoint();
       }).catch(() => undefined);
     }, wait);
@@ -389,6 +396,7 @@ export class ProjectionRunner {
 
   private async writeCheckpoint(): Promise<void> {
     this.lastCheckpointAt = Date.now();
+    this.checkpointedAt = this.saved.position;
     const checkpoint: Checkpoint = {
       format: CACHE_FORMAT,
       projection: this.code.name,

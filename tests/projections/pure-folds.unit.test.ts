@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergePatch } from '../../electron/projections/builtins/merge-patch.js';
-import { nextSnapshotAt, thinSnapshots } from '../../electron/projections/snapshot-policy.js';
+import { nextSnapshotAt, spacingFor, thinSnapshots } from '../../electron/projections/snapshot-policy.js';
 
 describe('mergePatch (RFC 7386, the stream-documents fold)', () => {
   it.each([
@@ -40,6 +40,16 @@ describe('snapshot policy', () => {
     expect(nextSnapshotAt(0, 10)).toBe(10);
     expect(nextSnapshotAt(9, 10)).toBe(10);
     expect(nextSnapshotAt(10, 10)).toBe(20);
+  });
+
+  it('starts a rebuild with the finest spacing the log fits into, so a seek replays a few percent of it', () => {
+    expect(spacingFor(0)).toBe(5000);
+    expect(spacingFor(100_000)).toBe(5000);
+    expect(spacingFor(640_000)).toBe(5000);
+    expect(spacingFor(640_001)).toBe(10_000);
+    expect(spacingFor(1_000_000)).toBe(10_000);
+    expect(spacingFor(50_000_000) * 128).toBeGreaterThanOrEqual(50_000_000);
+    expect(spacingFor(50, 5)).toBe(5000);
   });
 
   it('doubles the spacing until at most the maximum are kept', () => {
