@@ -126,7 +126,7 @@ describe('the folder browser', () => {
     await expect.poll(() => page.locator('nav.navigation [aria-current="page"]').innerText()).toBe(focused);
 
     // The navigation too: from Overview, Down reaches All events, Enter opens the $all log.
-    await page.locator('nav.navigation .item', { hasText: 'Overview' }).focus();
+    await page.locator('nav.navigation .nav-item', { hasText: 'Overview' }).focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect
