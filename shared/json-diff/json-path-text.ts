@@ -10,8 +10,12 @@ export const ROOT_PATH_TEXT = '(root)';
  * (`meta["correlation-id"]`), so `["0"]` (a key) and `[0]` (an index) stay distinguishable.
  */
 export function formatPath(path: JsonPath): string {
-  if (path.length === 0) return ROOT_PATH_TEXT;
-  let text = '';
+  return path.length === 0 ? ROOT_PATH_TEXT : formatPathFrom('', path);
+}
+
+/** The same, continuing from a root written out already (`data`, `state`): `data.items[2].sku`. */
+export function formatPathFrom(root: string, path: JsonPath): string {
+  let text = root;
   for (const step of path) {
     if (typeof step === 'number') text += `[${step}]`;
     else if (IDENTIFIER.test(step)) text += text === '' ? step : `.${step}`;
