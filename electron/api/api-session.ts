@@ -15,6 +15,7 @@ import { handlers } from './handlers.js';
 import type { RecentFolders } from './recent-folders.js';
 import type { Handler, SessionContext } from './session-context.js';
 import { SessionFolder } from './session-folder.js';
+import { errorText } from '../../shared/error-text.js';
 
 export interface ApiSessionOptions {
   readonly host: ApiHost;
@@ -112,7 +113,7 @@ class Session implements ApiSession, SessionContext {
         await this.recent.remember(absolute);
       } catch (error) {
         this.push('app.error', {
-          message: `Could not update the recent folders list: ${error instanceof Error ? error.message : String(error)}`,
+          message: `Could not update the recent folders list: ${errorText(error)}`,
         });
       }
       const summary = await this.current.summary();

@@ -1,6 +1,7 @@
 import type { ContractErrorCode, ContractErrorData } from '../../shared/contract.js';
 import { SchemaError } from '../../shared/schema.js';
 import { StoreError } from '../../shared/store-error.js';
+import { errorText } from '../../shared/error-text.js';
 
 /** A refusal by the api itself (no folder open, a request this host cannot serve), with the contract's code. */
 export class ContractFailure extends Error {
@@ -29,7 +30,7 @@ export function failureOf(request: string, error: unknown): ContractErrorData {
       expected: error.expected,
     });
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   return { code: 'Internal', message: `${request} failed: ${message}` };
 }
 

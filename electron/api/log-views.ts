@@ -3,6 +3,7 @@ import type { EventStore } from '../store/index.js';
 import { ContractFailure } from './contract-failure.js';
 import { compileLogFilter } from './log-filter.js';
 import { LogView } from './log-view.js';
+import { errorText } from '../../shared/error-text.js';
 
 /**
  * A page that forgets to close its views must not grow the process without bound: past this many, opening
@@ -30,7 +31,7 @@ export class LogViews {
       (payload) => this.push('log.progress', payload),
       (error) =>
         this.push('app.error', {
-          message: `The log view could not read on: ${error instanceof Error ? error.message : String(error)}`,
+          message: `The log view could not read on: ${errorText(error)}`,
         }),
     );
     this.views.set(id, view);

@@ -6,6 +6,7 @@ import type { FolderLease } from './folder-registry.js';
 import { FolderSummaries } from './folder-summary.js';
 import { LogViews } from './log-views.js';
 import { Throttle } from './throttle.js';
+import { errorText } from '../../shared/error-text.js';
 
 const PUSH_INTERVAL_MS = 100;
 /** `projections.changed` at most five times a second: a rebuild reports progress far more often. */
@@ -83,7 +84,7 @@ export class SessionFolder {
         (error: unknown) => {
           if (this.disposed) return;
           push('app.error', {
-            message: `Indexing ${lease.path} failed: ${error instanceof Error ? error.message : String(error)}`,
+            message: `Indexing ${lease.path} failed: ${errorText(error)}`,
           });
           this.changed.flush();
         },
@@ -113,7 +114,7 @@ export class SessionFolder {
     } catch (error) {
       if (!this.disposed) {
         this.push('app.error', {
-          message: `Could not describe ${this.lease.path}: ${error instanceof Error ? error.message : String(error)}`,
+          message: `Could not describe ${this.lease.path}: ${errorText(error)}`,
         });
       }
     }

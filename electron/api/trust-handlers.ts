@@ -1,6 +1,7 @@
 import { countProjectionFiles } from '../projections/trust/index.js';
 import { ContractFailure } from './contract-failure.js';
 import type { Handler, HandlerMap } from './session-context.js';
+import { errorText } from '../../shared/error-text.js';
 
 type TrustRequests = Pick<HandlerMap, 'folder.trust' | 'trust.status'>;
 
@@ -14,7 +15,7 @@ const setTrust: Handler<'folder.trust'> = async (arg, session) => {
   } catch (error) {
     throw new ContractFailure(
       'Internal',
-      `folder.trust: could not save the decision in ${session.trust.file}: ${error instanceof Error ? error.message : String(error)}`,
+      `folder.trust: could not save the decision in ${session.trust.file}: ${errorText(error)}`,
       { file: session.trust.file },
     );
   }

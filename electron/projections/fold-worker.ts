@@ -13,6 +13,7 @@ import type {
   WorkerRequest,
   WorkerSetup,
 } from './worker-protocol.js';
+import { errorText } from '../../shared/error-text.js';
 
 const PROGRESS_EVERY_MS = 100;
 
@@ -167,7 +168,7 @@ port.on('message', (message: { id: number; request: WorkerRequest }) => {
     post({ kind: 'answer', id, value: handle(machine, request) });
   } catch (error) {
     if (error instanceof FaultRaised) post({ kind: 'answer', id, fault: error.fault });
-    else post({ kind: 'answer', id, error: error instanceof Error ? error.message : String(error) });
+    else post({ kind: 'answer', id, error: errorText(error) });
   }
 });
 

@@ -9,6 +9,7 @@ import type {
   WorkerRequest,
   WorkerSetup,
 } from './worker-protocol.js';
+import { errorText } from '../../shared/error-text.js';
 
 export interface WorkerLimits {
   /** Each handler gets at least this long; one still running at twice this is faulted. Default 1,000 ms. */
@@ -104,7 +105,7 @@ export class ProjectionWorker {
     })
       .catch(async (error: unknown) => {
         await worker.terminate();
-        throw new ProjectionFault(name, null, error instanceof Error ? error.message : String(error));
+        throw new ProjectionFault(name, null, errorText(error));
       })
       .finally(() => {
         worker.off('message', listeners.message!).off('error', listeners.error!).off('exit', listeners.exit!);

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Answer } from '../../shared/contract.js';
 import { createApiSession, type FolderRegistry, type RecentFolders } from '../api/index.js';
+import { errorText } from '../../shared/error-text.js';
 
 /** An event line is at most 1 MiB; its JSON inside a message, escaped, fits well under this. */
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -57,7 +58,7 @@ export class ApiSockets {
       (error: unknown) =>
         send({
           push: 'app.error',
-          payload: { message: error instanceof Error ? error.message : String(error) },
+          payload: { message: errorText(error) },
         }),
     );
     socket.on('message', (data: RawData, isBinary: boolean) => {

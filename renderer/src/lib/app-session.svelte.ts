@@ -6,6 +6,7 @@ import type {
   PushEvents,
   RepairOutcome,
 } from '../../../shared/contract.js';
+import { errorText } from '../../../shared/error-text.js';
 
 export type ConnectionState =
   | { readonly status: 'connecting' }
@@ -74,7 +75,7 @@ export class AppSession {
       this.#folderChanged(folder);
       this.connection = { status: 'ready' };
     } catch (error) {
-      this.connection = { status: 'failed', message: messageOf(error) };
+      this.connection = { status: 'failed', message: errorText(error) };
     }
   }
 
@@ -123,8 +124,4 @@ export class AppSession {
     if (folder && !folder.indexing && this.progress?.phase === 'indexing') this.progress = null;
     if (folder) this.choosingFolder = false;
   }
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,7 +2,7 @@ import type { EventfoldApi } from '../../../shared/contract.js';
 import type { AppendResult, ExpectedRevision } from '../../../shared/event.js';
 import { MAX_EVENT_TYPE_BYTES, MAX_STREAM_ID_BYTES, utf8ByteLength } from '../../../shared/stream-name.js';
 import { ContractError } from './api/contract-error.js';
-import { messageOf } from './app-session.svelte.js';
+import { errorText } from '../../../shared/error-text.js';
 import { parseJsonText } from './json-text.js';
 
 export type ExpectedKind = 'any' | 'no-stream' | 'exists' | 'number';
@@ -124,7 +124,7 @@ export class AppendForm {
       });
     } catch (error) {
       this.conflict = conflictOf(error, this.stream, this.expected);
-      if (!this.conflict) this.failure = messageOf(error);
+      if (!this.conflict) this.failure = errorText(error);
       return null;
     } finally {
       this.busy = false;

@@ -1,6 +1,6 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { CategorySummary, EventfoldApi } from '../../../shared/contract.js';
-import { messageOf } from './app-session.svelte.js';
+import { errorText } from '../../../shared/error-text.js';
 import { StreamPage } from './stream-page.svelte.js';
 
 interface TypeCount {
@@ -39,7 +39,7 @@ export class FolderOverview {
       this.types = types;
       this.error = null;
     } catch (error) {
-      this.error = messageOf(error);
+      this.error = errorText(error);
     }
     await Promise.all(
       [...this.expanded.values(), ...(this.matches ? [this.matches] : [])].map((page) => page.reload()),

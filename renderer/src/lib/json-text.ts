@@ -1,5 +1,6 @@
 import type { JsonValue } from '../../../shared/event.js';
 import { findJsonSyntaxError } from './json-syntax-error.js';
+import { errorText } from '../../../shared/error-text.js';
 
 /** Where a JSON text stops being valid, in the terms an editor shows: 1-based line and column. */
 export interface JsonTextError {
@@ -25,7 +26,7 @@ export function parseJsonText(text: string): JsonTextResult {
   } catch (error) {
     const found = findJsonSyntaxError(text) ?? {
       offset: text.length,
-      message: error instanceof Error ? error.message : String(error),
+      message: errorText(error),
     };
     const { line, column } = lineAndColumn(text, found.offset);
     return { ok: false, error: { message: found.message, line, column, offset: found.offset } };

@@ -1,5 +1,5 @@
 import type { EventfoldApi, StreamSummary } from '../../../shared/contract.js';
-import { messageOf } from './app-session.svelte.js';
+import { errorText } from '../../../shared/error-text.js';
 
 const PAGE = 100;
 
@@ -45,7 +45,7 @@ export class StreamPage {
       this.error = null;
       this.loaded = true;
     } catch (error) {
-      if (generation === this.#generation) this.error = messageOf(error);
+      if (generation === this.#generation) this.error = errorText(error);
     } finally {
       if (generation === this.#generation) this.loading = false;
     }

@@ -1,4 +1,5 @@
 import type { ContractErrorCode, ContractErrorData } from '../../../../shared/contract.js';
+import { errorText } from '../../../../shared/error-text.js';
 
 /**
  * A request the Node side refused or could not do, with the contract's code (what the page can offer:
@@ -19,6 +20,6 @@ export class ContractError extends Error {
 /** Anything that is not an Answer (a broken transport, a bridge that threw) as a ContractError. */
 export function asContractError(request: string, error: unknown): ContractError {
   if (error instanceof ContractError) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   return new ContractError({ code: 'Internal', message: `${request} failed: ${message}` });
 }

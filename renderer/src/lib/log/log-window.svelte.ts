@@ -2,6 +2,7 @@ import type { EventfoldApi, LogFilter, LogSource, PushEvents } from '../../../..
 import type { RecordedEvent } from '../../../../shared/event.js';
 import { PageCache } from './page-cache.js';
 import { PageRequests } from './page-requests.js';
+import { errorText } from '../../../../shared/error-text.js';
 
 export const PAGE_SIZE = 100;
 /** 40 pages of 100 rows: a few screens either side of the one shown, whatever the log's size. */
@@ -76,7 +77,7 @@ export class LogWindow {
     } catch (error) {
       if (generation !== this.#generation) return;
       this.status = 'error';
-      this.error = messageOf(error);
+      this.error = errorText(error);
     }
   }
 
@@ -186,7 +187,7 @@ export class LogWindow {
         (error: unknown) => {
           if (!settle()) return;
           this.status = 'error';
-          this.error = messageOf(error);
+          this.error = errorText(error);
         },
       );
     this.#loading.add(page, loading);
@@ -198,8 +199,4 @@ export class LogWindow {
     this.#view = null;
     if (view !== null) void this.#api.call('log.close', { view }).catch(() => undefined);
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

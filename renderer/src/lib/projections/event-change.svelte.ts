@@ -1,6 +1,6 @@
 import type { EventfoldApi } from '../../../../shared/contract.js';
 import type { JsonValue } from '../../../../shared/event.js';
-import { messageOf } from '../app-session.svelte.js';
+import { errorText } from '../../../../shared/error-text.js';
 import { LatestAnswer } from './latest-answer.js';
 
 /** What one event did to a projection's state: the states before and after it. */
@@ -40,7 +40,7 @@ export class EventChange {
       },
       (error) => {
         this.states = null;
-        this.error = messageOf(error);
+        this.error = errorText(error);
         this.loading = false;
       },
     );

@@ -1,6 +1,6 @@
 import type { EventfoldApi } from '../../../../shared/contract.js';
 import type { JsonPathStep } from '../json-path.js';
-import { messageOf } from '../app-session.svelte.js';
+import { errorText } from '../../../../shared/error-text.js';
 import { historyRows, type HistoryRow } from './history-rows.js';
 import { LatestAnswer } from './latest-answer.js';
 
@@ -55,7 +55,7 @@ export class PathHistory {
         this.loading = false;
       },
       (error) => {
-        this.error = messageOf(error);
+        this.error = errorText(error);
         this.loading = false;
       },
     );

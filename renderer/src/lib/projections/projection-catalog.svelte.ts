@@ -1,5 +1,5 @@
 import type { EventfoldApi, ProjectionSummary, TrustStatus } from '../../../../shared/contract.js';
-import { messageOf } from '../app-session.svelte.js';
+import { errorText } from '../../../../shared/error-text.js';
 
 /** The folder's changes re-read the list at most this often. */
 const REFRESH_PAUSE_MS = 400;
@@ -78,7 +78,7 @@ export class ProjectionCatalog {
           this.trust = trust;
           this.error = null;
         } catch (error) {
-          this.error = messageOf(error);
+          this.error = errorText(error);
         }
       } while (this.#again);
       this.#refreshing = null;

@@ -1,6 +1,6 @@
 import type { EventfoldApi } from '../../../../shared/contract.js';
 import type { JsonValue } from '../../../../shared/event.js';
-import { messageOf } from '../app-session.svelte.js';
+import { errorText } from '../../../../shared/error-text.js';
 import { LatestAnswer } from './latest-answer.js';
 
 /** A projection's states at two chosen positions (A and B), for their diff. */
@@ -73,7 +73,7 @@ export class StateComparison {
       },
       (error) => {
         this.states = null;
-        this.error = messageOf(error);
+        this.error = errorText(error);
         this.loading = false;
       },
     );

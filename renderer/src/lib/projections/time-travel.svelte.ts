@@ -1,6 +1,6 @@
 import type { EventfoldApi } from '../../../../shared/contract.js';
 import type { JsonValue, RecordedEvent } from '../../../../shared/event.js';
-import { messageOf } from '../app-session.svelte.js';
+import { errorText } from '../../../../shared/error-text.js';
 import { LatestAnswer } from './latest-answer.js';
 import { clampPosition } from './scrub-position.js';
 
@@ -87,7 +87,7 @@ export class TimeTravel {
         },
         (error) => {
           this.state = null;
-          this.error = messageOf(error);
+          this.error = errorText(error);
           this.loading = false;
         },
       );

@@ -1,6 +1,6 @@
 import type { EventfoldApi, ProjectionSummary, WhatIfOutcome } from '../../../../shared/contract.js';
 import { ContractError } from '../api/contract-error.js';
-import { messageOf } from '../app-session.svelte.js';
+import { errorText } from '../../../../shared/error-text.js';
 import { NEW_PROJECTION_TEMPLATE, projectionNameProblem } from './whatif-template.js';
 
 /** A run that failed in the code: a fault at an event, or code that does not load (position null). */
@@ -134,7 +134,7 @@ export class WhatIfSession {
         this.fromBuiltin = name;
         this.#startNew('');
       } else {
-        this.loadError = messageOf(error);
+        this.loadError = errorText(error);
         this.#startNew(name);
       }
     } finally {
@@ -184,7 +184,7 @@ export class WhatIfSession {
       if (error instanceof ContractError && error.code === 'Cancelled') return;
       this.outcome = null;
       if (error instanceof ContractError && error.code === 'ProjectionFault') this.problem = problemOf(error);
-      else this.runError = messageOf(error);
+      else this.runError = errorText(error);
     } finally {
       if (ticket === this.#ticket) {
         this.running = false;
@@ -208,7 +208,7 @@ export class WhatIfSession {
       this.draftName = '';
       this.#followSaved();
     } catch (error) {
-      this.saveError = messageOf(error);
+      this.saveError = errorText(error);
     } finally {
       this.saving = false;
     }
