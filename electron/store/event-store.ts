@@ -222,7 +222,7 @@ export class EventStore {
       throw new StoreError('InvalidArgument', 'An append needs at least one event');
     }
     const prepared = events.map((event, i) => {
-      const where = events.length === 1 ? 'Event' : `Event ${i + 1} of ${events.length}`;
+      const where = events.length === 1 ? 'Event' : () => `Event ${i + 1} of ${events.length}`;
       const ready = prepareEvent(event, where);
       assertEventFits(stream, ready, where);
       return ready;

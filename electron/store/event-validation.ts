@@ -47,39 +47,53 @@ export function validateExpectedRevision(expected: unknown): ExpectedRevision {
   );
 }
 
-export function prepareEvent(event: EventToAppend, where: string): PreparedEvent {
+/**
+ * Which event an error names ("Event 3 of 1000"): a function when the text is only needed on failure, so
+ * that a batch of a thousand events does not build a thousand names for nothing.
+ */
+export type EventWhere = string | (() => string);
+
+function named(where: EventWhere): string {
+  return typeof where === 'string' ? where : where();
+}
+
+export function prepareEvent(event: EventToAppend, where: EventWhere): PreparedEvent {
   if (typeof event !== 'object' || event === null) {
-    throw new StoreError('InvalidEvent', `${where} is not an object`);
+    throw new StoreError('InvalidEvent', `${named(where)} is not an object`);
   }
   const { type, id } = event;
   if (typeof type !== 'string' || type === '') {
-    throw new StoreError('InvalidEvent', `${where}: event type must be a non-empty string`, { type });
+    throw new StoreError('InvalidEvent', `${named(where)}: event type must be a non-empty string`, { type });
   }
   if (utf8ByteLength(type) > MAX_EVENT_TYPE_BYTES) {
     throw new StoreError(
       'InvalidEvent',
-      `${where}: event type is longer than ${MAX_EVENT_TYPE_BYTES} bytes`,
+      `${named(where)}: event type is longer than ${MAX_EVENT_TYPE_BYTES} bytes`,
       {
         type: type.slice(0, 64),
       },
     );
   }
   if (id !== undefined && (typeof id !== 'string' || !UUID.test(id))) {
-    throw new StoreError('InvalidEvent', `${where}: event id must be a UUID, not ${JSON.stringify(id)}`, {
-      id,
-    });
+    throw new StoreError(
+      'InvalidEvent',
+      `${named(where)}: event id must be a UUID, not ${JSON.stringify(id)}`,
+      { id },
+    );
   }
   return {
     type,
     id: id === undefined ? randomUUID() : id.toLowerCase(),
     idGiven: id !== undefined,
-    dataJson: jsonText(event.data === undefined ? {} : event.data, `${where} data`),
-    metaJson: jsonText(event.meta === undefined ? {} : event.meta, `${where} meta`),
+    dataJson: jsonText(event.data, where, 'data'),
+    metaJson: jsonText(event.meta, where, 'meta'),
   };
 }
 
-function jsonText(value: unknown, where: string): string {
-  if (!isJson(value, 0)) explainNotJson(value, where, 0, new Set());
+function jsonText(value: unknown, where: EventWhere, field: 'data' | 'meta'): string {
+  // Left out, data and meta are stored as {}.
+  if (value === undefined) return '{}';
+  if (!isJson(value, 0)) explainNotJson(value, `${named(where)} ${field}`, 0, new Set());
   return JSON.stringify(value);
 }
 
@@ -147,7 +161,7 @@ function notJson(path: string, reason: string): StoreError {
 }
 
 /** The most bytes the event's line can take, whatever position and revision it gets. */
-export function assertEventFits(stream: string, event: PreparedEvent, where: string): void {
+export function assertEventFits(stream: string, event: PreparedEvent, where: EventWhere): void {
   // String length x 6 bounds both JSON escaping and UTF-8; only events near the limit are measured exactly.
   const roughBound =
     6 * (event.dataJson.length + event.metaJson.length + stream.length + event.type.length) + 300;
@@ -168,7 +182,7 @@ export function assertEventFits(stream: string, event: PreparedEvent, where: str
   if (bytes > MAX_EVENT_BYTES) {
     throw new StoreError(
       'EventTooLarge',
-      `${where} (type "${event.type}") takes ${bytes} bytes stored; the limit is ${MAX_EVENT_BYTES} bytes (1 MiB)`,
+      `${named(where)} (type "${event.type}") takes ${bytes} bytes stored; the limit is ${MAX_EVENT_BYTES} bytes (1 MiB)`,
       { stream, type: event.type, bytes, limit: MAX_EVENT_BYTES },
     );
   }
