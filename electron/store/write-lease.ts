@@ -15,6 +15,8 @@ const LEASE_TOUCH_MS = 5_000;
  */
 export class WriteLease {
   private idleTimer: NodeJS.Timeout | undefined;
+  /** When the lease last fell idle; undefined while in use. */
+  private idleSince: number | undefined;
   private since = 0;
   private touched = 0;
   private waitersChecked = 0;
@@ -27,7 +29,9 @@ export class WriteLease {
 
   /** Takes the lock unless the lease still holds it; true when newly taken (others may have written). */
   async take(): Promise<boolean> {
-    this.cancelIdleEnd();
+    // The idle timer is left running (an append loop would otherwise set and clear one per append); it
+    // finds the lease in use and lets it be.
+    this.idleSince = undefined;
     const now = Date.now();
     if (this.lock.held) {
       if (now - this.since > LEASE_FAIR_MS && this.othersWaiting(now)) this.lock.release();
@@ -49,11 +53,19 @@ export class WriteLease {
 
   /** Ends the lease after a short idle moment, unless appends keep it busy. */
   endWhenIdle(): void {
-    if (!this.lock.held || this.idleTimer !== undefined) return;
-    this.idleTimer = setTimeout(() => {
+    if (!this.lock.held) return;
+    this.idleSince = performance.now();
+    this.armIdleTimer(LEASE_IDLE_MS);
+  }
+
+  private armIdleTimer(ms: number): void {
+    this.idleTimer ??= setTimeout(() => {
       this.idleTimer = undefined;
-      if (!this.busy()) this.lock.release();
-    }, LEASE_IDLE_MS);
+      if (this.idleSince === undefined) return;
+      const idleFor = performance.now() - this.idleSince;
+      if (idleFor < LEASE_IDLE_MS) this.armIdleTimer(Math.ceil(LEASE_IDLE_MS - idleFor));
+      else if (!this.busy()) this.lock.release();
+    }, ms);
   }
 
   /** Ends the lease now (after an error, or at close): the next writer must read the log afresh. */
@@ -66,6 +78,7 @@ export class WriteLease {
   cancelIdleEnd(): void {
     if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
+    this.idleSince = undefined;
   }
 
   /** Looks for another process's ticket at most once a millisecond: an append loop need not pay a syscall each time. */
