@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { initEventFolder, openEventStore, type EventStore } from '../../electron/store/index.js';
+import { minimalBatchLog } from '../baselines/js-minimal-log.js';
 import { rawSyncedWrites } from '../baselines/raw-fdatasync.js';
 import { sqliteTransactions } from '../baselines/sqlite-wal.js';
 import type { BenchContext } from '../bench-context.js';
+import { yardstickNote } from '../yardstick-note.js';
 import { compare, type BenchRow, type CaseKind } from '../bench-row.js';
 import type { CaseFamily } from '../case-family.js';
-import { sampleEvent } from '../dataset.js';
+import { sampleEvent, type SampleEvent } from '../dataset.js';
 import { interleavedRates, type RoundSession } from '../interleaved-rounds.js';
 import { datasetLines, toEventRow } from '../stored-lines.js';
 
@@ -19,7 +21,10 @@ const WARMUP = 20;
 /** appendToStream with 1000 events a call: an import, or a command that produces many events at once. */
 export const batchAppends: CaseFamily = {
   name: BATCH.case,
-  rows: ['raw-joined-fdatasync', 'sqlite-wal-full-batch1000'].map((baseline) => ({ kind: BATCH, baseline })),
+  rows: ['raw-joined-fdatasync', 'sqlite-wal-full-batch1000', 'js-minimal-batch1000'].map((baseline) => ({
+    kind: BATCH,
+    baseline,
+  })),
   run: measureBatchAppends,
 };
 
@@ -30,10 +35,17 @@ async function measureBatchAppends(ctx: BenchContext): Promise<BenchRow[]> {
     lines.slice(b * BATCH_SIZE, (b + 1) * BATCH_SIZE),
   );
   const plan = { warmup: WARMUP, perRound: BATCHES_PER_ROUND, eventsPerUnit: BATCH_SIZE };
-  const [eventfold, raw, sqlite] = await interleavedRates(
+  // Each batch is one atomic append to one stream.
+  const samples = Array.from({ length: batchCount }, (_, b) =>
+    Array.from({ length: BATCH_SIZE }, (_, i) => ({
+      stream: `order-${b}`,
+      event: sampleEvent(b * BATCH_SIZE + i).event,
+    })),
+  );
+  const [eventfold, raw, sqlite, minimal] = await interleavedRates(
     ROUNDS,
     [
-      eventfoldBatches(ctx.temp.make('append-batch'), batchCount),
+      eventfoldBatches(ctx.temp.make('append-batch'), samples),
       rawSyncedWrites(
         'raw-joined-fdatasync',
         path.join(ctx.temp.make('raw-joined'), 'events.jsonl'),
@@ -46,30 +58,43 @@ async function measureBatchAppends(ctx: BenchContext): Promise<BenchRow[]> {
         batches.map((batch) => batch.map(toEventRow)),
         plan,
       ),
+      minimalBatchLog(
+        'js-minimal-batch1000',
+        path.join(ctx.temp.make('js-minimal-batch'), 'events.jsonl'),
+        samples,
+        plan,
+      ),
     ],
     (text) => ctx.progress(`${BATCH.case}: ${text}`),
   );
   ctx.note(
     `${BATCH.case}: ${ROUNDS} interleaved rounds of ${BATCHES_PER_ROUND} batches per side after ${WARMUP} ` +
       `warm-up ones; raw-joined-fdatasync = the same events' ${BATCH_SIZE} stored lines joined, one ` +
-      'fs.writeSync + fs.fdatasyncSync.',
+      'fs.writeSync + fs.fdatasyncSync; js-minimal-batch1000 = the least a JavaScript log must do for the ' +
+      'same batch (JSON.stringify, randomUUID, the lines with their CRC-32C, one write + fdatasync; no ' +
+      'checks, index or lock): where it misses a target itself, so does any store written in JavaScript.',
+  );
+  yardstickNote(
+    ctx,
+    BATCH.case,
+    { name: 'js-minimal-batch1000', measured: minimal },
+    { name: 'raw-joined-fdatasync', measured: raw },
   );
   const missing = { ok: false, error: 'not run' } as const;
   return [
     compare(BATCH, eventfold ?? missing, 'raw-joined-fdatasync', raw ?? missing),
     compare(BATCH, eventfold ?? missing, 'sqlite-wal-full-batch1000', sqlite ?? missing),
+    compare(BATCH, eventfold ?? missing, 'js-minimal-batch1000', minimal ?? missing),
   ];
 }
 
-function eventfoldBatches(folder: string, batchCount: number): RoundSession {
+/** The caller's event objects exist before it appends them, as the baselines' lines and rows do. */
+function eventfoldBatches(folder: string, samples: readonly (readonly SampleEvent[])[]): RoundSession {
   let store: EventStore | undefined;
-  // The caller's event objects exist before it appends them, as the baselines' lines and rows do.
-  const batches = Array.from({ length: batchCount }, (_, b) =>
-    Array.from({ length: BATCH_SIZE }, (_, i) => sampleEvent(b * BATCH_SIZE + i).event),
-  );
+  const batches = samples.map((batch) => batch.map((sample) => sample.event));
   const append = async (from: number, count: number): Promise<void> => {
     if (store === undefined) throw new Error('the store is not open');
-    for (let b = from; b < from + count; b++) await store.appendToStream(`order-${b}`, batches[b]!);
+    for (let b = from; b < from + count; b++) await store.appendToStream(samples[b]![0]!.stream, batches[b]!);
   };
   return {
     name: 'eventfold',

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { initEventFolder, openEventStore, type EventStore } from '../../electron/store/index.js';
 import { lowdbAppends } from '../baselines/lowdb-log.js';
+import { minimalJournaledLog } from '../baselines/js-minimal-log.js';
 import { rawSyncedWrites } from '../baselines/raw-fdatasync.js';
 import { sqliteTransactions } from '../baselines/sqlite-wal.js';
 import type { BenchContext } from '../bench-context.js';
+import { yardstickNote } from '../yardstick-note.js';
 import { compare, type BenchRow, type CaseKind } from '../bench-row.js';
 import type { CaseFamily } from '../case-family.js';
 import { sampleEvent } from '../dataset.js';
@@ -20,14 +22,18 @@ const WARMUP = 100;
 /** One durable single-event append at a time, each awaited: the latency-bound path of a form or a CLI call. */
 export const sequentialAppends: CaseFamily = {
   name: SEQUENTIAL.case,
-  rows: ['raw-fdatasync', 'sqlite-wal-full', 'lowdb'].map((baseline) => ({ kind: SEQUENTIAL, baseline })),
+  rows: ['raw-fdatasync', 'sqlite-wal-full', 'lowdb', 'js-minimal-journaled'].map((baseline) => ({
+    kind: SEQUENTIAL,
+    baseline,
+  })),
   run: measureSequentialAppends,
 };
 
 async function measureSequentialAppends(ctx: BenchContext): Promise<BenchRow[]> {
   const lines = datasetLines(ctx.dataset.dir, WARMUP + ROUNDS * PER_ROUND);
   const plan = { warmup: WARMUP, perRound: PER_ROUND, eventsPerUnit: 1 };
-  const [eventfold, raw, sqlite, lowdb] = await interleavedRates(
+  const samples = Array.from({ length: WARMUP + ROUNDS * PER_ROUND }, (_, n) => sampleEvent(n));
+  const [eventfold, raw, sqlite, lowdb, minimal] = await interleavedRates(
     ROUNDS,
     [
       eventfoldAppends(ctx.temp.make('append-sequential')),
@@ -47,19 +53,30 @@ async function measureSequentialAppends(ctx: BenchContext): Promise<BenchRow[]> 
         warmup: WARMUP,
         perRound: LOWDB_PER_ROUND,
       }),
+      minimalJournaledLog('js-minimal-journaled', ctx.temp.make('js-minimal-journaled'), samples, plan),
     ],
     (text) => ctx.progress(`${SEQUENTIAL.case}: ${text}`),
   );
   ctx.note(
     `${SEQUENTIAL.case}: ${ROUNDS} interleaved rounds of ${PER_ROUND} appends per side (lowdb ` +
       `${LOWDB_PER_ROUND}) after ${WARMUP} warm-up ones; the store opened with durability 'always', ` +
-      "watch: false; raw-fdatasync = fs.writeSync + fs.fdatasyncSync of the same events' stored lines.",
+      "watch: false; raw-fdatasync = fs.writeSync + fs.fdatasyncSync of the same events' stored lines; " +
+      'js-minimal-journaled = the least a JavaScript log must do for each event, with the I/O the store ' +
+      'uses (JSON.stringify, randomUUID, the line with its CRC-32C, a page-cache write of the line and an ' +
+      'O_DSYNC write of it into a preallocated journal; no checks, index, lock or promises).',
+  );
+  yardstickNote(
+    ctx,
+    SEQUENTIAL.case,
+    { name: 'js-minimal-journaled', measured: minimal },
+    { name: 'sqlite-wal-full', measured: sqlite },
   );
   const missing = { ok: false, error: 'not run' } as const;
   return [
     compare(SEQUENTIAL, eventfold ?? missing, 'raw-fdatasync', raw ?? missing),
     compare(SEQUENTIAL, eventfold ?? missing, 'sqlite-wal-full', sqlite ?? missing),
     compare(SEQUENTIAL, eventfold ?? missing, 'lowdb', lowdb ?? missing),
+    compare(SEQUENTIAL, eventfold ?? missing, 'js-minimal-journaled', minimal ?? missing),
   ];
 }
 
