@@ -111,18 +111,23 @@ export class AppendJournal {
    * a new generation when needed). False for a large write (over 64 KiB, or more than the journal holds):
    * it is then written to the segment and `writtenPast` syncs it there.
    */
-  async reserve(segment: string, offset: number, lineBytes: number, sync: SyncSegment): Promise<boolean> {
+  reserve(segment: string, offset: number, lineBytes: number, sync: SyncSegment): boolean | Promise<boolean> {
     const size = recordSize(segment, lineBytes);
     const capacity =
       (this.fd === undefined || !this.headerValid ? this.createBytes : this.fileSize) - JOURNAL_HEADER_BYTES;
     if (size > Math.min(capacity, DIRECT_ABOVE)) return false;
-    if (this.fd === undefined || !this.headerValid) await this.create();
+    if (this.fd === undefined || !this.headerValid)
+      return this.create().then(() => this.makeRoom(segment, offset, size, sync));
+    return this.makeRoom(segment, offset, size, sync);
+  }
+
+  /** True at once when the record fits where the records continue; after a checkpoint otherwise. */
+  private makeRoom(segment: string, offset: number, size: number, sync: SyncSegment): true | Promise<true> {
     // Every new lease learns the journal first; writing without knowing where records end would clobber them.
     if (!this.known) throw new Error('log/journal.bin was not read under this lease');
     const continues = offset === 0 || (this.covered?.segment === segment && this.covered.end === offset);
-    if (!continues || this.writeOffset + size > this.fileSize)
-      await this.checkpoint({ segment, end: offset }, sync);
-    return true;
+    if (continues && this.writeOffset + size <= this.fileSize) return true;
+    return this.checkpoint({ segment, end: offset }, sync).then(() => true as const);
   }
 
   /** Writes the record and returns once it is on disk. `reserve` must have made room for it. */

@@ -69,12 +69,40 @@ export class JournaledWrites {
    * (synchronous: microseconds, and no thread-pool round trip); the journal record is what is synced. A
    * large write (over 64 KiB) is synced in the segment itself.
    */
-  async write(fd: number, segment: string, bytes: Buffer, at: number, sync: SyncSegment): Promise<void> {
+  write(
+    fd: number,
+    segment: string,
+    bytes: Buffer,
+    at: number,
+    sync: SyncSegment,
+  ): Promise<void> | undefined {
+    let reserved: boolean | Promise<boolean>;
     try {
-      if (await this.journal.reserve(segment, at, bytes.length, sync)) {
-        writeAll(fd, bytes, at);
-        this.journal.append(segment, at, bytes);
-      } else {
+      reserved = this.journal.reserve(segment, at, bytes.length, sync);
+      // The common case, a record where the records continue, is done without waiting (and so without a
+      // turn of the event loop, which an append loop would pay once an append).
+      if (reserved === true) {
+        this.writeJournaled(fd, segment, bytes, at);
+        return undefined;
+      }
+    } catch (error) {
+      this.journal.forget();
+      throw error;
+    }
+    return this.writeAfter(reserved, fd, segment, bytes, at, sync);
+  }
+
+  private async writeAfter(
+    reserved: boolean | Promise<boolean>,
+    fd: number,
+    segment: string,
+    bytes: Buffer,
+    at: number,
+    sync: SyncSegment,
+  ): Promise<void> {
+    try {
+      if (await reserved) this.writeJournaled(fd, segment, bytes, at);
+      else {
         writeAll(fd, bytes, at);
         await this.journal.writtenPast(segment, at + bytes.length, sync);
       }
@@ -82,6 +110,11 @@ export class JournaledWrites {
       this.journal.forget();
       throw error;
     }
+  }
+
+  private writeJournaled(fd: number, segment: string, bytes: Buffer, at: number): void {
+    writeAll(fd, bytes, at);
+    this.journal.append(segment, at, bytes);
   }
 
   /** Before a segment is sealed (any durability): it is synced, and records pointing into it retired. */

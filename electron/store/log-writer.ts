@@ -123,8 +123,15 @@ export class LogWriter {
     }
   }
 
-  /** Takes the lock unless the lease holds it, and on a new lease replays the journal; true when new. */
-  private async takeLease(): Promise<boolean> {
+  /**
+   * Takes the lock unless the lease holds it, and on a new lease replays the journal; true when new. A kept
+   * lease answers at once (`false`, not a promise): an append loop then takes no turn of the event loop.
+   */
+  private takeLease(): false | Promise<boolean> {
+    return this.lease.keep() ? false : this.takeNewLease();
+  }
+
+  private async takeNewLease(): Promise<boolean> {
     const newLease = await this.lease.take();
     if (newLease) {
       try {
@@ -138,33 +145,37 @@ export class LogWriter {
   }
 
   private async flush(batch: Waiting[]): Promise<void> {
-    const newLease = await this.takeLease();
+    const taken = this.takeLease();
+    const newLease = taken === false ? false : await taken;
     let written: EncodableEvent[] = [];
-    let outcomes: AppendOutcome[] = [];
+    let outcomes: AppendOutcome[];
     try {
       // Within a lease nobody else writes, so the index is up to date. Not looking also keeps a stat of the
       // segment off the hot path: with multigrain timestamps (Linux 6.13+), a stat between appends makes
       // every write update the segment's inode, and the synced journal write after it measurably slower.
       if (newLease) await this.state.catchUp({ underLock: true, thorough: true });
       this.assertWritable();
-      const active = await this.activeSegmentForWrite();
+      const active = this.writableSegment() ?? (await this.startSegment());
       const planned = planAppends(this.state.index, batch, new Date().toISOString(), (position) =>
         this.readStored(position),
       );
       outcomes = planned.outcomes;
       written = planned.events;
-      if (written.length > 0) await this.write(active, written);
+      if (written.length > 0) {
+        const writing = this.write(active, written);
+        if (writing !== undefined) await writing;
+      }
     } catch (error) {
       // Whatever went wrong, the next writer (perhaps in another process) must re-read the log from scratch.
       this.lease.end();
       throw error;
     }
-    batch.forEach((waiting, i) => {
+    for (let i = 0; i < batch.length; i++) {
       const outcome = outcomes[i];
-      if (outcome === undefined) return;
-      if (outcome.kind === 'error') waiting.reject(outcome.error);
-      else waiting.resolve(outcome.result);
-    });
+      if (outcome === undefined) continue;
+      if (outcome.kind === 'error') batch[i]!.reject(outcome.error);
+      else batch[i]!.resolve(outcome.result);
+    }
     const first = written[0];
     if (first !== undefined) this.onWritten(first.position, () => written.map(toRecordedEvent));
   }
@@ -201,42 +212,46 @@ export class LogWriter {
     }
   }
 
-  private async activeSegmentForWrite(): Promise<SegmentEntry> {
+  /** The segment appends go to, when it exists and has room. */
+  private writableSegment(): SegmentEntry | undefined {
+    const active = this.state.activeSegment;
+    return active !== undefined && active.size < this.state.manifest.segmentSizeLimit ? active : undefined;
+  }
+
+  /** Creates the first segment, or seals the full one and starts the next. */
+  private async startSegment(): Promise<SegmentEntry> {
     const { state } = this;
-    let active = state.activeSegment;
+    const active = state.activeSegment;
     if (active === undefined) {
       const name = segmentName(1);
       await createSegmentFile(state.layout, name);
-      active = state.index.addSegment(name, 1);
-    } else if (active.size >= state.manifest.segmentSizeLimit) {
-      const next = segmentName(state.index.lastPosition + 1);
-      await this.journal.beforeSeal(active.name, active.size, this.syncSegment);
-      await sealSegment(state.layout, state.files, active, next);
-      this.closeFd();
-      active = state.index.addSegment(next, state.index.lastPosition + 1);
+      return state.index.addSegment(name, 1);
     }
-    return active;
+    const next = segmentName(state.index.lastPosition + 1);
+    await this.journal.beforeSeal(active.name, active.size, this.syncSegment);
+    await sealSegment(state.layout, state.files, active, next);
+    this.closeFd();
+    return state.index.addSegment(next, state.index.lastPosition + 1);
   }
 
-  private async write(active: SegmentEntry, events: EncodableEvent[]): Promise<void> {
+  /** Writes the events and indexes them; undefined when done without waiting (a journaled append). */
+  private write(active: SegmentEntry, events: EncodableEvent[]): Promise<void> | undefined {
     // Most batches are one stream (or a few): its JSON form is computed once, not per event.
     let streamJson = '';
     let stream: string | undefined;
-    const heads = events.map((event) => {
+    const heads = new Array<string>(events.length);
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
       if (event.stream !== stream) {
         stream = event.stream;
         streamJson = JSON.stringify(stream);
       }
-      return lineHead(event, streamJson);
-    });
+      heads[i] = lineHead(event, streamJson);
+    }
     const { bytes, lineEnds } = encodeLines(heads);
     const fd = this.descriptor(active.name);
     const at = active.size;
-    try {
-      if (this.durability === 'always')
-        await this.journal.write(fd, active.name, bytes, at, this.syncSegment);
-      else await writeAt(fd, bytes, at);
-    } catch (error) {
+    const undo = (error: unknown): never => {
       // Leave the log as it was: a half-written batch must not become a torn tail for the next writer.
       try {
         fs.ftruncateSync(fd, at);
@@ -244,7 +259,32 @@ export class LogWriter {
         // The next writer will find the tail and report it; nothing acknowledged is at stake.
       }
       throw error;
+    };
+    let writing: Promise<void> | undefined;
+    try {
+      writing =
+        this.durability === 'always'
+          ? this.journal.write(fd, active.name, bytes, at, this.syncSegment)
+          : writeAt(fd, bytes, at);
+    } catch (error) {
+      undo(error);
     }
+    if (writing === undefined) {
+      this.written(active, events, fd, at, bytes.length, lineEnds);
+      return undefined;
+    }
+    return writing.then(() => this.written(active, events, fd, at, bytes.length, lineEnds), undo);
+  }
+
+  /** Indexes events just written at `at` of the active segment. */
+  private written(
+    active: SegmentEntry,
+    events: EncodableEvent[],
+    fd: number,
+    at: number,
+    byteCount: number,
+    lineEnds: Uint32Array,
+  ): void {
     const { index } = this.state;
     let offset = at;
     // A batch is mostly one stream and a few types: look each up once a run, not once an event.
@@ -252,7 +292,8 @@ export class LogWriter {
     let streamNumber = -1;
     let runType = '';
     let typeNumber = -1;
-    events.forEach((event, i) => {
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
       if (event.stream !== runStream || streamNumber < 0) {
         runStream = event.stream;
         streamNumber = index.internStream(runStream);
@@ -263,8 +304,8 @@ export class LogWriter {
       }
       index.add(active, event.position, offset, streamNumber, typeNumber, hashId(event.id));
       offset = at + lineEnds[i]!;
-    });
-    active.size = at + bytes.length;
+    }
+    active.size = at + byteCount;
     active.lines += events.length;
     if (this.durability === 'batched') this.scheduleSync(fd);
   }

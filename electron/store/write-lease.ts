@@ -4,6 +4,8 @@ import type { FileLock } from './file-lock.js';
 const LEASE_IDLE_MS = 2;
 /** After holding the lock this long, a writer gives it up as soon as another process is waiting. */
 const LEASE_FAIR_MS = 20;
+/** How often a long holder looks for a waiting writer's ticket (a small part of LEASE_FAIR_MS). */
+const WAITERS_CHECK_MS = 4;
 /** A lock file older than the lock's stale limit would be taken over; a long holder refreshes it well before. */
 const LEASE_TOUCH_MS = 5_000;
 
@@ -27,25 +29,34 @@ export class WriteLease {
     private readonly busy: () => boolean,
   ) {}
 
-  /** Takes the lock unless the lease still holds it; true when newly taken (others may have written). */
-  async take(): Promise<boolean> {
-    // The idle timer is left running (an append loop would otherwise set and clear one per append); it
-    // finds the lease in use and lets it be.
+  /**
+   * Keeps the lease for one more write, without waiting: false when the lock must be taken (again) with
+   * `take`. The idle timer is left running (an append loop would otherwise set and clear one per append);
+   * it finds the lease in use and lets it be.
+   */
+  keep(): boolean {
     this.idleSince = undefined;
+    if (!this.lock.held) return false;
     const now = Date.now();
-    if (this.lock.held) {
-      if (now - this.since > LEASE_FAIR_MS && this.othersWaiting(now)) this.lock.release();
-      else if (now - this.touched > LEASE_TOUCH_MS && !this.lock.stillOurs()) {
-        // Suspended past the stale limit (a laptop asleep), the lease was taken over: others may have written.
+    if (now - this.since > LEASE_FAIR_MS && this.othersWaiting(now)) {
+      this.lock.release();
+      return false;
+    }
+    if (now - this.touched > LEASE_TOUCH_MS) {
+      // Suspended past the stale limit (a laptop asleep), the lease was taken over: others may have written.
+      if (!this.lock.stillOurs()) {
         this.lock.release();
-      } else {
-        if (now - this.touched > LEASE_TOUCH_MS) {
-          this.lock.touch();
-          this.touched = now;
-        }
         return false;
       }
+      this.lock.touch();
+      this.touched = now;
     }
+    return true;
+  }
+
+  /** Takes the lock unless the lease still holds it; true when newly taken (others may have written). */
+  async take(): Promise<boolean> {
+    if (this.keep()) return false;
     if (!this.lock.tryAcquire()) await this.lock.acquire();
     this.since = this.touched = Date.now();
     return true;
@@ -81,9 +92,9 @@ export class WriteLease {
     this.idleSince = undefined;
   }
 
-  /** Looks for another process's ticket at most once a millisecond: an append loop need not pay a syscall each time. */
+  /** Looks for another process's ticket at most every few milliseconds: an append loop need not pay a syscall each time. */
   private othersWaiting(now: number): boolean {
-    if (now === this.waitersChecked) return false;
+    if (now - this.waitersChecked < WAITERS_CHECK_MS) return false;
     this.waitersChecked = now;
     return this.lock.othersWaiting();
   }
