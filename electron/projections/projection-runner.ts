@@ -4,6 +4,7 @@ import type { ProjectionCode } from './projection-code.js';
 import { ProjectionError } from './projection-error.js';
 import { ProjectionFault } from './projection-fault.js';
 import { ProjectionWorker, type WorkerLimits } from './projection-worker.js';
+import { ProgressSignal } from './progress-signal.js';
 import { nextSnapshotAt, spacingFor, thinSnapshots, MAX_SNAPSHOTS } from './snapshot-policy.js';
 import type { ProjectionShape } from './worker-protocol.js';
 
@@ -13,9 +14,12 @@ export interface ProjectionStatus {
   readonly name: string;
   readonly kind: 'user' | 'builtin';
   readonly file: string | null;
-  /** starting: loading or catching up for the first time; running: following the log. */
-  readonly status: 'starting' | 'running' | 'faulted' | 'stopped' | 'untrusted' | 'invalid';
-  /** The last position folded. */
+  /**
+   * idle: not started (nothing has asked for its state since the folder opened); starting: loading;
+   * running: catching up or following the log.
+   */
+  readonly status: 'idle' | 'starting' | 'running' | 'faulted' | 'stopped' | 'untrusted' | 'invalid';
+  /** The last position folded (0 while idle). */
   readonly position: number;
   readonly fault: { readonly position: number | null; readonly error: string } | null;
   readonly skipped: readonly SkippedEvent[];
@@ -75,6 +79,8 @@ export class ProjectionRunner {
   private checkpointedAt = -1;
   private checkpointTimer: NodeJS.Timeout | undefined;
   private stopFollowing: (() => void) | undefined;
+  /** Settles when the live fold moves on (or a catch-up ends): what time travel ahead of it waits for. */
+  private readonly progressed = new ProgressSignal();
   private closed = false;
 
   private constructor(
@@ -84,6 +90,16 @@ export class ProjectionRunner {
   ) {
     this.cache = new ProjectionCache(store.folder, code.cacheName);
     this.every = options.snapshotEvery ?? spacingFor(store.lastPosition, options.maxSnapshots);
+  }
+
+  /** Forgets the checkpoint, snapshots and skips and starts: `rebuild` for a projection not started yet. */
+  static async startFresh(
+    store: EventStore,
+    code: ProjectionCode,
+    options: RunnerOptions = {},
+  ): Promise<ProjectionRunner> {
+    await new ProjectionCache(store.folder, code.cacheName).clear();
+    return ProjectionRunner.start(store, code, options);
   }
 
   /** Starts the projection; resolves once it is loaded (catching up goes on: see `caughtUp`). */
@@ -135,6 +151,8 @@ export class ProjectionRunner {
 
   /** The state at `position` (0 = before the first event). */
   async stateAt(position: number): Promise<unknown> {
+    this.checkPosition(position, 0);
+    await this.reached(position);
     return this.scratch(async (worker) => {
       await this.seek(worker, position);
       return JSON.parse(await worker.state('scratch')) as unknown;
@@ -144,6 +162,7 @@ export class ProjectionRunner {
   /** The states before and after the event at `position`. */
   async around(position: number): Promise<{ before: unknown; after: unknown }> {
     this.checkPosition(position, 1);
+    await this.reached(position);
     return this.scratch(async (worker) => {
       await this.seek(worker, position - 1);
       const before = JSON.parse(await worker.state('scratch')) as unknown;
@@ -171,6 +190,7 @@ export class ProjectionRunner {
     const limit = range.limit ?? 100;
     this.checkPosition(from, 1);
     this.checkPosition(to, 0);
+    await this.reached(to);
     return this.scratch(async (worker) => {
       if (to < from) return { changes: [], next: null };
       await this.seek(worker, from - 1);
@@ -232,6 +252,7 @@ export class ProjectionRunner {
     this.closed = true;
     this.stopFollowing?.();
     if (this.checkpointTimer !== undefined) clearTimeout(this.checkpointTimer);
+    this.progressed.settle();
     await this.liveChain;
     await this.scratchChain.catch(() => undefined);
     if (this.status === 'running' && this.checkpointedAt !== this.live) {
@@ -296,8 +317,28 @@ export class ProjectionRunner {
     this.catchUpQueued = true;
     void this.enqueue(async () => {
       this.catchUpQueued = false;
-      await this.catchUp();
+      try {
+        await this.catchUp();
+      } finally {
+        this.progressed.settle();
+      }
     }).catch(() => undefined);
+  }
+
+  /**
+   * Waits until the live fold has passed `position` when it is still catching up (just started, or behind
+   * appends), so that time travel there seeks from its snapshots instead of folding the same events a
+   * second time beside it. Returns early when the live fold stops short (a fault, a close).
+   */
+  private async reached(position: number): Promise<void> {
+    while (this.live < position && !this.closed) {
+      if (this.status !== 'running' && this.status !== 'starting') return;
+      const before = this.live;
+      const progressed = this.progressed.next;
+      this.scheduleCatchUp();
+      await progressed;
+      if (this.live === before) return;
+    }
   }
 
   private async catchUp(): Promise<void> {
@@ -317,6 +358,7 @@ export class ProjectionRunner {
           );
         }
         this.live = outcome.position;
+        this.progressed.settle();
       } catch (error) {
         this.faulted(error);
         await this.writeCheckpoint().catch(() => undefined);
