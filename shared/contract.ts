@@ -160,16 +160,18 @@ export interface TrustStatus {
 }
 
 /**
- * A projection of the current folder as the projections view lists it. status: starting (loading or
- * catching up), running (following the log), faulted (stopped at `fault`), stopped, untrusted (the folder's
- * own code waits for the folder to be trusted), invalid (cannot run: see `fault.error`).
+ * A projection of the current folder as the projections view lists it. status: idle (not started: nothing
+ * has asked for its state since the folder opened; asking starts it, from its checkpoint if it has one),
+ * starting (loading), running (catching up, or following the log once `position` is the folder's last),
+ * faulted (stopped at `fault`), stopped, untrusted (the folder's own code waits for the folder to be
+ * trusted), invalid (cannot run: see `fault.error`).
  */
 export interface ProjectionSummary {
   readonly name: string;
   /** builtin: ships with Eventfold and runs without trust; user: the folder's projections/NAME.js. */
   readonly kind: 'user' | 'builtin';
-  readonly status: 'starting' | 'running' | 'faulted' | 'stopped' | 'untrusted' | 'invalid';
-  /** The last position folded. */
+  readonly status: 'idle' | 'starting' | 'running' | 'faulted' | 'stopped' | 'untrusted' | 'invalid';
+  /** The last position folded (0 while idle). */
   readonly position: number;
   /** What stopped it: the event's position (null when no event was being handled) and the error. */
   readonly fault: { readonly position: number | null; readonly error: string } | null;
@@ -329,9 +331,15 @@ export const requests = {
       expectedRevision: optional(expectedRevisionSchema),
     }),
   ),
-  /** The current folder's projections: the built-ins, and its projections/*.js (running once trusted). */
+  /**
+   * The current folder's projections: the built-ins, and its projections/*.js (which may run once the folder
+   * is trusted). Listing starts none: a projection starts when its state is first asked for.
+   */
   'projections.list': request<undefined, readonly ProjectionSummary[]>(nothing),
-  /** A projection's state after the event at `position` (0 = its initial state; default: the last event). */
+  /**
+   * A projection's state after the event at `position` (0 = its initial state; default: the last event).
+   * Starts an idle projection; answers once it has folded up to `position`.
+   */
   'projection.state': request<
     { readonly name: string; readonly position?: number },
     { readonly position: number; readonly state: JsonValue }
@@ -439,8 +447,8 @@ export interface PushEvents {
   /** The desktop shell asks the page to do something a menu item or shortcut chose. */
   'app.command': { readonly command: AppCommand };
   /**
-   * The current folder's projections, after any change of status: progress while catching up, a fault, a
-   * skip, a rebuild, a reload of a changed file, trust. At most about five a second.
+   * The current folder's projections, after any change of status: a start, progress while catching up, a
+   * fault, a skip, a rebuild, a reload of a changed file, trust. At most about five a second.
    */
   'projections.changed': readonly ProjectionSummary[];
   /** A what-if run of this window has folded `done` of `total` events. */

@@ -10,11 +10,12 @@ export interface FolderLease {
   /** Indexing progress of a progressive open (nothing is reported once the index is complete). */
   onProgress(listener: (progress: ScanProgress) => void): () => void;
   /**
-   * The folder's projections, shared like the store: started on first use, with the folder's own code
-   * running only when `trusted` says so; stopped with the store.
+   * The folder's projections, shared like the store: the host is made on first use, and each projection
+   * starts when its state is first asked for (the folder's own code only when `trusted` says so); all stop
+   * with the store.
    */
   projections(trusted: () => Promise<boolean>): Promise<ProjectionHost>;
-  /** The folder was trusted or distrusted: its projections start or stop (if any were started). */
+  /** The folder was trusted or distrusted: its projections may start, or those started stop. */
   trustChanged(trusted: boolean): Promise<void>;
   release(): Promise<void>;
 }

@@ -21,7 +21,7 @@ export class SessionFolder {
   /**
    * The folder's lease as this session's handlers use it: asking it for the folder's projections also
    * subscribes this session to their changes (pushed as `projections.changed`), so a page that shows
-   * projections hears about them, and a folder nobody asked about starts no projection.
+   * projections hears about them. Neither that nor listing them starts one: asking for a state does.
    */
   readonly lease: FolderLease;
   readonly views: LogViews;

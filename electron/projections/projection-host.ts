@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
 import type { EventStore } from '../store/index.js';
 import { BUILTIN_PROJECTIONS, findBuiltin } from './builtins/index.js';
 import { builtinCode, userCode, type ProjectionCode } from './projection-code.js';
 import { ProjectionError } from './projection-error.js';
+import { projectionFilesIn, ProjectionFilesWatcher } from './projection-files-watcher.js';
 import {
   ProjectionRunner,
   type PathChange,
@@ -23,20 +23,24 @@ export interface HostOptions extends Omit<RunnerOptions, 'onProgress' | 'onStatu
   readonly watch?: boolean;
 }
 
-/** Changes to one file within this long count as one (editors write in several steps). */
-const RELOAD_SETTLE_MS = 150;
-
 /**
  * The projections of one open folder, for the api and the CLI: the built-ins, and the folder's
- * projections/*.js when it is trusted, each in a worker of its own. Files in projections/ are watched; a
- * changed file is reloaded and, its code hash being new, rebuilt. Everything here is transport-agnostic.
+ * projections/*.js when it is trusted. Each starts, in a worker of its own, when something first needs its
+ * state (its view, time travel, a what-if that compares with it, a skip or rebuild), not when it is listed:
+ * a fold of a large log costs a worker's heap and a pass over every event, and a folder open in the app
+ * should not pay that for projections nobody looked at. Once started, it follows the log until the folder
+ * closes. Files in projections/ are watched; a changed file is reloaded and, if it runs, rebuilt.
+ * Everything here is transport-agnostic.
  */
 export class ProjectionHost {
+  /** The projections that may run, by name: the built-ins, and the folder's own when it is trusted. */
+  private readonly runnable = new Map<string, ProjectionCode>();
+  /** The ones started so far. */
   private readonly runners = new Map<string, ProjectionRunner>();
-  /** Folder projections that do not run: untrusted, or named like a built-in. */
-  private readonly idle = new Map<string, ProjectionStatus>();
-  private watcher: FSWatcher | undefined;
-  private readonly reloads = new Map<string, NodeJS.Timeout>();
+  private readonly starts = new Map<string, Promise<ProjectionRunner>>();
+  /** Folder projections that cannot run: untrusted, named like a built-in, or unreadable. */
+  private readonly refused = new Map<string, ProjectionStatus>();
+  private watcher: ProjectionFilesWatcher | undefined;
   private work: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(projections: ProjectionStatus[]) => void>();
   private closed = false;
@@ -46,13 +50,19 @@ export class ProjectionHost {
     private options: HostOptions,
   ) {}
 
+  /** Lists the folder's projections and watches their files; starts none of them. */
   static async open(store: EventStore, options: HostOptions): Promise<ProjectionHost> {
-    // Following the log needs its true end: a folder still being indexed after a progressive open waits.
+    // A projection follows the log from its true end, and a state asked for without a position is at that
+    // end: a folder still being indexed after a progressive open waits.
     await store.indexed;
     const host = new ProjectionHost(store, options);
-    for (const builtin of BUILTIN_PROJECTIONS) await host.startRunner(builtinCode(builtin));
-    for (const file of host.projectionFiles()) await host.load(file);
-    if (options.watch !== false) await host.startWatching();
+    for (const builtin of BUILTIN_PROJECTIONS) host.runnable.set(builtin.name, builtinCode(builtin));
+    for (const file of projectionFilesIn(store.folder)) await host.load(file);
+    if (options.watch !== false) {
+      host.watcher = await ProjectionFilesWatcher.start(store.folder, (file) => {
+        void host.serially(() => host.load(file));
+      });
+    }
     return host;
   }
 
@@ -60,17 +70,24 @@ export class ProjectionHost {
     return path.join(this.store.folder, 'projections');
   }
 
-  /** Every projection, built-ins first, then the folder's by name. */
+  /** Every projection, built-ins first, then the folder's by name; listing starts none. */
   list(): ProjectionStatus[] {
-    const all = [...[...this.runners.values()].map((runner) => runner.describe()), ...this.idle.values()];
+    const all = [
+      ...[...this.runnable.values()].map(
+        (code) =>
+          this.runners.get(code.name)?.describe() ??
+          notStarted(code, this.starts.has(code.name) ? 'starting' : 'idle'),
+      ),
+      ...this.refused.values(),
+    ];
     return all.sort(
       (a, b) => Number(a.kind === 'user') - Number(b.kind === 'user') || a.name.localeCompare(b.name),
     );
   }
 
   /**
-   * Called with the whole list when a projection's status changes: it faulted, caught up after appends,
-   * was skipped, rebuilt, reloaded, added or removed, or trust changed. Returns the unsubscribe.
+   * Called with the whole list when a projection's status changes: it started, faulted, caught up after
+   * appends, was skipped, rebuilt, reloaded, added or removed, or trust changed. Returns the unsubscribe.
    */
   onChanged(listener: (projections: ProjectionStatus[]) => void): () => void {
     this.listeners.add(listener);
@@ -83,20 +100,21 @@ export class ProjectionHost {
     for (const listener of this.listeners) listener(projections);
   }
 
-  /** Resolves once every running projection has folded the log as it stands. */
+  /** Resolves once every started projection has folded the log as it stands (the others stay idle). */
   async caughtUp(): Promise<ProjectionStatus[]> {
     await this.work;
+    await Promise.all([...this.starts.values()].map((start) => start.catch(() => undefined)));
     await Promise.all([...this.runners.values()].map((runner) => runner.caughtUp()));
     return this.list();
   }
 
-  /** The state at `position`, by default at the end of the log. */
+  /** The state at `position`, by default at the end of the log; starts the projection if it is idle. */
   async stateAt(name: string, position = this.store.lastPosition): Promise<unknown> {
-    return this.runner(name).stateAt(position);
+    return (await this.started(name)).stateAt(position);
   }
 
   async around(name: string, position: number): Promise<{ before: unknown; after: unknown }> {
-    return this.runner(name).around(position);
+    return (await this.started(name)).around(position);
   }
 
   async history(
@@ -104,43 +122,46 @@ export class ProjectionHost {
     path: ProjectionPath,
     range?: { readonly from?: number; readonly to?: number; readonly limit?: number },
   ): Promise<{ changes: PathChange[]; next: number | null }> {
-    return this.runner(name).history(path, range);
+    return (await this.started(name)).history(path, range);
   }
 
+  /** Skips the event the projection faulted at; a projection not started yet starts (and finds its fault). */
   async skip(name: string, position: number): Promise<ProjectionStatus> {
-    const status = await this.runner(name).skip(position);
+    const status = await (await this.started(name)).skip(position);
     this.changed();
     return status;
   }
 
   async rebuild(name: string): Promise<ProjectionStatus> {
-    const status = await this.runner(name).rebuild();
+    const running = this.runners.get(name) ?? this.starts.get(name);
+    const status =
+      running === undefined
+        ? (await this.started(name, 'fresh')).describe()
+        : await (await running).rebuild();
     this.changed();
     return status;
   }
 
   /**
-   * Loads projections/NAME.js again now, not after the watcher's settling time (the app just saved it):
-   * resolves once its worker has loaded the new code and its rebuild has started.
+   * Loads projections/NAME.js again now, not after the watcher's settling time, and starts it (the app just
+   * saved it and shows it): resolves once its worker has loaded the new code and its rebuild has started.
    */
   async reload(name: string): Promise<ProjectionStatus | undefined> {
     await this.serially(() => this.load(path.join(this.projectionsDir, `${name}.js`)));
+    if (this.runnable.has(name)) await this.started(name);
     return this.list().find((projection) => projection.name === name);
   }
 
-  /** The folder was trusted or distrusted: its projections start or stop. */
+  /** The folder was trusted or distrusted: its projections may start, or those started stop. */
   async setTrusted(trusted: boolean): Promise<void> {
     if (trusted === this.options.trusted) return;
     this.options = { ...this.options, trusted };
     await this.serially(async () => {
-      for (const runner of [...this.runners.values()]) {
-        if (runner.describe().kind === 'user') {
-          this.runners.delete(runner.name);
-          await runner.close();
-        }
+      for (const code of [...this.runnable.values()]) {
+        if (code.kind === 'user') await this.forget(code.name);
       }
-      this.idle.clear();
-      for (const file of this.projectionFiles()) await this.load(file);
+      this.refused.clear();
+      for (const file of projectionFilesIn(this.store.folder)) await this.load(file);
     });
     this.changed();
   }
@@ -148,48 +169,96 @@ export class ProjectionHost {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const timer of this.reloads.values()) clearTimeout(timer);
     await this.watcher?.close();
     await this.work;
+    await Promise.all([...this.starts.values()].map((start) => start.catch(() => undefined)));
     await Promise.all([...this.runners.values()].map((runner) => runner.close()));
     this.runners.clear();
   }
 
-  private runner(name: string): ProjectionRunner {
-    const runner = this.runners.get(name);
-    if (runner !== undefined) return runner;
-    const idle = this.idle.get(name);
-    if (idle?.status === 'untrusted') {
-      throw new ProjectionError('NotTrusted', `projection ${name} runs only once the folder is trusted`);
-    }
-    if (idle !== undefined)
-      throw new ProjectionError('UnknownProjection', idle.fault?.error ?? `projection ${name} cannot run`);
-    throw new ProjectionError('UnknownProjection', `there is no projection named ${name}`);
+  /** The projection's runner, started now if nothing had asked for it yet; one start at a time. */
+  private started(name: string, from: 'checkpoint' | 'fresh' = 'checkpoint'): Promise<ProjectionRunner> {
+    const running = this.runners.get(name);
+    if (running !== undefined) return Promise.resolve(running);
+    const starting = this.starts.get(name);
+    if (starting !== undefined) return starting;
+    const code = this.runnable.get(name);
+    if (code === undefined) return Promise.reject(this.cannotRun(name));
+    if (this.closed) return Promise.reject(closedError(name));
+    const start = this.startRunner(code, from).finally(() => {
+      this.starts.delete(name);
+      this.changed();
+    });
+    this.starts.set(name, start);
+    this.changed();
+    return start;
   }
 
-  private projectionFiles(): string[] {
-    let names: string[];
-    try {
-      names = fs.readdirSync(this.projectionsDir);
-    } catch {
-      return [];
+  private async startRunner(code: ProjectionCode, from: 'checkpoint' | 'fresh'): Promise<ProjectionRunner> {
+    const options: RunnerOptions = {
+      ...this.options,
+      onStatus: () => this.changed(),
+      // Positions grow while a long rebuild catches up: listeners (the page) throttle as they need.
+      onProgress: () => this.changed(),
+    };
+    const runner =
+      from === 'fresh'
+        ? await ProjectionRunner.startFresh(this.store, code, options)
+        : await ProjectionRunner.start(this.store, code, options);
+    // While it started, the folder may have closed, or the file changed, gone or lost its trust.
+    for (;;) {
+      const wanted = this.runnable.get(code.name);
+      if (this.closed || wanted === undefined) {
+        await runner.close();
+        throw this.closed ? closedError(code.name) : this.cannotRun(code.name);
+      }
+      if (wanted.hash === runner.hash) break;
+      await runner.rebuild(wanted);
     }
-    return names.filter((name) => name.endsWith('.js')).map((name) => path.join(this.projectionsDir, name));
+    this.runners.set(code.name, runner);
+    return runner;
   }
 
-  /** Starts (or restarts with new code) the projection of one file, or lists it as not running. */
+  /** Why `name` cannot run: its folder is not trusted, its file cannot load, or there is no such projection. */
+  private cannotRun(name: string): ProjectionError {
+    const refused = this.refused.get(name);
+    if (refused?.status === 'untrusted') {
+      return new ProjectionError('NotTrusted', `projection ${name} runs only once the folder is trusted`);
+    }
+    if (refused !== undefined)
+      return new ProjectionError(
+        'UnknownProjection',
+        refused.fault?.error ?? `projection ${name} cannot run`,
+      );
+    return new ProjectionError('UnknownProjection', `there is no projection named ${name}`);
+  }
+
+  /** A folder projection that may no longer run (its file is gone, or trust was revoked): stopped if it ran. */
+  private async forget(name: string): Promise<void> {
+    // projections/NAME.js named like a built-in never ran, and its removal leaves the built-in alone.
+    if (this.runnable.get(name)?.kind !== 'user') return;
+    this.runnable.delete(name);
+    // A start under way sees that and stops the runner itself.
+    await this.starts.get(name)?.catch(() => undefined);
+    const running = this.runners.get(name);
+    this.runners.delete(name);
+    await running?.close();
+  }
+
+  /**
+   * Lists the projection of one file as runnable (rebuilt with the new code if it runs), or as one that
+   * cannot run, or drops it when the file is gone.
+   */
   private async load(file: string): Promise<void> {
     const name = path.basename(file, '.js');
     if (!fs.existsSync(file)) {
-      this.idle.delete(name);
-      const gone = this.runners.get(name);
-      this.runners.delete(name);
-      await gone?.close();
+      this.refused.delete(name);
+      await this.forget(name);
       this.changed();
       return;
     }
     const notRunning = (status: ProjectionStatus['status'], error: string | null): void => {
-      this.idle.set(name, {
+      this.refused.set(name, {
         name,
         kind: 'user',
         file,
@@ -214,56 +283,17 @@ export class ProjectionHost {
     try {
       code = await userCode(file, this.store.folder);
     } catch (error) {
+      await this.forget(name);
       notRunning('invalid', `cannot read projections/${name}.js: ${(error as Error).message}`);
+      this.changed();
       return;
     }
-    this.idle.delete(name);
+    this.refused.delete(name);
+    this.runnable.set(name, code);
+    // One still starting is rebuilt by its start, which compares its code with this.
     const running = this.runners.get(name);
-    if (running === undefined) await this.startRunner(code);
-    else if (running.hash !== code.hash) await running.rebuild(code);
+    if (running !== undefined && running.hash !== code.hash) await running.rebuild(code);
     this.changed();
-  }
-
-  private async startRunner(code: ProjectionCode): Promise<void> {
-    const runner = await ProjectionRunner.start(this.store, code, {
-      ...this.options,
-      onStatus: () => this.changed(),
-      // Positions grow while a long rebuild catches up: listeners (the page) throttle as they need.
-      onProgress: () => this.changed(),
-    });
-    if (this.closed) await runner.close();
-    else this.runners.set(code.name, runner);
-  }
-
-  private async startWatching(): Promise<void> {
-    // Watching the folder root (one level) sees projections/ appear as well as its files change.
-    const watcher = watch(this.store.folder, {
-      ignoreInitial: true,
-      depth: 1,
-      ignored: (file) => {
-        const relative = path.relative(this.store.folder, file);
-        return (
-          relative !== '' && relative !== 'projections' && !relative.startsWith(`projections${path.sep}`)
-        );
-      },
-    });
-    this.watcher = watcher;
-    const changed = (file: string): void => {
-      if (!file.endsWith('.js') || path.dirname(file) !== this.projectionsDir) return;
-      clearTimeout(this.reloads.get(file));
-      this.reloads.set(
-        file,
-        setTimeout(() => {
-          this.reloads.delete(file);
-          void this.serially(() => this.load(file));
-        }, RELOAD_SETTLE_MS),
-      );
-    };
-    watcher.on('add', changed).on('change', changed).on('unlink', changed);
-    watcher.on('addDir', (dir) => {
-      if (dir === this.projectionsDir) for (const file of this.projectionFiles()) changed(file);
-    });
-    await new Promise<void>((resolve) => watcher.once('ready', resolve));
   }
 
   private serially(work: () => Promise<void>): Promise<void> {
@@ -273,4 +303,22 @@ export class ProjectionHost {
     this.work = run.catch(() => undefined);
     return run;
   }
+}
+
+/** How the list shows a projection that may run but has no runner (yet). */
+function notStarted(code: ProjectionCode, status: 'idle' | 'starting'): ProjectionStatus {
+  return {
+    name: code.name,
+    kind: code.kind,
+    file: code.file,
+    status,
+    position: 0,
+    fault: null,
+    skipped: [],
+    shape: null,
+  };
+}
+
+function closedError(name: string): ProjectionError {
+  return new ProjectionError('Closed', `projection ${name}: the folder was closed`);
 }

@@ -272,6 +272,8 @@ describe('projection.save', () => {
     });
     await page.call('projections.list', undefined);
     await page.call('folder.trust', { trusted: true });
+    // Trusted, it may run; asking for its state starts it.
+    expect(await page.call('projection.state', { name: 'fragile' })).toMatchObject({ state: 3 });
     await until(
       () =>
         named(page.pushes('projections.changed').at(-1) ?? [], 'fragile')?.position === 3 ? true : undefined,

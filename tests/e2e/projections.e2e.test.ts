@@ -137,10 +137,20 @@ describe('projections in the app', () => {
       .poll(() => navigation.getByRole('list', { name: 'Projections' }).getByRole('button').allInnerTexts())
       .toEqual(['stream-documents', 'stream-statistics', 'counter']);
     await navigation.getByLabel('waits for trust').waitFor();
+    // Listed, the built-ins do not run yet: nothing has asked for their state.
+    const listed = navigation.getByRole('list', { name: 'Projections' });
+    const badge = (name: string): Promise<string | null> =>
+      listed.getByRole('button', { name }).getByRole('img').getAttribute('aria-label');
+    await expect(badge('stream-statistics')).resolves.toBe('Not started');
+    await expect(badge('stream-documents')).resolves.toBe('Not started');
 
+    // Opening one starts it, and only it.
     const statistics = await openProjection(page, 'stream-statistics');
     await statistics.getByRole('tree', { name: 'state' }).waitFor();
     await statistics.getByText('Built-in', { exact: true }).waitFor();
+    await statistics.getByText(`Caught up at #${LAST}`).waitFor();
+    await expect.poll(() => badge('stream-statistics')).toBe(`Caught up at #${LAST}`);
+    await expect(badge('stream-documents')).resolves.toBe('Not started');
 
     const untrusted = await openProjection(page, 'counter');
     await untrusted

@@ -41,7 +41,7 @@ async function eventually<T>(
 }
 
 describe('projection host', () => {
-  it('lists the built-ins and, in a trusted folder, its projections; follows appends', async () => {
+  it('lists the built-ins and, in a trusted folder, its projections, starting none until asked', async () => {
     const store = await folderWith(EVENTS);
     writeProjection(
       store.folder,
@@ -49,25 +49,53 @@ describe('projection host', () => {
       `fromAll().when({ $init: () => 0, OrderPlaced: (s, e) => s + e.data.total })`,
     );
     const host = await openHost(store, true);
-    const listed = await host.caughtUp();
-    expect(listed.map(({ name, kind, status, position }) => ({ name, kind, status, position }))).toEqual([
-      { name: 'stream-documents', kind: 'builtin', status: 'running', position: 2 },
-      { name: 'stream-statistics', kind: 'builtin', status: 'running', position: 2 },
+    const brief = (list: Projections.ProjectionStatus[]) =>
+      list.map(({ name, kind, status, position }) => ({ name, kind, status, position }));
+    expect(brief(await host.caughtUp())).toEqual([
+      { name: 'stream-documents', kind: 'builtin', status: 'idle', position: 0 },
+      { name: 'stream-statistics', kind: 'builtin', status: 'idle', position: 0 },
+      { name: 'total', kind: 'user', status: 'idle', position: 0 },
+    ]);
+    expect(fs.existsSync(path.join(store.folder, 'cache', 'projections'))).toBe(false);
+
+    const heard: string[] = [];
+    host.onChanged((list) => heard.push(list.find((status) => status.name === 'total')?.status ?? ''));
+    expect(await host.stateAt('total')).toBe(7);
+    expect(heard).toContain('starting');
+    expect(brief(await host.caughtUp())).toEqual([
+      { name: 'stream-documents', kind: 'builtin', status: 'idle', position: 0 },
+      { name: 'stream-statistics', kind: 'builtin', status: 'idle', position: 0 },
       { name: 'total', kind: 'user', status: 'running', position: 2 },
     ]);
-    expect(await host.stateAt('total')).toBe(7);
-    const heard: number[] = [];
-    host.onChanged((list) => heard.push(list.find((status) => status.name === 'total')?.position ?? -1));
+
+    // Started, it follows the log.
     await appendAll(store, [{ stream: 'order-3', type: 'OrderPlaced', data: { total: 10 } }]);
     await eventually(
       () => Promise.resolve(host.list().find((status) => status.name === 'total')?.position),
       (position) => position === 3,
     );
     expect(await host.stateAt('total', 3)).toBe(17);
-    await eventually(
-      () => Promise.resolve(heard),
-      (positions) => positions.includes(3),
-    );
+    expect(host.list().find((status) => status.name === 'stream-statistics')?.status).toBe('idle');
+  });
+
+  it('answers a state past where a starting projection has folded once it gets there', async () => {
+    const many: Sample[] = Array.from({ length: 3_000 }, (_, i) => ({
+      stream: `order-${i % 7}`,
+      type: 'OrderPlaced',
+      data: { total: 1 },
+    }));
+    const store = await folderWith(many);
+    const host = await openHost(store, false);
+    const [early, late] = await Promise.all([
+      host.stateAt('stream-statistics', 10),
+      host.stateAt('stream-statistics'),
+    ]);
+    expect(early).toMatchObject({ events: 10 });
+    expect(late).toMatchObject({ events: 3_000, categories: { order: 3_000 } });
+    expect(host.list().find((status) => status.name === 'stream-statistics')).toMatchObject({
+      status: 'running',
+      position: 3_000,
+    });
   });
 
   it('runs none of an untrusted folder’s code until it is trusted; built-ins run regardless', async () => {
@@ -122,7 +150,7 @@ describe('projection host', () => {
     );
   });
 
-  it('a faulted projection is listed with its fault; skip and rebuild through the host', async () => {
+  it('a faulted projection is listed with its fault once started; skip and rebuild through the host', async () => {
     const store = await folderWith(EVENTS);
     writeProjection(
       store.folder,
@@ -130,11 +158,12 @@ describe('projection host', () => {
       `fromAll().when({ $init: () => [], $any: (s, e) => { if (e.stream === 'order-1') throw new Error('not that one'); return [...s, e.position]; } })`,
     );
     const host = await openHost(store, true);
-    await host.caughtUp();
+    expect(host.list().find((status) => status.name === 'fussy')).toMatchObject({ status: 'idle' });
+    // A skip starts it: the fold finds its fault first, at 1, not at 2.
+    await expect(host.skip('fussy', 2)).rejects.toMatchObject({ code: 'NotFaulted' });
     const fussy = host.list().find((status) => status.name === 'fussy');
     expect(fussy).toMatchObject({ status: 'faulted', fault: { position: 1 } });
     expect(fussy?.fault?.error).toMatch(/not that one/);
-    await expect(host.skip('fussy', 2)).rejects.toMatchObject({ code: 'NotFaulted' });
     await host.skip('fussy', 1);
     await host.caughtUp();
     expect(await host.stateAt('fussy')).toEqual([2]);
@@ -142,6 +171,42 @@ describe('projection host', () => {
     await host.caughtUp();
     expect(host.list().find((status) => status.name === 'fussy')).toMatchObject({
       status: 'faulted',
+      skipped: [],
+    });
+  });
+
+  it('resumes a projection from its checkpoint when asked again, and rebuilds one not started afresh', async () => {
+    const store = await folderWith(EVENTS);
+    writeProjection(
+      store.folder,
+      'fussy',
+      `fromAll().when({ $init: () => [], $any: (s, e) => { if (e.stream === 'order-1') throw new Error('not that one'); return [...s, e.position]; } })`,
+    );
+    const first = await openHost(store, true);
+    await expect(first.stateAt('fussy')).rejects.toMatchObject({ position: 1 });
+    await first.skip('fussy', 1);
+    expect(await first.stateAt('fussy')).toEqual([2]);
+    await first.close();
+
+    const second = await openHost(store, true);
+    expect(second.list().find((status) => status.name === 'fussy')).toMatchObject({
+      status: 'idle',
+      skipped: [],
+    });
+    expect(await second.stateAt('fussy')).toEqual([2]);
+    expect(second.list().find((status) => status.name === 'fussy')).toMatchObject({
+      status: 'running',
+      skipped: [{ position: 1 }],
+    });
+    await second.close();
+
+    const third = await openHost(store, true);
+    const rebuilt = await third.rebuild('fussy');
+    expect(rebuilt).toMatchObject({ name: 'fussy', skipped: [] });
+    await third.caughtUp();
+    expect(third.list().find((status) => status.name === 'fussy')).toMatchObject({
+      status: 'faulted',
+      fault: { position: 1 },
       skipped: [],
     });
   });

@@ -69,8 +69,8 @@ describe('projection requests', () => {
     await page.call('folder.open', { path: folder });
     const listed = await page.call('projections.list', undefined);
     expect(listed.map(({ name, status }) => ({ name, status }))).toEqual([
-      { name: 'stream-documents', status: expect.stringMatching(/starting|running/) as unknown },
-      { name: 'stream-statistics', status: expect.stringMatching(/starting|running/) as unknown },
+      { name: 'stream-documents', status: 'idle' },
+      { name: 'stream-statistics', status: 'idle' },
       { name: 'total', status: 'untrusted' },
     ]);
     expect(await page.refusal('projection.state', { name: 'total' })).toMatchObject({ code: 'NotTrusted' });
@@ -94,6 +94,42 @@ describe('projection requests', () => {
     });
     await page.call('folder.trust', { trusted: false });
     expect(await page.refusal('projection.state', { name: 'total' })).toMatchObject({ code: 'NotTrusted' });
+  });
+
+  it('starts no projection to list them; asking for one’s state starts that one, which then follows appends', async () => {
+    const store = await folderWith(EVENTS);
+    const folder = store.folder;
+    await store.close();
+    const page = session();
+    await page.call('folder.open', { path: folder });
+    const statuses = async () =>
+      Object.fromEntries(
+        (await page.call('projections.list', undefined)).map(({ name, status, position }) => [
+          name,
+          `${status} ${position}`,
+        ]),
+      );
+    expect(await statuses()).toEqual({ 'stream-documents': 'idle 0', 'stream-statistics': 'idle 0' });
+    // A projection that ran would have written its checkpoint within a second.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await statuses()).toEqual({ 'stream-documents': 'idle 0', 'stream-statistics': 'idle 0' });
+    const cache = path.join(folder, 'cache', 'projections');
+    expect(fs.existsSync(cache)).toBe(false);
+
+    expect(await page.call('projection.state', { name: 'stream-statistics' })).toMatchObject({
+      position: 3,
+      state: { events: 3 },
+    });
+    expect(await statuses()).toEqual({ 'stream-documents': 'idle 0', 'stream-statistics': 'running 3' });
+    await page.call('event.append', { stream: 'order-3', type: 'OrderPlaced', data: { total: 5 } });
+    await until(async () => (await statuses())['stream-statistics'] === 'running 4');
+    expect(await page.call('projection.state', { name: 'stream-statistics' })).toMatchObject({
+      position: 4,
+      state: { events: 4 },
+    });
+    expect(await statuses()).toMatchObject({ 'stream-documents': 'idle 0' });
+    await until(() => Promise.resolve(fs.existsSync(path.join(cache, 'stream-statistics.json'))));
+    expect(fs.existsSync(path.join(cache, 'stream-documents.json'))).toBe(false);
   });
 
   it('answers faults, skips and rebuilds with the contract’s codes', async () => {
@@ -130,3 +166,12 @@ describe('projection requests', () => {
     expect(await page.call('projection.rebuild', { name: 'fussy' })).toMatchObject({ skipped: [] });
   });
 });
+
+/** Polls until `check` holds (the live fold and checkpoints are asynchronous). */
+async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`still not so after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -16,8 +16,18 @@ describe('statusText', () => {
   it('says a running projection is caught up once it has folded the newest event', () => {
     expect(statusText(summary({}), 120)).toEqual({ label: 'Caught up at #120', tone: 'ok', skipped: null });
     expect(statusText(summary({ position: 1500 }), 2400)).toEqual({
-      label: 'Catching up: #1,500 of #2,400',
+      label: 'Catching up: 62% (#1,500 of #2,400)',
       tone: 'busy',
+      skipped: null,
+    });
+    // 100% is for caught up only.
+    expect(statusText(summary({ position: 2399 }), 2400).label).toBe('Catching up: 99% (#2,399 of #2,400)');
+  });
+
+  it('says a projection nothing has asked for yet is not started', () => {
+    expect(statusText(summary({ status: 'idle', position: 0 }), 120)).toEqual({
+      label: 'Not started',
+      tone: 'muted',
       skipped: null,
     });
   });

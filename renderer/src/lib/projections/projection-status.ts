@@ -4,7 +4,7 @@ export type StatusTone = 'ok' | 'busy' | 'danger' | 'muted' | 'warning';
 
 /** A projection's status as the navigation and the projection view word it. */
 export interface StatusText {
-  /** A few words: `Caught up at #120`, `Faulted at #57`. */
+  /** A few words: `Caught up at #120`, `Catching up: 40% (#400 of #1,000)`, `Faulted at #57`. */
   readonly label: string;
   readonly tone: StatusTone;
   /** `2 events skipped`, or null when none were. */
@@ -15,16 +15,25 @@ const at = (position: number): string => `#${position.toLocaleString('en-US')}`;
 
 /**
  * `lastPosition` is the folder's newest position: a running projection that has folded it is caught up,
- * one behind it is still catching up.
+ * one behind it is still catching up. An idle one has not been started: opening it starts it.
  */
 export function statusText(summary: ProjectionSummary, lastPosition: number): StatusText {
   const count = summary.skipped.length;
   const skipped = count === 0 ? null : count === 1 ? '1 event skipped' : `${count} events skipped`;
   switch (summary.status) {
-    case 'running':
-      return summary.position >= lastPosition
-        ? { label: `Caught up at ${at(summary.position)}`, tone: 'ok', skipped }
-        : { label: `Catching up: ${at(summary.position)} of ${at(lastPosition)}`, tone: 'busy', skipped };
+    case 'idle':
+      return { label: 'Not started', tone: 'muted', skipped };
+    case 'running': {
+      if (summary.position >= lastPosition)
+        return { label: `Caught up at ${at(summary.position)}`, tone: 'ok', skipped };
+      // Floored: 100% only once caught up.
+      const percent = Math.floor((summary.position / lastPosition) * 100);
+      return {
+        label: `Catching up: ${percent}% (${at(summary.position)} of ${at(lastPosition)})`,
+        tone: 'busy',
+        skipped,
+      };
+    }
     case 'starting':
       return { label: `Starting at ${at(summary.position)}`, tone: 'busy', skipped };
     case 'faulted':
