@@ -29,6 +29,7 @@ export const TARGETS: readonly Target[] = [
   { case: 'watch.latency.p99', baseline: 'raw-fs-watch', on: 'value', op: '<=', bound: 100 },
   { case: 'index.bytes-per-event', baseline: 'none', on: 'value', op: '<=', bound: 64 },
   { case: 'renderer.heap', baseline: 'none', on: 'value', op: '<=', bound: 150 },
+  { case: 'main.rss', baseline: 'none', on: 'value', op: '<=', bound: 300 },
   { case: 'diff.1mb.one-change', baseline: 'none', on: 'value', op: '<=', bound: 20 },
   { case: 'projection.rebuild', baseline: 'raw-parse-fold', on: 'ratio', op: '>=', bound: 0.6 },
   { case: 'timetravel.seek', baseline: 'projection.rebuild-time', on: 'ratio', op: '<=', bound: 0.05 },

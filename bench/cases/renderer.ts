@@ -7,6 +7,7 @@ import { checkRendererBuilt, PACKAGE_ROOT, serveFolder } from './renderer-serve.
 
 const FIRST_ROWS: CaseKind = { case: 'renderer.first-rows', unit: 's', higherIsBetter: false };
 const HEAP: CaseKind = { case: 'renderer.heap', unit: 'MB', higherIsBetter: false };
+const MAIN_RSS: CaseKind = { case: 'main.rss', unit: 'MB', higherIsBetter: false };
 /** Scroll positions visited from the newest row to the oldest. */
 const STEPS = 50;
 const WAIT_MS = 120_000;
@@ -14,14 +15,17 @@ const WAIT_MS = 120_000;
 const TWO_FRAMES = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
 
 /**
- * The page's side of a 1M-event folder in browser mode: how long until the $all log shows rows, and the
- * JS heap after scrolling it from end to end (the log view must hold only pages near the screen).
+ * A 1M-event folder in browser mode: how long until the $all log shows rows, the page's JS heap after
+ * scrolling it from end to end (the log view must hold only pages near the screen), and the resident
+ * memory of the serving process then: it runs the same api as the Electron main process, with the folder
+ * open and its projections listed in the navigation.
  */
 export const rendererLog: CaseFamily = {
   name: 'renderer',
   rows: [
     { kind: FIRST_ROWS, baseline: 'none' },
     { kind: HEAP, baseline: 'none' },
+    { kind: MAIN_RSS, baseline: 'none' },
   ],
   run: measureRenderer,
 };
@@ -49,6 +53,7 @@ async function measureRenderer(ctx: BenchContext): Promise<BenchRow[]> {
   let browser: Browser | undefined;
   let firstRows: Measured | undefined;
   let heap: Measured | undefined;
+  let rss: Measured | undefined;
   try {
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -66,6 +71,12 @@ async function measureRenderer(ctx: BenchContext): Promise<BenchRow[]> {
       .getByRole('status')
       .getByText(whole, { exact: true })
       .waitFor({ timeout: WAIT_MS });
+    // The navigation lists the projections as a folder opens: the serving process's memory includes that.
+    await page
+      .getByRole('list', { name: 'Projections' })
+      .getByRole('button')
+      .first()
+      .waitFor({ timeout: WAIT_MS });
 
     const heapBefore = await heapMegabytes(page);
     ctx.progress(`renderer: scrolling ${ctx.dataset.events.toLocaleString('en-US')} rows end to end`);
@@ -76,18 +87,23 @@ async function measureRenderer(ctx: BenchContext): Promise<BenchRow[]> {
     }
     const scrollSeconds = (performance.now() - scrollStarted) / 1000;
     heap = { ok: true, value: await heapMegabytes(page) };
-    const rss = server.rssBytes();
+    const rssBytes = server.rssBytes();
+    rss =
+      rssBytes === null
+        ? failed('the serving process RSS is read from /proc (Linux only)')
+        : { ok: true, value: rssBytes / 2 ** 20 };
     ctx.note(
       `renderer: Chromium (headless) on eventfold serve; first-rows = page.goto to the first row of the $all ` +
         `log (the click on "All events" included); heap = JS heap used after a forced GC, once the log was ` +
         `scrolled from the newest row to the oldest in ${STEPS} steps (${scrollSeconds.toFixed(1)} s, rows ` +
         `${visited.first.toLocaleString('en-US')} .. ${visited.last.toLocaleString('en-US')} seen; ` +
-        `${heapBefore.toFixed(1)} MB before the scroll)` +
-        (rss === null ? '.' : `; serving process RSS ${(rss / 2 ** 20).toFixed(0)} MB.`),
+        `${heapBefore.toFixed(1)} MB before the scroll); main.rss = VmRSS of the serving process (the api ` +
+        `the Electron main process runs) at that moment, the folder open and its projections listed.`,
     );
   } catch (error) {
     firstRows ??= failed(error);
-    heap = failed(error);
+    heap ??= failed(error);
+    rss = failed(error);
   } finally {
     await browser?.close();
     await server.close();
@@ -96,6 +112,7 @@ async function measureRenderer(ctx: BenchContext): Promise<BenchRow[]> {
   return [
     compare(FIRST_ROWS, firstRows ?? failed('not measured'), 'none', none),
     compare(HEAP, heap ?? failed('not measured'), 'none', none),
+    compare(MAIN_RSS, rss ?? failed('not measured'), 'none', none),
   ];
 }
 
