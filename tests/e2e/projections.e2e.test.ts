@@ -318,6 +318,14 @@ describe('projections in the app', () => {
       await expect(
         compared.getByRole('list', { name: 'Changed paths' }).locator('.path').allInnerTexts(),
       ).resolves.toEqual(['count', 'orders["order-3"]', 'orders["order-4"]']);
+      // The log flags the compared rows and tints the one between them.
+      await expect(grid.locator('[data-position="2"] .mark').innerText()).resolves.toBe('A');
+      await expect(grid.locator('[data-position="4"] .mark').innerText()).resolves.toBe('B');
+      await expect(
+        grid
+          .locator('.row.between')
+          .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-position'))),
+      ).resolves.toEqual(['3']);
       await screenshot(page, `projection-compare-${scheme}`);
 
       // Marks on the scrubber: A and B at one position are equal states.
