@@ -451,6 +451,11 @@ export interface PushEvents {
    * fault, a skip, a rebuild, a reload of a changed file, trust. At most about five a second.
    */
   'projections.changed': readonly ProjectionSummary[];
+  /**
+   * Another window (or socket) trusted the current folder or revoked its trust. Its projections were started
+   * or stopped before this is sent, so a `projections.list` after it shows them as they now are.
+   */
+  'trust.changed': TrustStatus;
   /** A what-if run of this window has folded `done` of `total` events. */
   'whatif.progress': { readonly done: number; readonly total: number };
 }
@@ -465,6 +470,7 @@ export const pushNames = [
   'app.connection',
   'app.command',
   'projections.changed',
+  'trust.changed',
   'whatif.progress',
 ] as const satisfies readonly PushName[];
 

@@ -15,14 +15,28 @@ export interface FolderLease {
    * with the store.
    */
   projections(trusted: () => Promise<boolean>): Promise<ProjectionHost>;
-  /** The folder was trusted or distrusted: its projections may start, or those started stop. */
+  /**
+   * This holder trusted or distrusted the folder: its projections may start, or those started stop, and
+   * every other holder of it hears of it (`onTrustChanged`) once they have.
+   */
   trustChanged(trusted: boolean): Promise<void>;
+  /**
+   * Another holder (window or socket) trusted or distrusted the folder; its `trustChanged` resolves once
+   * every listener has. Returns the unsubscribe.
+   */
+  onTrustChanged(listener: TrustListener): () => void;
   release(): Promise<void>;
 }
 
+type TrustListener = (trusted: boolean) => Promise<void>;
+
 interface OpenFolder {
   readonly opening: Promise<EventStore>;
+  /** Set once opened: trust is keyed by the manifest id, which only the open store knows. */
+  store?: EventStore;
   readonly progressListeners: Set<(progress: ScanProgress) => void>;
+  /** Each listener with the lease that registered it, so the holder that decided is not told again. */
+  readonly trustListeners: Map<TrustListener, object>;
   holders: number;
   projections?: Promise<ProjectionHost>;
 }
@@ -50,7 +64,12 @@ export class FolderRegistry {
           for (const listener of listeners) listener(progress);
         },
       });
-      const created: OpenFolder = { opening, progressListeners: listeners, holders: 0 };
+      const created: OpenFolder = {
+        opening,
+        progressListeners: listeners,
+        trustListeners: new Map(),
+        holders: 0,
+      };
       entry = created;
       this.folders.set(key, created);
       opening.catch(() => {
@@ -61,6 +80,7 @@ export class FolderRegistry {
     let store: EventStore;
     try {
       store = await entry.opening;
+      entry.store = store;
     } catch (error) {
       entry.holders--;
       throw error;
@@ -70,6 +90,8 @@ export class FolderRegistry {
 
   private lease(key: string, entry: OpenFolder, store: EventStore): FolderLease {
     let released = false;
+    // Who this lease is, for the trust listeners it registers.
+    const holder = {};
     return {
       path: key,
       store,
@@ -82,8 +104,10 @@ export class FolderRegistry {
         entry.projections.catch(() => (entry.projections = undefined));
         return entry.projections;
       },
-      trustChanged: async (trusted) => {
-        await (await entry.projections)?.setTrusted(trusted);
+      trustChanged: (trusted) => this.trustChanged(store.manifest.id, trusted, holder),
+      onTrustChanged: (listener) => {
+        entry.trustListeners.set(listener, holder);
+        return () => entry.trustListeners.delete(listener);
       },
       release: async () => {
         if (released) return;
@@ -97,6 +121,23 @@ export class FolderRegistry {
         await store.close();
       },
     };
+  }
+
+  /**
+   * Trust follows the manifest id, so a copy of the folder open at another path changed too: every open
+   * folder with that id starts or stops its projections, then its holders other than `decidedBy` hear it.
+   */
+  private async trustChanged(folderId: string, trusted: boolean, decidedBy: object): Promise<void> {
+    const changed = [...this.folders.values()].filter((entry) => entry.store?.manifest.id === folderId);
+    await Promise.all(
+      changed.map(async (entry) => (await entry.projections?.catch(() => undefined))?.setTrusted(trusted)),
+    );
+    const told = changed.flatMap((entry) =>
+      [...entry.trustListeners].flatMap(([listener, holder]) =>
+        holder === decidedBy ? [] : [listener(trusted)],
+      ),
+    );
+    await Promise.all(told);
   }
 
   /** Folders open now (for tests and the shell's diagnostics). */

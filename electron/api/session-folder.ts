@@ -1,5 +1,6 @@
 import type { FolderSummary, ProjectionSummary } from '../../shared/contract.js';
 import type { ProjectionHost, ProjectionStatus } from '../projections/index.js';
+import { countProjectionFiles } from '../projections/trust/index.js';
 import type { ScanProgress } from '../store/index.js';
 import type { Push } from './api-host.js';
 import type { FolderLease } from './folder-registry.js';
@@ -68,6 +69,7 @@ export class SessionFolder {
         this.changed.request();
       }),
       store.onHealthChanged(() => this.changed.request()),
+      lease.onTrustChanged((trusted) => this.pushTrust(trusted)),
       lease.onProgress((progress) => {
         this.lastProgress = progress;
         this.progress.request();
@@ -118,6 +120,20 @@ export class SessionFolder {
         });
       }
     }
+  }
+
+  /** Another window decided: this page's trust line, prompt and list change without waiting for a refresh. */
+  private async pushTrust(trusted: boolean): Promise<void> {
+    let projections = 0;
+    try {
+      projections = await countProjectionFiles(this.lease.path);
+    } catch {
+      // projections/ unreadable: the page reads trust.status after this push, and that says why.
+    }
+    if (this.disposed) return;
+    this.push('trust.changed', { trusted, projections });
+    // The host's own push is throttled; the page reads the list with the trust it now has.
+    this.projectionsChanged.flush();
   }
 
   private follow(host: ProjectionHost): void {

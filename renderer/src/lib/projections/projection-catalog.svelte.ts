@@ -6,8 +6,9 @@ const REFRESH_PAUSE_MS = 400;
 
 /**
  * The open folder's projections and its trust, as the navigation and the projection view show them. One
- * per workspace: it follows `projections.changed` (status, faults, skips, reloads) and re-reads the list
- * when the folder changes (a projections/*.js file added or removed changes the count to trust).
+ * per workspace: it follows `projections.changed` (status, faults, skips, reloads) and `trust.changed` (a
+ * decision made in another window), and re-reads the list when the folder changes (a projections/*.js file
+ * added or removed changes the count to trust).
  */
 export class ProjectionCatalog {
   projections = $state<readonly ProjectionSummary[] | null>(null);
@@ -33,6 +34,12 @@ export class ProjectionCatalog {
   follow(): () => void {
     this.#unsubscribe = [
       this.#api.on('projections.changed', (projections) => (this.projections = projections)),
+      this.#api.on('trust.changed', (trust) => {
+        this.trust = trust;
+        // Revoked in another window: this one asks again, even if its prompt was put off with "Not now".
+        if (!trust.trusted) this.promptDismissed = false;
+        void this.refresh();
+      }),
       this.#api.on('folder.changed', (folder) => {
         // A throttle: a live stream of appends changes the folder many times a second.
         if (folder)

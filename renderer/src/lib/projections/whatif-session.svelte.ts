@@ -98,6 +98,7 @@ export class WhatIfSession {
       this.#api.on('folder.changed', (folder) => {
         if (folder !== null) this.lastPosition = folder.events;
       }),
+      this.#api.on('trust.changed', (trust) => (this.trusted = trust.trusted)),
     ];
     void this.#readFolder();
     return () => {

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type * as Api from '../../electron/api/index.js';
+import type {
+  PushEvents,
+  PushName,
+  RequestArg,
+  RequestName,
+  RequestResult,
+  ProjectionSummary,
+} from '../../shared/contract.js';
+import { folderWith, later, writeProjection } from '../projections/projection-fixture.js';
+import { waitUntil } from '../store/wait-until.js';
+
+// The api starts projection workers, which load compiled files: the sessions come from dist/.
+const api = (await import(
+  path.resolve(import.meta.dirname, '../../dist/electron/api/index.js')
+)) as typeof Api;
+
+/** The windows of one app: one registry, one settings folder (so one trust file). */
+function app() {
+  const settings = fs.mkdtempSync(path.join(os.tmpdir(), 'eventfold-settings-'));
+  const registry = new api.FolderRegistry({ durability: 'none' });
+  later(() => fs.rmSync(settings, { recursive: true, force: true }));
+  return {
+    window() {
+      const heard: { name: PushName; payload: unknown }[] = [];
+      const session = api.createApiSession({
+        host: { mode: 'browser' },
+        registry,
+        recent: new api.RecentFolders(path.join(settings, 'recent.json')),
+        push: (name, payload) => heard.push({ name, payload }),
+      });
+      later(() => session.dispose());
+      return {
+        pushes<P extends PushName>(name: P): PushEvents[P][] {
+          return heard.filter((push) => push.name === name).map((push) => push.payload as PushEvents[P]);
+        },
+        async call<N extends RequestName>(name: N, arg: RequestArg<N>): Promise<RequestResult<N>> {
+          const answered = await session.dispatch(name, arg);
+          if (!answered.ok) throw new Error(`${name}: ${answered.error.code}: ${answered.error.message}`);
+          return answered.value as RequestResult<N>;
+        },
+        async refusalCode(name: RequestName, arg: unknown): Promise<string> {
+          const answered = await session.dispatch(name, arg);
+          if (answered.ok) throw new Error(`${name} answered ${JSON.stringify(answered.value)}`);
+          return answered.error.code;
+        },
+      };
+    },
+  };
+}
+
+const statusOf = (list: readonly ProjectionSummary[] | undefined, name: string) =>
+  list?.find((projection) => projection.name === name)?.status;
+
+describe('trust decisions reach every window on the folder', () => {
+  it('a trust or revoke in one window is pushed to the others, whose list and states follow at once', async () => {
+    const store = await folderWith([
+      { stream: 'order-1', type: 'OrderPlaced', data: { total: 3 } },
+      { stream: 'order-2', type: 'OrderPlaced', data: { total: 4 } },
+    ]);
+    const folder = store.folder;
+    await store.close();
+    writeProjection(
+      folder,
+      'total',
+      `fromAll().when({ $init: () => 0, OrderPlaced: (s, e) => s + e.data.total })`,
+    );
+    // The same folder copied elsewhere has the same manifest id, so the same trust.
+    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eventfold-copy-')), 'events');
+    fs.cpSync(folder, copy, { recursive: true });
+    later(() => fs.rmSync(path.dirname(copy), { recursive: true, force: true }));
+
+    const windows = app();
+    const deciding = windows.window();
+    const other = windows.window();
+    const onCopy = windows.window();
+    await deciding.call('folder.open', { path: folder });
+    await other.call('folder.open', { path: folder });
+    await onCopy.call('folder.open', { path: copy });
+    for (const page of [deciding, other, onCopy]) {
+      expect(statusOf(await page.call('projections.list', undefined), 'total')).toBe('untrusted');
+    }
+
+    await deciding.call('folder.trust', { trusted: true });
+    for (const page of [other, onCopy]) {
+      expect(page.pushes('trust.changed')).toEqual([{ trusted: true, projections: 1 }]);
+      // The host was told before the push went out: the list pushed with it is already the trusted one.
+      expect(statusOf(page.pushes('projections.changed').at(-1), 'total')).toBe('idle');
+    }
+    expect(deciding.pushes('trust.changed')).toEqual([]);
+    expect(await other.call('projection.state', { name: 'total' })).toMatchObject({ state: 7 });
+
+    await deciding.call('folder.trust', { trusted: false });
+    expect(other.pushes('trust.changed').at(-1)).toEqual({ trusted: false, projections: 1 });
+    expect(onCopy.pushes('trust.changed').at(-1)).toEqual({ trusted: false, projections: 1 });
+    await waitUntil(
+      () => statusOf(other.pushes('projections.changed').at(-1), 'total') === 'untrusted',
+      'the other window hears that total waits for trust',
+    );
+    // The projection that ran for the other window was stopped, not left folding behind a prompt.
+    expect(await other.refusalCode('projection.state', { name: 'total' })).toBe('NotTrusted');
+    expect(await other.call('trust.status', undefined)).toEqual({ trusted: false, projections: 1 });
+    expect(statusOf(await other.call('projections.list', undefined), 'total')).toBe('untrusted');
+    expect(deciding.pushes('trust.changed')).toEqual([]);
+  });
+
+  it('a window on another folder hears nothing', async () => {
+    const first = await folderWith([]);
+    const second = await folderWith([]);
+    await first.close();
+    await second.close();
+    const windows = app();
+    const deciding = windows.window();
+    const elsewhere = windows.window();
+    await deciding.call('folder.open', { path: first.folder });
+    await elsewhere.call('folder.open', { path: second.folder });
+    await deciding.call('folder.trust', { trusted: true });
+    expect(elsewhere.pushes('trust.changed')).toEqual([]);
+    expect(await elsewhere.call('trust.status', undefined)).toEqual({ trusted: false, projections: 0 });
+  });
+});
