@@ -163,7 +163,8 @@ export interface TrustStatus {
  * A projection of the current folder as the projections view lists it. status: idle (not started: nothing
  * has asked for its state since the folder opened; asking starts it, from its checkpoint if it has one),
  * starting (loading), running (catching up, or following the log once `position` is the folder's last),
- * faulted (stopped at `fault`), stopped, untrusted (the folder's own code waits for the folder to be
+ * faulted (stopped at `fault`; listed so even before it starts, when its checkpoint says it stopped there in
+ * an earlier session), stopped, untrusted (the folder's own code waits for the folder to be
  * trusted), invalid (cannot run: see `fault.error`).
  */
 export interface ProjectionSummary {
@@ -171,7 +172,7 @@ export interface ProjectionSummary {
   /** builtin: ships with Eventfold and runs without trust; user: the folder's projections/NAME.js. */
   readonly kind: 'user' | 'builtin';
   readonly status: 'idle' | 'starting' | 'running' | 'faulted' | 'stopped' | 'untrusted' | 'invalid';
-  /** The last position folded (0 while idle). */
+  /** The last position folded; while idle, where it stopped in an earlier session (0 if it never ran). */
   readonly position: number;
   /** What stopped it: the event's position (null when no event was being handled) and the error. */
   readonly fault: { readonly position: number | null; readonly error: string } | null;

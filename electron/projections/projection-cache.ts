@@ -2,30 +2,18 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { AtomicJsonFile } from './atomic-json-file.js';
+import {
+  readCheckpointFile,
+  readCheckpointHeader,
+  writeCheckpointFile,
+  type Checkpoint,
+  type CheckpointHeader,
+} from './checkpoint-file.js';
 
+export type { Checkpoint, CheckpointHeader, SkippedEvent } from './checkpoint-file.js';
+
+/** The format of snapshot files (the checkpoint has its own: see checkpoint-file.ts). */
 export const CACHE_FORMAT = 1;
-
-export interface SkippedEvent {
-  readonly position: number;
-  readonly error: string;
-}
-
-/** Where a projection stands: enough to resume without replaying what it has folded. */
-export interface Checkpoint {
-  readonly format: number;
-  readonly projection: string;
-  /** Hash of the code that made it: a checkpoint of other code is rebuilt, never trusted. */
-  readonly codeHash: string;
-  readonly position: number;
-  /** Id of the event at `position`, so a log that was replaced (or cut by a repair) is noticed. */
-  readonly eventId: string | null;
-  readonly state: unknown;
-  readonly skipped: readonly SkippedEvent[];
-  /** The fault the projection stopped at, until it is skipped or the code changes. */
-  readonly fault: { readonly position: number | null; readonly error: string } | null;
-  /** Current snapshot spacing in events (it doubles when too many are kept). */
-  readonly snapshotEvery: number;
-}
 
 export interface Snapshot {
   readonly format: number;
@@ -39,8 +27,9 @@ export interface Snapshot {
 const SNAPSHOT_FILE = /^(\d{12})\.json$/;
 
 /**
- * A projection's files in the folder's cache: `cache/projections/NAME.json` (the checkpoint) and
- * `cache/projections/NAME.snapshots/POSITION.json`. Each is a lowdb JSON file written atomically.
+ * A projection's files in the folder's cache: `cache/projections/NAME.json` (the checkpoint: a header line,
+ * then the state) and `cache/projections/NAME.snapshots/POSITION.json` (lowdb JSON files). Each is written
+ * atomically.
  */
 export class ProjectionCache {
   readonly checkpointFile: string;
@@ -52,15 +41,18 @@ export class ProjectionCache {
     this.snapshotDir = path.join(dir, `${cacheName}.snapshots`);
   }
 
-  async readCheckpoint(): Promise<Checkpoint | null> {
-    const data = await new AtomicJsonFile<Checkpoint>(this.checkpointFile).read();
-    return data?.format === CACHE_FORMAT ? data : null;
+  readCheckpoint(): Promise<Checkpoint | null> {
+    return readCheckpointFile(this.checkpointFile);
+  }
+
+  /** The checkpoint without its state (null for none, or one only a full read can use). */
+  readCheckpointHeader(): Promise<CheckpointHeader | null> {
+    return readCheckpointHeader(this.checkpointFile);
   }
 
   async writeCheckpoint(checkpoint: Checkpoint): Promise<void> {
     await fs.mkdir(path.dirname(this.checkpointFile), { recursive: true });
-    const db = new Low(new AtomicJsonFile<Checkpoint>(this.checkpointFile), checkpoint);
-    await db.write();
+    await writeCheckpointFile(this.checkpointFile, checkpoint);
   }
 
   async snapshotPositions(): Promise<number[]> {

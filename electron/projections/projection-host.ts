@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EventStore } from '../store/index.js';
 import { BUILTIN_PROJECTIONS, findBuiltin } from './builtins/index.js';
+import type { CheckpointHeader } from './checkpoint-file.js';
+import { checkpointMatches } from './checkpoint-match.js';
+import { ProjectionCache } from './projection-cache.js';
 import { builtinCode, userCode, type ProjectionCode } from './projection-code.js';
 import { ProjectionError } from './projection-error.js';
 import { projectionFilesIn, ProjectionFilesWatcher } from './projection-files-watcher.js';
@@ -38,6 +41,11 @@ export class ProjectionHost {
   /** The ones started so far. */
   private readonly runners = new Map<string, ProjectionRunner>();
   private readonly starts = new Map<string, Promise<ProjectionRunner>>();
+  /**
+   * Where the ones not started stopped in an earlier session, from their checkpoints' headers (read without
+   * their states): a projection that faulted then is listed as faulted, not as merely not started.
+   */
+  private readonly stoppedAt = new Map<string, CheckpointHeader>();
   /** Folder projections that cannot run: untrusted, named like a built-in, or unreadable. */
   private readonly refused = new Map<string, ProjectionStatus>();
   private watcher: ProjectionFilesWatcher | undefined;
@@ -56,7 +64,11 @@ export class ProjectionHost {
     // end: a folder still being indexed after a progressive open waits.
     await store.indexed;
     const host = new ProjectionHost(store, options);
-    for (const builtin of BUILTIN_PROJECTIONS) host.runnable.set(builtin.name, builtinCode(builtin));
+    for (const builtin of BUILTIN_PROJECTIONS) {
+      const code = builtinCode(builtin);
+      host.runnable.set(builtin.name, code);
+      await host.readStoppedAt(code);
+    }
     for (const file of projectionFilesIn(store.folder)) await host.load(file);
     if (options.watch !== false) {
       host.watcher = await ProjectionFilesWatcher.start(store.folder, (file) => {
@@ -76,7 +88,7 @@ export class ProjectionHost {
       ...[...this.runnable.values()].map(
         (code) =>
           this.runners.get(code.name)?.describe() ??
-          notStarted(code, this.starts.has(code.name) ? 'starting' : 'idle'),
+          notStarted(code, this.starts.has(code.name) ? 'starting' : 'idle', this.stoppedAt.get(code.name)),
       ),
       ...this.refused.values(),
     ];
@@ -238,6 +250,7 @@ export class ProjectionHost {
     // projections/NAME.js named like a built-in never ran, and its removal leaves the built-in alone.
     if (this.runnable.get(name)?.kind !== 'user') return;
     this.runnable.delete(name);
+    this.stoppedAt.delete(name);
     // A start under way sees that and stops the runner itself.
     await this.starts.get(name)?.catch(() => undefined);
     const running = this.runners.get(name);
@@ -290,10 +303,27 @@ export class ProjectionHost {
     }
     this.refused.delete(name);
     this.runnable.set(name, code);
+    await this.readStoppedAt(code);
     // One still starting is rebuilt by its start, which compares its code with this.
     const running = this.runners.get(name);
     if (running !== undefined && running.hash !== code.hash) await running.rebuild(code);
     this.changed();
+  }
+
+  /**
+   * Reads the header of the projection's checkpoint, if it has one made by this code over this log; the
+   * state after it stays unread until the projection starts.
+   */
+  private async readStoppedAt(code: ProjectionCode): Promise<void> {
+    this.stoppedAt.delete(code.name);
+    try {
+      const header = await new ProjectionCache(this.store.folder, code.cacheName).readCheckpointHeader();
+      if (header !== null && (await checkpointMatches(this.store, code, header))) {
+        this.stoppedAt.set(code.name, header);
+      }
+    } catch {
+      // An unreadable cache only means the list knows nothing until the projection starts.
+    }
   }
 
   private serially(work: () => Promise<void>): Promise<void> {
@@ -305,16 +335,23 @@ export class ProjectionHost {
   }
 }
 
-/** How the list shows a projection that may run but has no runner (yet). */
-function notStarted(code: ProjectionCode, status: 'idle' | 'starting'): ProjectionStatus {
+/**
+ * How the list shows a projection that may run but has no runner (yet): where its checkpoint says it
+ * stopped, and faulted if it stopped at a fault, starting or not (the start resumes at that same fault).
+ */
+function notStarted(
+  code: ProjectionCode,
+  status: 'idle' | 'starting',
+  stoppedAt: CheckpointHeader | undefined,
+): ProjectionStatus {
   return {
     name: code.name,
     kind: code.kind,
     file: code.file,
-    status,
-    position: 0,
-    fault: null,
-    skipped: [],
+    status: stoppedAt?.fault != null ? 'faulted' : status,
+    position: stoppedAt?.position ?? 0,
+    fault: stoppedAt?.fault ?? null,
+    skipped: stoppedAt?.skipped ?? [],
     shape: null,
   };
 }

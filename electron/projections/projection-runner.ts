@@ -1,4 +1,6 @@
 import type { EventStore } from '../store/index.js';
+import { CHECKPOINT_FORMAT } from './checkpoint-file.js';
+import { checkpointMatches } from './checkpoint-match.js';
 import { ProjectionCache, CACHE_FORMAT, type Checkpoint, type SkippedEvent } from './projection-cache.js';
 import type { ProjectionCode } from './projection-code.js';
 import { ProjectionError } from './projection-error.js';
@@ -277,11 +279,11 @@ export class ProjectionRunner {
 
   private async open(): Promise<void> {
     const checkpoint = await this.cache.readCheckpoint();
-    const usable = checkpoint !== null && (await this.matches(checkpoint));
+    const usable = checkpoint !== null && (await checkpointMatches(this.store, this.code, checkpoint));
     if (usable) {
       this.saved = {
         position: checkpoint.position,
-        stateText: checkpoint.position === 0 ? null : JSON.stringify(checkpoint.state),
+        stateText: checkpoint.stateText,
         eventId: checkpoint.eventId,
       };
       this.skipped = [...checkpoint.skipped];
@@ -300,16 +302,11 @@ export class ProjectionRunner {
       this.status = this.fault === null ? 'running' : 'faulted';
     } catch (error) {
       this.faulted(error);
+      return;
     }
-  }
-
-  /** A checkpoint is trusted only when made by this code, over this log. */
-  private async matches(checkpoint: Checkpoint): Promise<boolean> {
-    if (checkpoint.codeHash !== this.code.hash || checkpoint.projection !== this.code.name) return false;
-    if (checkpoint.position > this.store.lastPosition) return false;
-    if (checkpoint.position === 0) return true;
-    const [event] = await this.store.readPositions([checkpoint.position]);
-    return event?.id === checkpoint.eventId;
+    // An older layout is written again now, so that the list can read its header next time.
+    if (usable && checkpoint.format !== CHECKPOINT_FORMAT)
+      await this.writeCheckpoint().catch(() => undefined);
   }
 
   private scheduleCatchUp(): void {
@@ -440,12 +437,12 @@ export class ProjectionRunner {
     this.lastCheckpointAt = Date.now();
     this.checkpointedAt = this.saved.position;
     const checkpoint: Checkpoint = {
-      format: CACHE_FORMAT,
+      format: CHECKPOINT_FORMAT,
       projection: this.code.name,
       codeHash: this.code.hash,
       position: this.saved.position,
       eventId: this.saved.eventId,
-      state: this.saved.stateText === null ? null : (JSON.parse(this.saved.stateText) as unknown),
+      stateText: this.saved.stateText,
       skipped: this.skipped,
       fault: this.fault,
       snapshotEvery: this.every,

@@ -43,9 +43,11 @@ const sample = fc.record({
   data: fc.record({ v: fc.integer({ min: -50, max: 50 }) }),
 });
 
+/** The header line of a checkpoint (the state follows it). */
 function checkpointOf(folder: string, name: string): { position: number; codeHash: string } {
   const file = path.join(folder, 'cache', 'projections', `${name}.json`);
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as { position: number; codeHash: string };
+  const [header] = fs.readFileSync(file, 'utf8').split('\n');
+  return JSON.parse(header!) as { position: number; codeHash: string };
 }
 
 describe('checkpoints and snapshots', () => {
@@ -162,8 +164,11 @@ describe('checkpoints and snapshots', () => {
     );
     await first.caughtUp();
     await first.close();
-    const checkpoint = JSON.parse(fs.readFileSync(checkpointFile, 'utf8')) as Record<string, unknown>;
-    fs.writeFileSync(checkpointFile, JSON.stringify({ ...checkpoint, eventId: 'someone-else', state: 41 }));
+    const header = checkpointOf(store.folder, 'count');
+    fs.writeFileSync(
+      checkpointFile,
+      `${JSON.stringify({ ...header, eventId: 'someone-else', stateBytes: 2 })}\n41`,
+    );
     const again = await projections.ProjectionRunner.start(
       store,
       await projections.userCode(file, store.folder),
@@ -173,6 +178,49 @@ describe('checkpoints and snapshots', () => {
       expect(await again.stateAt(1)).toBe(1);
     } finally {
       await again.close();
+    }
+  });
+
+  it('resumes from a checkpoint in the format 1 layout, and writes it again with its header on a line of its own', async () => {
+    const store = await folderWith([
+      { stream: 'a-1', type: 'X', data: { v: 1 } },
+      { stream: 'a-2', type: 'X', data: { v: 2 } },
+    ]);
+    const file = writeProjection(
+      store.folder,
+      'count',
+      `fromAll().when({ $init: () => 0, $any: (s) => s + 1 })`,
+    );
+    const code = await projections.userCode(file, store.folder);
+    const checkpointFile = path.join(store.folder, 'cache', 'projections', 'count.json');
+    const [first] = await store.readPositions([1]);
+    const fault = { position: 2, error: 'Error: boom' };
+    // As format 1 wrote it: one object, the state inside. 40 is no count of one event, so a state of 40
+    // can only come from this file.
+    fs.mkdirSync(path.dirname(checkpointFile), { recursive: true });
+    fs.writeFileSync(
+      checkpointFile,
+      JSON.stringify({
+        format: 1,
+        projection: 'count',
+        codeHash: code.hash,
+        position: 1,
+        eventId: first!.id,
+        state: 40,
+        skipped: [],
+        fault,
+        snapshotEvery: 1000,
+      }),
+    );
+    const runner = await projections.ProjectionRunner.start(store, code);
+    try {
+      expect(runner.describe()).toMatchObject({ status: 'faulted', position: 1, fault });
+      expect(await runner.stateAt(1)).toBe(40);
+      // Rewritten on loading, not only when it folds on: a faulted projection may stay put for a long time.
+      expect(checkpointOf(store.folder, 'count')).toMatchObject({ format: 2, position: 1, fault });
+      expect(fs.readFileSync(checkpointFile, 'utf8').split('\n')[1]).toBe('40');
+    } finally {
+      await runner.close();
     }
   });
 

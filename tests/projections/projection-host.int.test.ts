@@ -175,6 +175,47 @@ describe('projection host', () => {
     });
   });
 
+  it('lists a projection that faulted in an earlier session as faulted without starting it', async () => {
+    const store = await folderWith([...EVENTS, { stream: 'order-3', type: 'OrderPlaced', data: {} }]);
+    const file = writeProjection(
+      store.folder,
+      'fussy',
+      `fromAll().when({ $init: () => 0, $any: (s, e) => { if (e.stream === 'order-2') throw new Error('not that one'); return s + 1; } })`,
+    );
+    const first = await openHost(store, true);
+    await expect(first.stateAt('fussy')).rejects.toMatchObject({ position: 2 });
+    const faulted = first.list().find((status) => status.name === 'fussy');
+    await first.close();
+
+    const second = await openHost(store, true);
+    const listed = second.list();
+    // As the last session listed it, but with no worker to say what the code's shape is.
+    expect(listed.find((status) => status.name === 'fussy')).toEqual({ ...faulted, shape: null });
+    expect(faulted).toMatchObject({ status: 'faulted', fault: { position: 2 } });
+    expect(faulted?.fault?.error).toMatch(/not that one/);
+    // Only the header was read: nothing was started, the built-ins included (they never ran here).
+    expect(listed.filter((status) => status.kind === 'builtin')).toMatchObject([
+      { status: 'idle', position: 0 },
+      { status: 'idle', position: 0 },
+    ]);
+    // Opened, it resumes at that same fault.
+    expect(await second.stateAt('fussy', 1)).toBe(1);
+    expect(second.list().find((status) => status.name === 'fussy')).toMatchObject({
+      status: 'faulted',
+      fault: { position: 2 },
+    });
+    await second.close();
+
+    // A checkpoint of other code says nothing about this code: it is not started, not faulted.
+    fs.writeFileSync(file, `fromAll().when({ $init: () => 0, $any: (s) => s + 2 })`);
+    const third = await openHost(store, true);
+    expect(third.list().find((status) => status.name === 'fussy')).toMatchObject({
+      status: 'idle',
+      position: 0,
+      fault: null,
+    });
+  });
+
   it('resumes a projection from its checkpoint when asked again, and rebuilds one not started afresh', async () => {
     const store = await folderWith(EVENTS);
     writeProjection(
@@ -189,9 +230,11 @@ describe('projection host', () => {
     await first.close();
 
     const second = await openHost(store, true);
+    // Not started, listed where its checkpoint stopped.
     expect(second.list().find((status) => status.name === 'fussy')).toMatchObject({
       status: 'idle',
-      skipped: [],
+      position: 2,
+      skipped: [{ position: 1 }],
     });
     expect(await second.stateAt('fussy')).toEqual([2]);
     expect(second.list().find((status) => status.name === 'fussy')).toMatchObject({

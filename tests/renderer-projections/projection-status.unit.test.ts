@@ -32,6 +32,14 @@ describe('statusText', () => {
     });
   });
 
+  it('says where a projection not started yet stopped in an earlier session', () => {
+    expect(statusText(summary({ status: 'idle', position: 1200 }), 2400)).toEqual({
+      label: 'Not started · last at #1,200',
+      tone: 'muted',
+      skipped: null,
+    });
+  });
+
   it('names the event a projection faulted at', () => {
     const faulted = summary({ status: 'faulted', position: 56, fault: { position: 57, error: 'boom' } });
     expect(statusText(faulted, 120)).toMatchObject({ label: 'Faulted at #57', tone: 'danger' });

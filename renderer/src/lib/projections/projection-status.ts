@@ -22,7 +22,12 @@ export function statusText(summary: ProjectionSummary, lastPosition: number): St
   const skipped = count === 0 ? null : count === 1 ? '1 event skipped' : `${count} events skipped`;
   switch (summary.status) {
     case 'idle':
-      return { label: 'Not started', tone: 'muted', skipped };
+      // Where an earlier session left it (it resumes there once opened); 0 when it never ran.
+      return {
+        label: summary.position > 0 ? `Not started · last at ${at(summary.position)}` : 'Not started',
+        tone: 'muted',
+        skipped,
+      };
     case 'running': {
       if (summary.position >= lastPosition)
         return { label: `Caught up at ${at(summary.position)}`, tone: 'ok', skipped };
