@@ -113,9 +113,15 @@ function restoreIndex(state: LogState, bytes: Buffer): boolean {
   let at = align4(MAGIC.length + 4 + bytes.readUInt32LE(MAGIC.length));
   const take = (count: number): Uint32Array | undefined => {
     if (at + count * 4 > bytes.length) return undefined;
-    const array = new Uint32Array(count);
-    Buffer.from(array.buffer).set(bytes.subarray(at, at + count * 4));
+    const start = bytes.byteOffset + at;
     at += count * 4;
+    // The file's own buffer is 4-aligned (a file this size is read into a buffer of its own): the index
+    // keeps views of it instead of copies. The arrays were written in this machine's byte order.
+    if (start % 4 === 0) return new Uint32Array(bytes.buffer, start, count);
+    const array = new Uint32Array(count);
+    Buffer.from(array.buffer).set(
+      bytes.subarray(start - bytes.byteOffset, start - bytes.byteOffset + count * 4),
+    );
     return array;
   };
   const streamOf = take(positions);

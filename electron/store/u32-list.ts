@@ -88,12 +88,18 @@ export class ChunkedU32List {
     return out;
   }
 
+  /**
+   * A list over `values`. Its full chunks are views of them, not copies: nothing ever writes into a full
+   * chunk (push only fills the last), and a warm open then costs no copy of the index cache it read.
+   */
   static fromArray(values: Uint32Array): ChunkedU32List {
     const list = new ChunkedU32List();
-    for (let start = 0; start < values.length; start += CHUNK_SIZE) {
-      const chunk = new Uint32Array(CHUNK_SIZE);
-      chunk.set(values.subarray(start, Math.min(values.length, start + CHUNK_SIZE)));
-      list.chunks.push(chunk);
+    const full = values.length >>> CHUNK_BITS;
+    for (let c = 0; c < full; c++) list.chunks.push(values.subarray(c * CHUNK_SIZE, (c + 1) * CHUNK_SIZE));
+    if ((values.length & CHUNK_MASK) !== 0) {
+      const last = new Uint32Array(CHUNK_SIZE);
+      last.set(values.subarray(full * CHUNK_SIZE));
+      list.chunks.push(last);
     }
     list.length = values.length;
     return list;
