@@ -8,7 +8,7 @@ import type { BenchContext } from '../bench-context.js';
 import { yardstickNote } from '../yardstick-note.js';
 import { compare, type BenchRow, type CaseKind } from '../bench-row.js';
 import type { CaseFamily } from '../case-family.js';
-import { sampleEvent } from '../dataset.js';
+import { sampleEvent, type SampleEvent } from '../dataset.js';
 import { interleavedRates, type RoundSession } from '../interleaved-rounds.js';
 import { datasetLines, parseLine, toEventRow } from '../stored-lines.js';
 
@@ -36,7 +36,7 @@ async function measureSequentialAppends(ctx: BenchContext): Promise<BenchRow[]> 
   const [eventfold, raw, sqlite, lowdb, minimal] = await interleavedRates(
     ROUNDS,
     [
-      eventfoldAppends(ctx.temp.make('append-sequential')),
+      eventfoldAppends(ctx.temp.make('append-sequential'), samples),
       rawSyncedWrites(
         'raw-fdatasync',
         path.join(ctx.temp.make('raw-fdatasync'), 'events.jsonl'),
@@ -80,12 +80,13 @@ async function measureSequentialAppends(ctx: BenchContext): Promise<BenchRow[]> 
   ];
 }
 
-function eventfoldAppends(folder: string): RoundSession {
+/** The caller's events exist before it appends them, as the baselines' lines and rows do. */
+function eventfoldAppends(folder: string, samples: readonly SampleEvent[]): RoundSession {
   let store: EventStore | undefined;
   const append = async (from: number, count: number): Promise<void> => {
     if (store === undefined) throw new Error('the store is not open');
     for (let n = from; n < from + count; n++) {
-      const { stream, event } = sampleEvent(n);
+      const { stream, event } = samples[n]!;
       await store.appendToStream(stream, [event]);
     }
   };
