@@ -12,7 +12,7 @@ import { median } from '../timing.js';
 
 const REBUILD: CaseKind = { case: 'projection.rebuild', unit: 'events/s', higherIsBetter: true };
 const SEEK: CaseKind = { case: 'timetravel.seek', unit: 's', higherIsBetter: false };
-const RUNS = 3;
+const RUNS = 5;
 const SEEKS = 25;
 
 /**

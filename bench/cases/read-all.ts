@@ -11,7 +11,7 @@ const READ_ALL: CaseKind = { case: 'read.all.cold', unit: 'events/s', higherIsBe
 // The CLI's page size: big enough to amortise each read, small enough that a page does not outlive the
 // young generation (10,000 parsed events a page roughly double the GC cost of a full read).
 const PAGE = Math.min(1_000, MAX_PAGE);
-const RUNS = 3;
+const RUNS = 5;
 
 /**
  * Opening a folder without its index cache and reading all of $all forwards in pages of 1,000: what
