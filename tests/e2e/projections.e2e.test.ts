@@ -319,8 +319,8 @@ describe('projections in the app', () => {
         compared.getByRole('list', { name: 'Changed paths' }).locator('.path').allInnerTexts(),
       ).resolves.toEqual(['count', 'orders["order-3"]', 'orders["order-4"]']);
       // The log flags the compared rows and tints the one between them.
-      await expect(grid.locator('[data-position="2"] .mark').innerText()).resolves.toBe('A');
-      await expect(grid.locator('[data-position="4"] .mark').innerText()).resolves.toBe('B');
+      await expect(grid.locator('[data-position="2"] .compare-mark').innerText()).resolves.toBe('A');
+      await expect(grid.locator('[data-position="4"] .compare-mark').innerText()).resolves.toBe('B');
       await expect(
         grid
           .locator('.row.between')
