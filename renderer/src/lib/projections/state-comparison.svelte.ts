@@ -1,10 +1,8 @@
-import type { EventfoldApi } from '../../../../shared/contract.js';
 import type { JsonValue } from '../../../../shared/event.js';
-import { errorText } from '../../../../shared/error-text.js';
-import { LatestAnswer } from './latest-answer.js';
+import { ProjectionQuery } from './projection-query.svelte.js';
 
 /** A projection's states at two chosen positions (A and B), for their diff. */
-export class StateComparison {
+export class StateComparison extends ProjectionQuery {
   a = $state<number | null>(null);
   b = $state<number | null>(null);
   states = $state<{
@@ -13,17 +11,6 @@ export class StateComparison {
     readonly before: JsonValue;
     readonly after: JsonValue;
   } | null>(null);
-  error = $state<string | null>(null);
-  loading = $state(false);
-
-  readonly #api: EventfoldApi;
-  readonly #name: string;
-  readonly #answers = new LatestAnswer();
-
-  constructor(api: EventfoldApi, name: string) {
-    this.#api = api;
-    this.#name = name;
-  }
 
   get ready(): boolean {
     return this.a !== null && this.b !== null;
@@ -47,35 +34,24 @@ export class StateComparison {
   }
 
   clear(): void {
-    this.#answers.cancel();
+    this.forget();
     this.a = null;
     this.b = null;
     this.states = null;
-    this.error = null;
-    this.loading = false;
   }
 
   load(): void {
     const { a, b } = this;
     if (a === null || b === null) return;
-    this.loading = true;
-    const name = this.#name;
-    this.#answers.run(
+    const { name } = this;
+    this.ask(
       () =>
         Promise.all([
-          this.#api.call('projection.state', { name, position: a }),
-          this.#api.call('projection.state', { name, position: b }),
+          this.api.call('projection.state', { name, position: a }),
+          this.api.call('projection.state', { name, position: b }),
         ]),
-      ([before, after]) => {
-        this.states = { a, b, before: before.state, after: after.state };
-        this.error = null;
-        this.loading = false;
-      },
-      (error) => {
-        this.states = null;
-        this.error = errorText(error);
-        this.loading = false;
-      },
+      ([before, after]) => (this.states = { a, b, before: before.state, after: after.state }),
+      () => (this.states = null),
     );
   }
 }
