@@ -35,8 +35,10 @@ export class SessionUnderTest {
     readonly registry: FolderRegistry,
     readonly recent: RecentFolders,
     host: ApiHost = { mode: 'browser' },
+    /** Tests that start projection workers pass the compiled api's (the workers load compiled files). */
+    create: typeof createApiSession = createApiSession,
   ) {
-    this.session = createApiSession({
+    this.session = create({
       host,
       registry,
       recent,
@@ -60,6 +62,11 @@ export class SessionUnderTest {
     const answer = await this.session.dispatch(name, arg);
     if (answer.ok) throw new Error(`${String(name)} answered ok: ${JSON.stringify(answer.value)}`);
     return answer.error;
+  }
+
+  /** Calls expecting a refusal, and returns its code. */
+  async refusalCode(name: unknown, arg?: unknown): Promise<string> {
+    return (await this.refusal(name, arg)).code;
   }
 
   pushed<P extends PushName>(name: P): PushEvents[P][] {

@@ -3,16 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as Api from '../../electron/api/index.js';
-import type {
-  Answer,
-  ContractErrorData,
-  ProjectionSummary,
-  PushEvents,
-  PushName,
-  RequestArg,
-  RequestName,
-  RequestResult,
-} from '../../shared/contract.js';
+import type { ProjectionSummary } from '../../shared/contract.js';
+import { SessionUnderTest } from './api-session-fixture.js';
 import {
   appendAll,
   folderWith,
@@ -37,42 +29,20 @@ const COUNTER = `fromAll().when({
   OrderPlaced: (s, e) => ({ placed: s.placed + 1, total: s.total + e.data.total }),
 })`;
 
-interface Heard {
-  readonly name: PushName;
-  readonly payload: unknown;
-}
-
 /** A page's session over a registry of its own, its settings in a temp dir, hearing pushes; disposed after. */
-function session() {
+function session(): SessionUnderTest {
   const settings = fs.mkdtempSync(path.join(os.tmpdir(), 'eventfold-settings-'));
-  const heard: Heard[] = [];
-  const opened = api.createApiSession({
-    host: { mode: 'browser' },
-    registry: new api.FolderRegistry({ durability: 'none' }),
-    recent: new api.RecentFolders(path.join(settings, 'recent.json')),
-    push: (name, payload) => heard.push({ name, payload }),
-  });
+  const opened = new SessionUnderTest(
+    new api.FolderRegistry({ durability: 'none' }),
+    new api.RecentFolders(path.join(settings, 'recent.json')),
+    { mode: 'browser' },
+    api.createApiSession,
+  );
   later(async () => {
-    await opened.dispose();
+    await opened.session.dispose();
     fs.rmSync(settings, { recursive: true, force: true });
   });
-  const answer = (name: RequestName, arg: unknown): Promise<Answer<unknown>> => opened.dispatch(name, arg);
-  return {
-    heard,
-    pushes<P extends PushName>(name: P): PushEvents[P][] {
-      return heard.filter((push) => push.name === name).map((push) => push.payload as PushEvents[P]);
-    },
-    async call<N extends RequestName>(name: N, arg: RequestArg<N>): Promise<RequestResult<N>> {
-      const answered = await answer(name, arg);
-      if (!answered.ok) throw new Error(`${name}: ${answered.error.code}: ${answered.error.message}`);
-      return answered.value as RequestResult<N>;
-    },
-    async refusal(name: RequestName, arg: unknown): Promise<ContractErrorData> {
-      const answered = await answer(name, arg);
-      if (answered.ok) throw new Error(`${name} answered ${JSON.stringify(answered.value)}`);
-      return answered.error;
-    },
-  };
+  return opened;
 }
 
 async function openFolder(events: readonly Sample[], files: Record<string, string> = {}) {
@@ -227,13 +197,13 @@ describe('projection.save', () => {
     // Pushes start with this call; the counter may have finished before it, and then its answer is all.
     const listed = await page.call('projections.list', undefined);
     await until(
-      () => named(page.pushes('projections.changed').at(-1) ?? listed, 'counter'),
+      () => named(page.pushed('projections.changed').at(-1) ?? listed, 'counter'),
       'the counter listed',
     );
     expect(await page.call('projection.state', { name: 'counter' })).toMatchObject({
       state: { placed: 2, total: 7 },
     });
-    const pushedBefore = page.pushes('projections.changed').length;
+    const pushedBefore = page.pushed('projections.changed').length;
 
     const edited = COUNTER.replace('placed: s.placed + 1', 'placed: s.placed + 10');
     const saved = await page.call('projection.save', { name: 'counter', code: edited });
@@ -245,7 +215,7 @@ describe('projection.save', () => {
       state: { placed: 20, total: 7 },
     });
     const rebuilt = await until(() => {
-      const list = page.pushes('projections.changed').slice(pushedBefore).at(-1);
+      const list = page.pushed('projections.changed').slice(pushedBefore).at(-1);
       const counter = list === undefined ? undefined : named(list, 'counter');
       return counter?.status === 'running' && counter.position === 3 ? counter : undefined;
     }, 'a push of the rebuilt counter');
@@ -258,7 +228,7 @@ describe('projection.save', () => {
     });
     expect(created.name).toBe('shipped');
     await until(
-      () => named(page.pushes('projections.changed').at(-1) ?? [], 'shipped'),
+      () => named(page.pushed('projections.changed').at(-1) ?? [], 'shipped'),
       'a push listing the new projection',
     );
     expect(await page.call('projection.source', { name: 'shipped' })).toMatchObject({
@@ -276,20 +246,20 @@ describe('projection.save', () => {
     expect(await page.call('projection.state', { name: 'fragile' })).toMatchObject({ state: 3 });
     await until(
       () =>
-        named(page.pushes('projections.changed').at(-1) ?? [], 'fragile')?.position === 3 ? true : undefined,
+        named(page.pushed('projections.changed').at(-1) ?? [], 'fragile')?.position === 3 ? true : undefined,
       'fragile caught up',
     );
     const writer = await folderStore(folder);
     await appendAll(writer, [{ stream: 'x-1', type: 'Boom', data: {} }]);
     const faulted = await until(() => {
-      const fragile = named(page.pushes('projections.changed').at(-1) ?? [], 'fragile');
+      const fragile = named(page.pushed('projections.changed').at(-1) ?? [], 'fragile');
       return fragile?.status === 'faulted' ? fragile : undefined;
     }, 'the fault pushed');
     expect(faulted.fault).toMatchObject({ position: 4, error: expect.stringContaining('boom') as unknown });
     await page.call('folder.trust', { trusted: false });
     await until(
       () =>
-        named(page.pushes('projections.changed').at(-1) ?? [], 'fragile')?.status === 'untrusted'
+        named(page.pushed('projections.changed').at(-1) ?? [], 'fragile')?.status === 'untrusted'
           ? true
           : undefined,
       'the distrust pushed',

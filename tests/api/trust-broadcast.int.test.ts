@@ -3,14 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as Api from '../../electron/api/index.js';
-import type {
-  PushEvents,
-  PushName,
-  RequestArg,
-  RequestName,
-  RequestResult,
-  ProjectionSummary,
-} from '../../shared/contract.js';
+import type { ProjectionSummary } from '../../shared/contract.js';
+import { SessionUnderTest } from './api-session-fixture.js';
 import { folderWith, later, writeProjection } from '../projections/projection-fixture.js';
 import { waitUntil } from '../store/wait-until.js';
 
@@ -25,30 +19,15 @@ function app() {
   const registry = new api.FolderRegistry({ durability: 'none' });
   later(() => fs.rmSync(settings, { recursive: true, force: true }));
   return {
-    window() {
-      const heard: { name: PushName; payload: unknown }[] = [];
-      const session = api.createApiSession({
-        host: { mode: 'browser' },
+    window(): SessionUnderTest {
+      const window = new SessionUnderTest(
         registry,
-        recent: new api.RecentFolders(path.join(settings, 'recent.json')),
-        push: (name, payload) => heard.push({ name, payload }),
-      });
-      later(() => session.dispose());
-      return {
-        pushes<P extends PushName>(name: P): PushEvents[P][] {
-          return heard.filter((push) => push.name === name).map((push) => push.payload as PushEvents[P]);
-        },
-        async call<N extends RequestName>(name: N, arg: RequestArg<N>): Promise<RequestResult<N>> {
-          const answered = await session.dispatch(name, arg);
-          if (!answered.ok) throw new Error(`${name}: ${answered.error.code}: ${answered.error.message}`);
-          return answered.value as RequestResult<N>;
-        },
-        async refusalCode(name: RequestName, arg: unknown): Promise<string> {
-          const answered = await session.dispatch(name, arg);
-          if (answered.ok) throw new Error(`${name} answered ${JSON.stringify(answered.value)}`);
-          return answered.error.code;
-        },
-      };
+        new api.RecentFolders(path.join(settings, 'recent.json')),
+        { mode: 'browser' },
+        api.createApiSession,
+      );
+      later(() => window.session.dispose());
+      return window;
     },
   };
 }
@@ -87,25 +66,25 @@ describe('trust decisions reach every window on the folder', () => {
 
     await deciding.call('folder.trust', { trusted: true });
     for (const page of [other, onCopy]) {
-      expect(page.pushes('trust.changed')).toEqual([{ trusted: true, projections: 1 }]);
+      expect(page.pushed('trust.changed')).toEqual([{ trusted: true, projections: 1 }]);
       // The host was told before the push went out: the list pushed with it is already the trusted one.
-      expect(statusOf(page.pushes('projections.changed').at(-1), 'total')).toBe('idle');
+      expect(statusOf(page.pushed('projections.changed').at(-1), 'total')).toBe('idle');
     }
-    expect(deciding.pushes('trust.changed')).toEqual([]);
+    expect(deciding.pushed('trust.changed')).toEqual([]);
     expect(await other.call('projection.state', { name: 'total' })).toMatchObject({ state: 7 });
 
     await deciding.call('folder.trust', { trusted: false });
-    expect(other.pushes('trust.changed').at(-1)).toEqual({ trusted: false, projections: 1 });
-    expect(onCopy.pushes('trust.changed').at(-1)).toEqual({ trusted: false, projections: 1 });
+    expect(other.pushed('trust.changed').at(-1)).toEqual({ trusted: false, projections: 1 });
+    expect(onCopy.pushed('trust.changed').at(-1)).toEqual({ trusted: false, projections: 1 });
     await waitUntil(
-      () => statusOf(other.pushes('projections.changed').at(-1), 'total') === 'untrusted',
+      () => statusOf(other.pushed('projections.changed').at(-1), 'total') === 'untrusted',
       'the other window hears that total waits for trust',
     );
     // The projection that ran for the other window was stopped, not left folding behind a prompt.
     expect(await other.refusalCode('projection.state', { name: 'total' })).toBe('NotTrusted');
     expect(await other.call('trust.status', undefined)).toEqual({ trusted: false, projections: 1 });
     expect(statusOf(await other.call('projections.list', undefined), 'total')).toBe('untrusted');
-    expect(deciding.pushes('trust.changed')).toEqual([]);
+    expect(deciding.pushed('trust.changed')).toEqual([]);
   });
 
   it('a window on another folder hears nothing', async () => {
@@ -119,7 +98,7 @@ describe('trust decisions reach every window on the folder', () => {
     await deciding.call('folder.open', { path: first.folder });
     await elsewhere.call('folder.open', { path: second.folder });
     await deciding.call('folder.trust', { trusted: true });
-    expect(elsewhere.pushes('trust.changed')).toEqual([]);
+    expect(elsewhere.pushed('trust.changed')).toEqual([]);
     expect(await elsewhere.call('trust.status', undefined)).toEqual({ trusted: false, projections: 0 });
   });
 });

@@ -3,13 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as Api from '../../electron/api/index.js';
-import type {
-  Answer,
-  ContractErrorData,
-  RequestArg,
-  RequestName,
-  RequestResult,
-} from '../../shared/contract.js';
+import { SessionUnderTest } from '../api/api-session-fixture.js';
 import { folderWith, later, writeProjection, type Sample } from './projection-fixture.js';
 
 // The api starts projection workers, which load compiled files: the session comes from dist/.
@@ -24,35 +18,19 @@ const EVENTS: Sample[] = [
 ];
 
 /** A session over a registry of its own, with its settings in a temp dir; disposed after the test. */
-function session(): {
-  call<N extends RequestName>(name: N, arg: RequestArg<N>): Promise<RequestResult<N>>;
-  refusal(name: RequestName, arg: unknown): Promise<ContractErrorData>;
-} {
+function session(): SessionUnderTest {
   const settings = fs.mkdtempSync(path.join(os.tmpdir(), 'eventfold-settings-'));
-  const registry = new api.FolderRegistry({ durability: 'none' });
-  const opened = api.createApiSession({
-    host: { mode: 'browser' },
-    registry,
-    recent: new api.RecentFolders(path.join(settings, 'recent.json')),
-    push: () => undefined,
-  });
+  const opened = new SessionUnderTest(
+    new api.FolderRegistry({ durability: 'none' }),
+    new api.RecentFolders(path.join(settings, 'recent.json')),
+    { mode: 'browser' },
+    api.createApiSession,
+  );
   later(async () => {
-    await opened.dispose();
+    await opened.session.dispose();
     fs.rmSync(settings, { recursive: true, force: true });
   });
-  const answer = (name: RequestName, arg: unknown): Promise<Answer<unknown>> => opened.dispatch(name, arg);
-  return {
-    async call(name, arg) {
-      const answered = await answer(name, arg);
-      if (!answered.ok) throw new Error(`${name}: ${answered.error.code}: ${answered.error.message}`);
-      return answered.value as never;
-    },
-    async refusal(name, arg) {
-      const answered = await answer(name, arg);
-      if (answered.ok) throw new Error(`${name} answered ${JSON.stringify(answered.value)}`);
-      return answered.error;
-    },
-  };
+  return opened;
 }
 
 describe('projection requests', () => {
