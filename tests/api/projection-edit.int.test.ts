@@ -1,22 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type * as Api from '../../electron/api/index.js';
 import type { ProjectionSummary } from '../../shared/contract.js';
-import { SessionUnderTest } from './api-session-fixture.js';
 import {
+  compiledSession,
   appendAll,
   folderWith,
   later,
   writeProjection,
   type Sample,
 } from '../projections/projection-fixture.js';
-
-// The api starts projection workers, which load compiled files: the session comes from dist/.
-const api = (await import(
-  path.resolve(import.meta.dirname, '../../dist/electron/api/index.js')
-)) as typeof Api;
 
 const EVENTS: Sample[] = [
   { stream: 'order-1', type: 'OrderPlaced', data: { total: 3 } },
@@ -29,28 +22,12 @@ const COUNTER = `fromAll().when({
   OrderPlaced: (s, e) => ({ placed: s.placed + 1, total: s.total + e.data.total }),
 })`;
 
-/** A page's session over a registry of its own, its settings in a temp dir, hearing pushes; disposed after. */
-function session(): SessionUnderTest {
-  const settings = fs.mkdtempSync(path.join(os.tmpdir(), 'eventfold-settings-'));
-  const opened = new SessionUnderTest(
-    new api.FolderRegistry({ durability: 'none' }),
-    new api.RecentFolders(path.join(settings, 'recent.json')),
-    { mode: 'browser' },
-    api.createApiSession,
-  );
-  later(async () => {
-    await opened.session.dispose();
-    fs.rmSync(settings, { recursive: true, force: true });
-  });
-  return opened;
-}
-
 async function openFolder(events: readonly Sample[], files: Record<string, string> = {}) {
   const store = await folderWith(events);
   const folder = store.folder;
   await store.close();
   for (const [name, code] of Object.entries(files)) writeProjection(folder, name, code);
-  const page = session();
+  const page = compiledSession();
   await page.call('folder.open', { path: folder });
   return { folder, page };
 }

@@ -2,35 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type * as Api from '../../electron/api/index.js';
 import type { ProjectionSummary } from '../../shared/contract.js';
-import { SessionUnderTest } from './api-session-fixture.js';
-import { folderWith, later, writeProjection } from '../projections/projection-fixture.js';
+import {
+  compiledSession,
+  compiledApp,
+  folderWith,
+  later,
+  writeProjection,
+} from '../projections/projection-fixture.js';
 import { waitUntil } from '../store/wait-until.js';
-
-// The api starts projection workers, which load compiled files: the sessions come from dist/.
-const api = (await import(
-  path.resolve(import.meta.dirname, '../../dist/electron/api/index.js')
-)) as typeof Api;
-
-/** The windows of one app: one registry, one settings folder (so one trust file). */
-function app() {
-  const settings = fs.mkdtempSync(path.join(os.tmpdir(), 'eventfold-settings-'));
-  const registry = new api.FolderRegistry({ durability: 'none' });
-  later(() => fs.rmSync(settings, { recursive: true, force: true }));
-  return {
-    window(): SessionUnderTest {
-      const window = new SessionUnderTest(
-        registry,
-        new api.RecentFolders(path.join(settings, 'recent.json')),
-        { mode: 'browser' },
-        api.createApiSession,
-      );
-      later(() => window.session.dispose());
-      return window;
-    },
-  };
-}
 
 const statusOf = (list: readonly ProjectionSummary[] | undefined, name: string) =>
   list?.find((projection) => projection.name === name)?.status;
@@ -53,10 +33,10 @@ describe('trust decisions reach every window on the folder', () => {
     fs.cpSync(folder, copy, { recursive: true });
     later(() => fs.rmSync(path.dirname(copy), { recursive: true, force: true }));
 
-    const windows = app();
-    const deciding = windows.window();
-    const other = windows.window();
-    const onCopy = windows.window();
+    const app = compiledApp();
+    const deciding = compiledSession(app);
+    const other = compiledSession(app);
+    const onCopy = compiledSession(app);
     await deciding.call('folder.open', { path: folder });
     await other.call('folder.open', { path: folder });
     await onCopy.call('folder.open', { path: copy });
@@ -92,9 +72,9 @@ describe('trust decisions reach every window on the folder', () => {
     const second = await folderWith([]);
     await first.close();
     await second.close();
-    const windows = app();
-    const deciding = windows.window();
-    const elsewhere = windows.window();
+    const app = compiledApp();
+    const deciding = compiledSession(app);
+    const elsewhere = compiledSession(app);
     await deciding.call('folder.open', { path: first.folder });
     await elsewhere.call('folder.open', { path: second.folder });
     await deciding.call('folder.trust', { trusted: true });

@@ -3,13 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { EventToAppend } from '../../shared/event.js';
+import type * as Api from '../../electron/api/index.js';
 import type * as Projections from '../../electron/projections/index.js';
 import type * as Store from '../../electron/store/index.js';
+import { SessionUnderTest } from '../api/api-session-fixture.js';
 
 // Projections run in worker threads, which load compiled files: these tests use dist/ (npm run build:node).
 const DIST = path.resolve(import.meta.dirname, '../../dist/electron');
 export const projections = (await import(path.join(DIST, 'projections/index.js'))) as typeof Projections;
 export const store = (await import(path.join(DIST, 'store/index.js'))) as typeof Store;
+export const api = (await import(path.join(DIST, 'api/index.js'))) as typeof Api;
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -19,6 +22,30 @@ afterEach(async () => {
 /** Runs after the test, in reverse order of registration. */
 export function later(cleanup: () => Promise<void> | void): void {
   cleanups.push(cleanup);
+}
+
+/** What the windows of one app share: a registry and a settings folder (so one trust file); removed after. */
+export interface CompiledApp {
+  readonly registry: Api.FolderRegistry;
+  readonly settings: string;
+}
+
+export function compiledApp(): CompiledApp {
+  const settings = fs.mkdtempSync(path.join(os.tmpdir(), 'eventfold-settings-'));
+  later(() => fs.rmSync(settings, { recursive: true, force: true }));
+  return { registry: new api.FolderRegistry({ durability: 'none' }), settings };
+}
+
+/** A window's session on the compiled api (its projection workers load compiled files); disposed after. */
+export function compiledSession(app: CompiledApp = compiledApp()): SessionUnderTest {
+  const window = new SessionUnderTest(
+    app.registry,
+    new api.RecentFolders(path.join(app.settings, 'recent.json')),
+    { mode: 'browser' },
+    api.createApiSession,
+  );
+  later(() => window.session.dispose());
+  return window;
 }
 
 export interface Sample {

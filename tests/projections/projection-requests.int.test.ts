@@ -1,37 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type * as Api from '../../electron/api/index.js';
-import { SessionUnderTest } from '../api/api-session-fixture.js';
-import { folderWith, later, writeProjection, type Sample } from './projection-fixture.js';
-
-// The api starts projection workers, which load compiled files: the session comes from dist/.
-const api = (await import(
-  path.resolve(import.meta.dirname, '../../dist/electron/api/index.js')
-)) as typeof Api;
+import { compiledSession, folderWith, writeProjection, type Sample } from './projection-fixture.js';
 
 const EVENTS: Sample[] = [
   { stream: 'order-1', type: 'OrderPlaced', data: { total: 3 } },
   { stream: 'order-2', type: 'OrderPlaced', data: { total: 4 } },
   { stream: 'order-1', type: 'OrderShipped', data: {} },
 ];
-
-/** A session over a registry of its own, with its settings in a temp dir; disposed after the test. */
-function session(): SessionUnderTest {
-  const settings = fs.mkdtempSync(path.join(os.tmpdir(), 'eventfold-settings-'));
-  const opened = new SessionUnderTest(
-    new api.FolderRegistry({ durability: 'none' }),
-    new api.RecentFolders(path.join(settings, 'recent.json')),
-    { mode: 'browser' },
-    api.createApiSession,
-  );
-  later(async () => {
-    await opened.session.dispose();
-    fs.rmSync(settings, { recursive: true, force: true });
-  });
-  return opened;
-}
 
 describe('projection requests', () => {
   it('lists projections, answers states and refuses the folder’s code until it is trusted', async () => {
@@ -43,7 +19,7 @@ describe('projection requests', () => {
       'total',
       `fromAll().when({ $init: () => 0, OrderPlaced: (s, e) => s + e.data.total })`,
     );
-    const page = session();
+    const page = compiledSession();
     await page.call('folder.open', { path: folder });
     const listed = await page.call('projections.list', undefined);
     expect(listed.map(({ name, status }) => ({ name, status }))).toEqual([
@@ -78,7 +54,7 @@ describe('projection requests', () => {
     const store = await folderWith(EVENTS);
     const folder = store.folder;
     await store.close();
-    const page = session();
+    const page = compiledSession();
     await page.call('folder.open', { path: folder });
     const statuses = async () =>
       Object.fromEntries(
@@ -119,7 +95,7 @@ describe('projection requests', () => {
       'fussy',
       `fromAll().when({ $init: () => [], $any: (s, e) => { if (e.position === 2) throw new Error('two'); return [...s, e.position]; } })`,
     );
-    const page = session();
+    const page = compiledSession();
     await page.call('folder.open', { path: folder });
     await page.call('folder.trust', { trusted: true });
     expect(await page.refusal('projection.state', { name: 'fussy' })).toMatchObject({
