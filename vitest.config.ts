@@ -9,7 +9,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['**/*.unit.test.ts'], exclude },
+        // Property tests run hundreds of cases: on a loaded two-core machine 5 s is a timing assertion, not a hang check.
+        test: { name: 'unit', include: ['**/*.unit.test.ts'], exclude, testTimeout: 30_000 },
       },
       {
         extends: true,
