@@ -47,7 +47,7 @@ const electronShell = {
 const nodeLayersFromPreload = {
   patterns: [
     {
-      regex: '^(\\.\\./)+(electron/)?(store|projections|api|cli|serve|main)(/|$)',
+      regex: '^(\\.\\./)+(electron/)?(store|read-models|projections|journal|reports|api|cli|serve|main)(/|$)',
       message: 'The preload is bundled into a sandboxed page: it imports electron and shared/ only.',
     },
   ],
@@ -107,13 +107,34 @@ const runtimeOnlyGlobals = Object.keys({ ...globals.node, ...globals.browser })
   .filter((name) => !(name in globals.es2025))
   .map((name) => ({ name, message: 'shared/ runs in Node and in the page: no Node or DOM globals.' }));
 
+/**
+ * The Node layers from the bottom up (DESIGN.md: store < read-models, projections < journal, reports < api <
+ * serve, cli < main). A layer imports only the layers before it in this list, never one after it.
+ */
 const NODE_LAYERS = [
   'electron/store',
+  'electron/read-models',
   'electron/projections',
+  'electron/journal',
+  'electron/reports',
   'electron/api',
-  'electron/cli',
   'electron/serve',
+  'electron/cli',
 ];
+
+/** @param {number} rank @returns {ImportBan} */
+const layersAbove = (rank) => {
+  const above = NODE_LAYERS.slice(rank + 1).map((layer) => layer.replace('electron/', ''));
+  const name = NODE_LAYERS[rank];
+  return {
+    patterns: [
+      {
+        regex: `^(\\.\\./)+(electron/)?(${above.join('|')})(/|$)`,
+        message: `${name} sits below ${above.join(', ')}: imports run one way, from a higher layer down (DESIGN.md).`,
+      },
+    ],
+  };
+};
 const under = (/** @type {string[]} */ ...folders) => folders.map((folder) => `${folder}/**`);
 
 export default defineConfig(
@@ -174,11 +195,11 @@ export default defineConfig(
       'no-restricted-globals': ['error', ...runtimeOnlyGlobals],
     },
   },
-  {
-    files: under(...NODE_LAYERS),
+  ...NODE_LAYERS.map((layer, rank) => ({
+    files: under(layer),
     languageOptions: { globals: globals.node },
-    rules: importBans(electronModule, rendererFolder, electronShell),
-  },
+    rules: importBans(electronModule, rendererFolder, electronShell, layersAbove(rank)),
+  })),
   {
     files: under('electron/main'),
     languageOptions: { globals: globals.node },

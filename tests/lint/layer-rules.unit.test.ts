@@ -71,7 +71,7 @@ describe('shared/ imports only shared/', () => {
 });
 
 describe('the Node layers never import electron or the renderer', () => {
-  for (const layer of ['store', 'projections', 'api', 'cli', 'serve']) {
+  for (const layer of ['store', 'read-models', 'projections', 'journal', 'reports', 'api', 'cli', 'serve']) {
     const file = `electron/${layer}/probe.ts`;
 
     it(`electron/${layer}`, async () => {
@@ -86,7 +86,29 @@ describe('the Node layers never import electron or the renderer', () => {
       await expectAllowed(file, 'node:fs');
       await expectAllowed(file, 'chokidar');
       await expectAllowed(file, '../../shared/event.js');
-      await expectAllowed(file, '../store/event-line.js');
+      if (layer !== 'store') await expectAllowed(file, '../store/event-line.js');
+    });
+  }
+});
+
+describe('inside electron/, imports run one way: store < read-models < projections < journal < reports < api < serve < cli', () => {
+  const order = ['store', 'read-models', 'projections', 'journal', 'reports', 'api', 'serve', 'cli'];
+  for (const [rank, layer] of order.entries()) {
+    it(`electron/${layer} imports the layers below it, never those above`, async () => {
+      for (const below of order.slice(0, rank)) {
+        await expectAllowed(`electron/${layer}/probe.ts`, `../${below}/probe.js`);
+        await expectAllowed(`electron/${layer}/deeper/probe.ts`, `../../${below}/probe.js`);
+      }
+      for (const above of order.slice(rank + 1)) {
+        await expectRefused(`electron/${layer}/probe.ts`, `../${above}/probe.js`);
+        await expectRefused(`electron/${layer}/deeper/probe.ts`, `../../${above}/probe.js`);
+        expect(
+          await layerErrors(
+            `electron/${layer}/probe.ts`,
+            `export const m: unknown = await import('../${above}/x.js');\n`,
+          ),
+        ).not.toEqual([]);
+      }
     });
   }
 });
