@@ -10,7 +10,8 @@ export function taggedUnion<const V extends Readonly<Record<string, Schema<objec
   variants: V,
 ): Schema<Infer<V[keyof V]>> {
   const names = Object.keys(variants);
-  const description = `an object whose ${key} is one of ${names.map((name) => JSON.stringify(name)).join(', ')}`;
+  const quotedNames = names.map((name) => JSON.stringify(name)).join(', ');
+  const description = `an object whose ${key} is one of ${quotedNames}`;
   return {
     description,
     parse(value, path = []) {
@@ -18,8 +19,9 @@ export function taggedUnion<const V extends Readonly<Record<string, Schema<objec
         typeof value === 'object' && value !== null && !Array.isArray(value)
           ? (value as Record<string, unknown>)[key]
           : undefined;
+      if (tag === undefined) throw new SchemaError(path, description);
       if (typeof tag !== 'string' || !Object.hasOwn(variants, tag)) {
-        throw new SchemaError(tag === undefined ? path : [...path, key], description);
+        throw new SchemaError([...path, key], `one of ${quotedNames}`);
       }
       return variants[tag]!.parse(value, path) as Infer<V[keyof V]>;
     },

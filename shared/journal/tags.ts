@@ -29,7 +29,8 @@ export function tagsInText(text: string): string[] {
   for (const line of text.split('\n')) {
     const marker = FENCE.exec(line)?.[1];
     if (fence !== undefined) {
-      if (marker !== undefined && marker.startsWith(fence[0]!) && marker.length >= fence.length) fence = undefined;
+      if (marker !== undefined && marker.startsWith(fence[0]!) && marker.length >= fence.length)
+        fence = undefined;
       continue;
     }
     if (marker !== undefined) {
