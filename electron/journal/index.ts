@@ -1,0 +1,6 @@
+/** The journal's Node side: running commands against the store (read models, search and imports come next). */
+export { JournalCommandHandler } from './command-handler.js';
+export type { CommandHandlerOptions, CommandOutcome } from './command-handler.js';
+export { loadDecisionState } from './decision-state.js';
+export type { LoadedState } from './decision-state.js';
+export type { JournalStreams } from './journal-streams.js';
