@@ -21,6 +21,28 @@ import {
 } from './schema.js';
 import type { StoreErrorData } from './store-error.js';
 import { MAX_STREAM_ID_BYTES, MAX_EVENT_TYPE_BYTES } from './stream-name.js';
+// The journal block's types and argument schemas (see "---- The journal" below).
+import type { AttachmentRef, JournalErrorCode, JournalId } from './journal/index.js';
+import type { CommandOutcome } from './journal/command-outcome.js';
+import { journalArgs } from './journal/request-args.js';
+import type {
+  AttachmentChunk,
+  CalendarDay,
+  ChannelSummary,
+  DeletedPage,
+  ImportOutcome,
+  ImportPreview,
+  ImportSource,
+  JournalDraft,
+  JournalStatistics,
+  JournalStatus,
+  MessageHistory,
+  MessagePage,
+  MessageView,
+  OnThisDay,
+  SearchResults,
+  TagCount,
+} from './journal/views.js';
 
 // ---- Values that travel -------------------------------------------------------------------------------
 
@@ -243,6 +265,110 @@ export interface RequestSpec<A, R> {
   readonly result?: R;
 }
 
+// ---- The journal ----------------------------------------------------------------------------------------
+// Every request of the journal's chat view, search, imports, statistics and as-of view. Argument schemas
+// are in shared/journal/request-args.ts, result types in shared/journal/views.ts; the domain (commands,
+// events, refusals) is shared/journal/ and docs/JOURNAL.md. Until the journal's Node side lands, the api
+// answers each of these 'Unsupported' (electron/api/journal-pending-handlers.ts; see the test there).
+// Reads that take `asOf` answer the journal as it was at that moment: every journal event whose `at` is at
+// or before it, in log order (docs/JOURNAL.md, "The journal as of a date").
+
+/** A journal request: its argument schema and, as a type only, its result. */
+function journalRequest<R>(): <A>(arg: Schema<A>) => RequestSpec<A, R> {
+  return (arg) => ({ arg });
+}
+
+export const journalRequests = {
+  /** Whether the current folder is a journal, its counts, and where its read models are. */
+  'journal.status': journalRequest<JournalStatus>()(journalArgs.status),
+  /**
+   * Runs a journal command (post, edit, delete, restore, react, pin, tag, channel changes: every
+   * JournalCommand of shared/journal/commands.ts). Ids and the time come in the command, made by the page
+   * (a retried command with the same ids changes nothing). A command that loses a race with another writer
+   * is decided again on fresh state; an edit that lost to another edit is kept as a conflict (`conflict`).
+   * Refusals answer the decider's code (ChannelIsArchived, MessageIsDeleted, EmptyMessage, …) with a
+   * message a person can act on; 'WriteContention' after losing too many races in a row.
+   */
+  'journal.command': journalRequest<CommandOutcome>()(journalArgs.command),
+  /**
+   * The channels in their order, with counts and last activity (archived ones too unless `archived` is
+   * false).
+   */
+  'journal.channels': journalRequest<readonly ChannelSummary[]>()(journalArgs.channels),
+  /**
+   * A page of a channel's messages, oldest first: the latest, before or after a cursor, around a message
+   * (jump to it) or from a time (jump to a date). At most `limit` (default 50). 'UnknownChannel',
+   * 'UnknownMessage'.
+   */
+  'journal.messages': journalRequest<MessagePage>()(journalArgs.messages),
+  /** One message (for a reply's original, a search result, a pin). 'UnknownMessage'. */
+  'journal.message': journalRequest<MessageView>()(journalArgs.message),
+  /** A message's versions, conflicts and every event, for the edit history view. 'UnknownMessage'. */
+  'journal.history': journalRequest<MessageHistory>()(journalArgs.history),
+  /** Recently deleted messages (of one channel, or all), most recently deleted first, for undelete. */
+  'journal.deleted': journalRequest<DeletedPage>()(journalArgs.deleted),
+  /** A channel's pinned messages (not deleted), in the order they were posted. */
+  'journal.pins': journalRequest<readonly MessageView[]>()(journalArgs.pins),
+  /** Days from..to (local to `timeZone`) that have entries, with counts: the date picker's calendar. */
+  'journal.calendar': journalRequest<readonly CalendarDay[]>()(journalArgs.calendar),
+  /** Messages of this day of the year in earlier years ("On this day"), at most `limit` a year. */
+  'journal.onThisDay': journalRequest<OnThisDay>()(journalArgs.onThisDay),
+  /** Entries and words per day, streaks, tags, weekdays and hours, over from..to or the whole journal. */
+  'journal.statistics': journalRequest<JournalStatistics>()(journalArgs.statistics),
+  /** Tags in use with their counts, most used first; `prefix` for completion as a tag is typed. */
+  'journal.tags': journalRequest<readonly TagCount[]>()(journalArgs.tags),
+  /**
+   * Full-text search (accents folded, emoji kept, prefix and typo-tolerant), newest relevant first, with
+   * filters (channels, tags, a time range, has an attachment) and paging (`offset`, `limit` default 20).
+   * Deleted messages are not found. Results carry highlighted excerpts, never HTML.
+   */
+  'journal.search': journalRequest<SearchResults>()(journalArgs.search),
+  /**
+   * Starts an attachment upload (the page names it with an id of its own). At most 64 MiB
+   * ('AttachmentTooLarge'); the bytes come in chunks of at most `chunkBytes`.
+   */
+  'journal.upload.begin': journalRequest<{ readonly chunkBytes: number }>()(journalArgs.uploadBegin),
+  /** One chunk of an upload, in order (`offset` = bytes received so far), as base64. 'UnknownUpload'. */
+  'journal.upload.chunk': journalRequest<{ readonly received: number }>()(journalArgs.uploadChunk),
+  /**
+   * Ends an upload: the bytes are hashed and stored in the folder (attachments/sha256/…, fsynced) and the
+   * answer is the reference a post or edit carries. Pixel size, when the page measured a picture.
+   */
+  'journal.upload.finish': journalRequest<AttachmentRef>()(journalArgs.uploadFinish),
+  /** Drops an unfinished upload. */
+  'journal.upload.cancel': journalRequest<null>()(journalArgs.uploadCancel),
+  /**
+   * Bytes of a stored attachment, from `offset` (default 0), at most `length` (default and maximum 1 MiB),
+   * for display and download. 'AttachmentMissing' when the file is not in the folder,
+   * 'AttachmentMismatch' when its bytes no longer have its hash.
+   */
+  'journal.attachment.read': journalRequest<AttachmentChunk>()(journalArgs.attachmentRead),
+  /** The drafts of the current folder's channels, kept in the app's settings (not in the folder). */
+  'journal.drafts': journalRequest<
+    readonly { readonly channel: JournalId; readonly draft: JournalDraft }[]
+  >()(journalArgs.drafts),
+  /** Keeps (or, with null, forgets) a channel's draft across restarts. */
+  'journal.draft.save': journalRequest<null>()(journalArgs.draftSave),
+  /** Asks the user for an export file (or Telegram's export folder) with the system dialog. Desktop only. */
+  'journal.import.choose': journalRequest<{ readonly path: string | null }>()(journalArgs.importChoose),
+  /** Reads an export file and says what importing it would do, and what in it is wrong. Appends nothing. */
+  'journal.import.preview': journalRequest<ImportPreview>()(journalArgs.importPreview),
+  /**
+   * Imports an export file into a channel (an existing one, or a new one created first), keeping the
+   * original times; entries already imported are skipped, so importing twice adds nothing. A malformed file
+   * is refused ('ImportFailed', naming the line or key) with nothing appended. Progress arrives as
+   * `journal.import.progress`; `journal.import.cancel` stops it ('Cancelled').
+   */
+  'journal.import': journalRequest<ImportOutcome>()(journalArgs.import),
+  'journal.import.cancel': journalRequest<null>()(journalArgs.importCancel),
+} as const;
+
+export type JournalRequestName = keyof typeof journalRequests;
+export const journalRequestNames = Object.keys(journalRequests) as JournalRequestName[];
+
+/** The tools `journal.import` reads (for the page's File > Import menu). */
+export const importSources: readonly ImportSource[] = ['telegram', 'jrnl', 'dayone'];
+
 export const requests = {
   /** Version and where the page runs. */
   'app.info': request<undefined, AppInfo>(nothing),
@@ -410,6 +536,9 @@ export const requests = {
   'projection.save': request<{ readonly name: string; readonly code: string }, ProjectionSummary>(
     object({ name: projectionName, code: projectionCode }),
   ),
+
+  // The journal's requests, declared above in journalRequests.
+  ...journalRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -459,6 +588,34 @@ export interface PushEvents {
   'trust.changed': TrustStatus;
   /** A what-if run of this window has folded `done` of `total` events. */
   'whatif.progress': { readonly done: number; readonly total: number };
+
+  // ---- The journal's pushes (see the journal block of requests) ----
+  /**
+   * Journal events were committed (by this window, another one, another process or the CLI) and the
+   * journal's read models have applied them, so a query sent after this sees them. Names what changed so a
+   * view refreshes only that: the channels touched and the messages touched (at most 500; `more` when there
+   * were more, then refresh everything shown).
+   */
+  'journal.changed': {
+    readonly firstPosition: number;
+    readonly lastPosition: number;
+    readonly channels: readonly JournalId[];
+    readonly messages: readonly JournalId[];
+    readonly more: boolean;
+  };
+  /** A journal read model (the views, or the search index) catching up: `done` of `total` events. */
+  'journal.progress': {
+    readonly readModel: 'journal' | 'search';
+    readonly done: number;
+    readonly total: number;
+  };
+  /** An import of this window: its phase and how far it is (`done` of `total` entries, or of bytes). */
+  'journal.import.progress': {
+    readonly import: JournalId;
+    readonly phase: 'reading' | 'attachments' | 'appending';
+    readonly done: number;
+    readonly total: number;
+  };
 }
 
 export type PushName = keyof PushEvents;
@@ -473,6 +630,9 @@ export const pushNames = [
   'projections.changed',
   'trust.changed',
   'whatif.progress',
+  'journal.changed',
+  'journal.progress',
+  'journal.import.progress',
 ] as const satisfies readonly PushName[];
 
 /** Menu items that act inside the page. */
@@ -501,8 +661,10 @@ export type ContractErrorCode =
   | 'UnknownProjection'
   | 'OutOfRange'
   | 'NotFaulted'
-  // A what-if run replaced by a newer one of the same window.
-  | 'Cancelled';
+  // A what-if run replaced by a newer one of the same window (or an import cancelled).
+  | 'Cancelled'
+  // The journal: a refusal of the decider, or a failure of its Node side (shared/journal/journal-error.ts).
+  | JournalErrorCode;
 
 export interface ContractErrorData {
   readonly code: ContractErrorCode;

@@ -1,28 +1,9 @@
 import type { JsonValue } from '../../shared/event.js';
-import {
-  decide,
-  JournalError,
-  routeOf,
-  type JournalCommand,
-  type JournalEvent,
-} from '../../shared/journal/index.js';
+import type { CommandOutcome } from '../../shared/journal/command-outcome.js';
+import { decide, JournalError, routeOf, type JournalCommand } from '../../shared/journal/index.js';
 import { WrongExpectedRevisionError } from '../../shared/store-error.js';
 import { loadDecisionState } from './decision-state.js';
 import type { JournalStreams } from './journal-streams.js';
-
-/** What came of a command. */
-export interface CommandOutcome {
-  /** The stream the command's events went to (or would have). */
-  readonly stream: string;
-  /** The events appended; empty when the command changed nothing (a retry, a reaction already there). */
-  readonly events: readonly JournalEvent[];
-  /** Positions of the appended events in the log; null when nothing was appended. */
-  readonly positions: { readonly first: number; readonly last: number } | null;
-  /** The edit lost a race with another edit and was kept as a conflict (MessageEditConflicted). */
-  readonly conflict: boolean;
-  /** How many times the command was decided: 1, plus one for each race it lost to another writer. */
-  readonly attempts: number;
-}
 
 export interface CommandHandlerOptions {
   /**

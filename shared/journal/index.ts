@@ -4,6 +4,7 @@
  * jq reader finds them in a folder.
  */
 export * from './attachment.js';
+export * from './command-outcome.js';
 export * from './commands.js';
 export { decide } from './decide.js';
 export * from './decider.js';
@@ -19,3 +20,6 @@ export { CHANNELS_STREAM, messageIdOfStream, messageStream, routeOf, streamOfEve
 export type { CommandRoute } from './streams.js';
 export * from './tags.js';
 export * from './value-schemas.js';
+export * from './views.js';
+export { journalArgs, messagePageRequest } from './request-args.js';
+export type { MessagePageRequest } from './request-args.js';

@@ -33,3 +33,6 @@ export const MAX_EMOJI_LENGTH = 32;
 
 /** Ids (channels, messages, edits) are 1 to this many characters of `A-Z a-z 0-9 _ -`, starting with a letter or digit. */
 export const MAX_ID_LENGTH = 64;
+
+/** Bytes of one attachment upload chunk (before base64): a request stays far below the socket's 8 MiB. */
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
