@@ -1,6 +1,7 @@
 import type { ContractErrorCode, ContractErrorData } from '../../shared/contract.js';
 import { SchemaError } from '../../shared/schema.js';
 import { StoreError } from '../../shared/store-error.js';
+import { JournalError } from '../../shared/journal/journal-error.js';
 import { errorText } from '../../shared/error-text.js';
 
 /** A refusal by the api itself (no folder open, a request this host cannot serve), with the contract's code. */
@@ -23,6 +24,8 @@ export class ContractFailure extends Error {
 export function failureOf(request: string, error: unknown): ContractErrorData {
   if (error instanceof ContractFailure) return withDetails(error.code, error.message, error.details);
   if (error instanceof StoreError) return withDetails(error.code, error.message, error.details);
+  // The journal's refusals (ChannelIsArchived, MessageIsDeleted, …) keep their code: the page says why.
+  if (error instanceof JournalError) return withDetails(error.code, error.message, error.details);
   if (error instanceof SchemaError) {
     return withDetails('BadRequest', `${request}: ${error.message}`, {
       request,

@@ -21,7 +21,8 @@ export function decide(command: JournalCommand, state: JournalState): JournalEve
     journalCommandSchema.parse(command);
   } catch (error) {
     if (!(error instanceof SchemaError)) throw error;
-    const name = typeof command.type === 'string' ? command.type : 'The command';
+    const type = (command as { type?: unknown } | null)?.type;
+    const name = typeof type === 'string' ? type : 'The command';
     refuse('InvalidCommand', `${name}: ${error.message}`, {
       path: error.path,
       expected: error.expected,

@@ -5,6 +5,8 @@ import {
   type JournalRequestName,
   type RequestArg,
 } from '../../shared/contract.js';
+import { failureOf } from '../../electron/api/contract-failure.js';
+import { JournalError } from '../../shared/journal/index.js';
 import { useApiFixture } from './api-session-fixture.js';
 
 const fixture = useApiFixture();
@@ -94,5 +96,22 @@ describe('the journal block of the contract, before its handlers exist', () => {
     expect(page.message).toBe(
       'journal.messages: page.kind must be one of "latest", "older", "newer", "around", "at"',
     );
+  });
+});
+
+describe('journal errors crossing the contract', () => {
+  it('keep their code, message and details', () => {
+    const refusal = new JournalError(
+      'MessageIsDeleted',
+      'This message is deleted; restore it first to change it',
+      {
+        message: 'm1',
+      },
+    );
+    expect(failureOf('journal.command', refusal)).toStrictEqual({
+      code: 'MessageIsDeleted',
+      message: 'This message is deleted; restore it first to change it',
+      details: { message: 'm1' },
+    });
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SchemaError } from '../../shared/schema.js';
-import { journalCommandSchema, readJournalEvent } from '../../shared/journal/index.js';
+import {
+  decide,
+  initialState,
+  JournalError,
+  journalCommandSchema,
+  readJournalEvent,
+  type JournalCommand,
+} from '../../shared/journal/index.js';
 import { at, picture, posted } from './journal-fixtures.js';
 
 describe('readJournalEvent', () => {
@@ -75,5 +82,27 @@ describe('journalCommandSchema', () => {
     );
     expect(failure({ type: 'SendMessage' })).toMatch(/^type must be one of "CreateChannel", "RenameChannel"/);
     expect(failure(null)).toMatch(/^the argument must be/);
+  });
+});
+
+describe('decide, given what is no command at all', () => {
+  it('refuses it as InvalidCommand instead of failing', () => {
+    for (const value of [
+      null,
+      undefined,
+      42,
+      'PostMessage',
+      { type: 'SendMessage' },
+      { type: 'PostMessage' },
+    ]) {
+      let thrown: unknown;
+      try {
+        decide(value as unknown as JournalCommand, initialState());
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, JSON.stringify(value)).toBeInstanceOf(JournalError);
+      expect((thrown as JournalError).code).toBe('InvalidCommand');
+    }
   });
 });
