@@ -1,3 +1,4 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 // The file name says the tier: *.unit.test.ts, *.int.test.ts (real files, real child processes from dist/),
@@ -5,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 const exclude = ['**/node_modules/**', 'dist/**', 'out/**'];
 
 export default defineConfig({
+  plugins: [svelte({ configFile: false })],
   test: {
     projects: [
       {
