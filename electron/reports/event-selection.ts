@@ -45,7 +45,9 @@ export async function* selectedLines(
   compiled: CompiledSelection,
   onProgress?: SelectionProgress,
 ): AsyncGenerator<SelectedLine[]> {
-  const { from, to } = selection;
+  const { from } = selection;
+  // A closed range may end past the log's end: what is not written yet is not read.
+  const to = Math.min(selection.to, store.lastPosition);
   const total = Math.max(0, to - from + 1);
   for (let start = from; start <= to; start += WINDOW) {
     const end = Math.min(to, start + WINDOW - 1);
@@ -74,7 +76,7 @@ export function selectionOf(
     source,
     filter: normalFilter(filter),
     from: Math.max(1, window.from ?? 1),
-    to: Math.min(last, window.to ?? last),
+    to: window.to ?? last,
     closed: window.to !== undefined,
   };
 }

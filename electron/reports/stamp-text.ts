@@ -25,9 +25,9 @@ export function stampJson(stamp: ReportStamp): string {
       : { projection: { name: stamp.projection.name, position: stamp.projection.position } }),
     ...(stamp.columns === undefined ? {} : { columns: stamp.columns }),
   };
-  // <, > and & too: the same text then sits safely in an HTML attribute and a Markdown comment.
+  // <, >, & and ' too: the same text then sits as it is in an HTML attribute and a Markdown comment.
   return JSON.stringify(ordered).replace(
-    /[\u007f-\uffff<>&]/g,
+    /[\u007f-\uffff<>&']/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
