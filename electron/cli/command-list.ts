@@ -5,6 +5,7 @@ import { exportCommand } from './commands/export.js';
 import { initCommand } from './commands/init.js';
 import { projectCommand } from './commands/project.js';
 import { readCommand } from './commands/read.js';
+import { reportCommand } from './commands/report.js';
 import { repairCommand } from './commands/repair.js';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   projectCommand,
   diffCommand,
   exportCommand,
+  reportCommand,
   verifyCommand,
   verifyReportCommand,
   repairCommand,

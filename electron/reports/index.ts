@@ -13,3 +13,7 @@ export { ExportOutput, FileOutput, StreamOutput } from './export-output.js';
 export { ReportError, type ReportErrorCode } from './report-error.js';
 export { readStampedFile, type StampedFile } from './stamp-reading.js';
 export { verifyReport, type ReportVerification } from './report-verification.js';
+export { folderReport, type BuiltReport } from './folder-report.js';
+export { projectionReport, projectionSelection, type ProjectionReportInput } from './projection-report.js';
+export { renderReport, type RenderedReport } from './report-output.js';
+export type { ReportDocument, ReportBlock } from './report-document.js';
