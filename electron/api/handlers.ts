@@ -1,6 +1,7 @@
 import { appInfo } from './app-info.js';
 import { appendEvent } from './event-append.js';
 import { getEvent } from './event-detail.js';
+import { exportHandlers } from './export-handlers.js';
 import { folderHandlers } from './folder-handlers.js';
 import { logHandlers } from './log-handlers.js';
 import { projectionEditHandlers } from './projection-edit-handlers.js';
@@ -20,4 +21,5 @@ export const handlers: HandlerMap = {
   ...projectionEditHandlers,
   'event.get': getEvent,
   'event.append': appendEvent,
+  ...exportHandlers,
 };
