@@ -259,7 +259,12 @@ const reportFormat = literal('html', 'pdf', 'md');
 
 /** A report: of the folder's events (a source and filter), or of a projection's state at a position. */
 export const reportRequestSchema = union(
-  object({ kind: literal('folder-report'), source: logSourceSchema, filter: optional(logFilterSchema), format: reportFormat }),
+  object({
+    kind: literal('folder-report'),
+    source: logSourceSchema,
+    filter: optional(logFilterSchema),
+    format: reportFormat,
+  }),
   object({
     kind: literal('projection-report'),
     name: projectionName,

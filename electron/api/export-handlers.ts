@@ -52,14 +52,24 @@ export const exportHandlers: ExportRequests = {
             store,
             selection,
             compiled,
-            { format: arg.format, ...(arg.columns === undefined ? {} : { columns: arg.columns }), bom: arg.bom ?? false },
+            {
+              format: arg.format,
+              ...(arg.columns === undefined ? {} : { columns: arg.columns }),
+              bom: arg.bom ?? false,
+            },
             output,
             progress.report,
           );
         } else if (arg.kind === 'projection') {
           const position = arg.position ?? store.lastPosition;
           const state = await projectionState(session, arg.name, position);
-          stamp = await exportState(store, { name: arg.name, position, state }, { format: arg.format, bom: arg.bom ?? false }, output, progress.report);
+          stamp = await exportState(
+            store,
+            { name: arg.name, position, state },
+            { format: arg.format, bom: arg.bom ?? false },
+            output,
+            progress.report,
+          );
         } else {
           const report = await makeReport(arg, session, progress.report);
           await output.write(report.bytes);
@@ -96,9 +106,13 @@ export const exportHandlers: ExportRequests = {
   'export.save': async (arg, session) => {
     const entry = preparedFiles.get(arg.file);
     if (entry === undefined)
-      throw new ContractFailure('BadRequest', 'export.save: that export is gone (make it again)', { request: 'export.save' });
+      throw new ContractFailure('BadRequest', 'export.save: that export is gone (make it again)', {
+        request: 'export.save',
+      });
     if (session.host.saveFile === undefined)
-      throw new ContractFailure('Unsupported', 'export.save: browser mode downloads the file instead', { request: 'export.save' });
+      throw new ContractFailure('Unsupported', 'export.save: browser mode downloads the file instead', {
+        request: 'export.save',
+      });
     const target = await session.host.saveFile(entry.name);
     if (target === null) return { saved: null };
     await fs.copyFile(entry.path, target);
@@ -114,14 +128,25 @@ async function makeReport(
   const { store } = session.folder('report.preview').lease;
   if (arg.kind === 'folder-report') {
     const selection = selectionOf(store, arg.source, arg.filter ?? {});
-    const built = await folderReport(store, selection, compileLogFilter(selection.source, selection.filter), onProgress);
+    const built = await folderReport(
+      store,
+      selection,
+      compileLogFilter(selection.source, selection.filter),
+      onProgress,
+    );
     return renderReport(built, arg.format, { kind: 'folder-report', folder: store.manifest.id, selection });
   }
   const position = arg.position ?? store.lastPosition;
   const state = await projectionState(session, arg.name, position);
   const compare =
-    arg.compare === undefined ? undefined : { position: arg.compare, state: await projectionState(session, arg.name, arg.compare) };
-  const built = await projectionReport(store, { name: arg.name, position, state, ...(compare === undefined ? {} : { compare }) }, onProgress);
+    arg.compare === undefined
+      ? undefined
+      : { position: arg.compare, state: await projectionState(session, arg.name, arg.compare) };
+  const built = await projectionReport(
+    store,
+    { name: arg.name, position, state, ...(compare === undefined ? {} : { compare }) },
+    onProgress,
+  );
   return renderReport(built, arg.format, {
     kind: 'projection-report',
     folder: store.manifest.id,
@@ -141,10 +166,19 @@ async function projectionState(session: SessionContext, name: string, position: 
 
 /** A name that says what is inside: `order-events.csv`, `stream-statistics-at-40.md`, `folder-report.pdf`. */
 function fileName(arg: ExportRequest, store: EventStore): string {
-  const safe = (text: string): string => text.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'events';
+  const safe = (text: string): string =>
+    text
+      .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'events';
   switch (arg.kind) {
     case 'events': {
-      const source = arg.source.kind === 'all' ? 'events' : arg.source.kind === 'stream' ? arg.source.stream : `${arg.source.category}-events`;
+      const source =
+        arg.source.kind === 'all'
+          ? 'events'
+          : arg.source.kind === 'stream'
+            ? arg.source.stream
+            : `${arg.source.category}-events`;
       return `${safe(source)}.${arg.format}`;
     }
     case 'projection':
@@ -157,7 +191,11 @@ function fileName(arg: ExportRequest, store: EventStore): string {
 }
 
 function contractError(request: string, error: unknown): unknown {
-  if (error instanceof ReportError) return new ContractFailure(error.code === 'BadOption' ? 'BadRequest' : 'Internal', `${request}: ${error.message}`);
+  if (error instanceof ReportError)
+    return new ContractFailure(
+      error.code === 'BadOption' ? 'BadRequest' : 'Internal',
+      `${request}: ${error.message}`,
+    );
   return error;
 }
 

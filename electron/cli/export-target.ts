@@ -18,7 +18,10 @@ export function formatOption<F extends ExportFormat | ReportFormat>(
  * Writes to FILE (appearing only once complete) or to stdout, and turns the reports' errors into the
  * CLI's: a bad option is a usage error (exit 2), anything else exit 1.
  */
-export async function withOutput<T>(file: string | undefined, write: (output: ExportOutput) => Promise<T>): Promise<T> {
+export async function withOutput<T>(
+  file: string | undefined,
+  write: (output: ExportOutput) => Promise<T>,
+): Promise<T> {
   let output: ExportOutput;
   try {
     output = file === undefined ? new StreamOutput(process.stdout) : await FileOutput.create(file);

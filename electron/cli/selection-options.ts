@@ -8,15 +8,37 @@ import { UsageError, type OptionSpecs, type ParsedArgs } from './args.js';
 /** The options that choose events, as `read` and the log view's filters have them. */
 export const SELECTION_OPTIONS: OptionSpecs = {
   stream: { type: 'string', value: 'S', description: 'Only stream S' },
-  category: { type: 'string', value: 'C', description: 'Only streams of category C (the part before the first -)' },
-  type: { type: 'string', value: 'T', multiple: true, description: 'Only events of type T (repeat for several)' },
-  match: { type: 'string', value: 'PATTERN', description: 'Only streams whose name matches (* and ?; else a substring)' },
-  text: { type: 'string', value: 'TEXT', description: "Only events whose data or meta contains TEXT (any case)" },
-  from: { type: 'string', value: 'POSITION|TIME', description: 'From this position, or from this ISO-8601 time' },
+  category: {
+    type: 'string',
+    value: 'C',
+    description: 'Only streams of category C (the part before the first -)',
+  },
+  type: {
+    type: 'string',
+    value: 'T',
+    multiple: true,
+    description: 'Only events of type T (repeat for several)',
+  },
+  match: {
+    type: 'string',
+    value: 'PATTERN',
+    description: 'Only streams whose name matches (* and ?; else a substring)',
+  },
+  text: {
+    type: 'string',
+    value: 'TEXT',
+    description: 'Only events whose data or meta contains TEXT (any case)',
+  },
+  from: {
+    type: 'string',
+    value: 'POSITION|TIME',
+    description: 'From this position, or from this ISO-8601 time',
+  },
   to: {
     type: 'string',
     value: 'POSITION|TIME',
-    description: 'Up to this position, or this ISO-8601 time (a closed range: verify-report fails when events are appended inside it)',
+    description:
+      'Up to this position, or this ISO-8601 time (a closed range: verify-report fails when events are appended inside it)',
   },
 };
 
@@ -30,7 +52,11 @@ export function selectionFromArgs(
   if (stream !== undefined && category !== undefined)
     throw new UsageError('give --stream or --category, not both (a stream belongs to one category)');
   const source: LogSource =
-    stream !== undefined ? { kind: 'stream', stream } : category !== undefined ? { kind: 'category', category } : { kind: 'all' };
+    stream !== undefined
+      ? { kind: 'stream', stream }
+      : category !== undefined
+        ? { kind: 'category', category }
+        : { kind: 'all' };
   const from = positionOrTime(args, 'from');
   const to = positionOrTime(args, 'to');
   const types = args.strings('type');
@@ -65,6 +91,8 @@ export function positionOrTime(
   }
   const millis = Date.parse(text);
   if (Number.isNaN(millis))
-    throw new UsageError(`--${name} must be a position or an ISO-8601 time such as 2026-01-31T12:00:00Z, not "${text}"`);
+    throw new UsageError(
+      `--${name} must be a position or an ISO-8601 time such as 2026-01-31T12:00:00Z, not "${text}"`,
+    );
   return { time: new Date(millis).toISOString() };
 }

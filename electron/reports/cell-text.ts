@@ -4,7 +4,8 @@ const MAX_CELL = 400;
 /** A table cell's value as report text: numbers with separators, objects as JSON, absent as empty. */
 export function cellText(value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}…` : text;
 }

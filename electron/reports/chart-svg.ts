@@ -15,16 +15,14 @@ export function chartSvg(option: Record<string, unknown>, id: string, width: num
   try {
     chart.setOption(option);
     const names = new Map<string, string>();
-    return chart
-      .renderToSVGString()
-      .replace(/zr\d+-([a-z]+)-(\d+)/g, (match, kind: string) => {
-        let name = names.get(match);
-        if (name === undefined) {
-          name = `${id}-${kind}-${names.size}`;
-          names.set(match, name);
-        }
-        return name;
-      });
+    return chart.renderToSVGString().replace(/zr\d+-([a-z]+)-(\d+)/g, (match, kind: string) => {
+      let name = names.get(match);
+      if (name === undefined) {
+        name = `${id}-${kind}-${names.size}`;
+        names.set(match, name);
+      }
+      return name;
+    });
   } finally {
     chart.dispose();
   }

@@ -25,7 +25,8 @@ function collectPaths(value: unknown, path: string, depth: number, seen: Set<str
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && depth <= MAX_DEPTH) {
     const keys = Object.keys(value);
     if (keys.length === 0) return;
-    for (const key of keys) collectPaths((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1, seen);
+    for (const key of keys)
+      collectPaths((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1, seen);
     return;
   }
   seen.add(path);

@@ -83,7 +83,8 @@ export function selectionOf(
 
 /** The filter as the stamp records it: only what narrows, keys in a fixed order, types sorted. */
 export function normalFilter(filter: LogFilter): LogFilter {
-  const types = filter.types === undefined || filter.types.length === 0 ? undefined : [...filter.types].sort();
+  const types =
+    filter.types === undefined || filter.types.length === 0 ? undefined : [...filter.types].sort();
   return {
     ...(types === undefined ? {} : { types }),
     ...(filter.stream ? { stream: filter.stream } : {}),

@@ -39,7 +39,7 @@ export async function folderReport(
     for (const { event } of lines) {
       const day = event.time.slice(0, 10);
       let counts = byDay.get(day);
-      if (counts === undefined) byDay.set(day, (counts = new Map()));
+      if (counts === undefined) byDay.set(day, (counts = new Map<string, number>()));
       counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
       types.set(event.type, (types.get(event.type) ?? 0) + 1);
       streams.set(event.stream, (streams.get(event.stream) ?? 0) + 1);
@@ -72,15 +72,25 @@ export async function folderReport(
           ['Types', types.size.toLocaleString('en-US')],
         ],
       },
-      { kind: 'heading', text: 'Growth' },
-      { kind: 'chart', chart: 'growth', title: 'Events in the log', data: chart },
+      // Growth needs more than one period to be a line.
+      ...(chart.buckets.length > 1
+        ? [
+            { kind: 'heading', text: 'Growth' } as const,
+            { kind: 'chart', chart: 'growth', title: 'Events in the log', data: chart } as const,
+          ]
+        : []),
       { kind: 'heading', text: 'Categories' },
       {
         kind: 'table',
         columns: ['Category', 'Streams', 'Events', 'Share'],
         numeric: [1, 2, 3],
         rows: sortedByCount([...categories].map(([name, entry]) => [name, entry.events] as const)).map(
-          ([name, events]) => [name || '(none)', categories.get(name)!.streams.size, events, share(events, digest.count)],
+          ([name, events]) => [
+            name || '(none)',
+            categories.get(name)!.streams.size,
+            events,
+            share(events, digest.count),
+          ],
         ),
       },
       { kind: 'heading', text: 'Event types' },
@@ -119,8 +129,12 @@ function healthRows(store: EventStore): [string, string][] {
     return [['Condition', 'Sound: every line read so far passed its checksum; no gaps']];
   return [
     ['Condition', health.readOnly ? 'Damaged (read-only)' : 'Needs attention'],
-    ...health.problems.map((problem, i) => [`Problem ${i + 1}`, describeProblem(problem)] as [string, string]),
-    ...(health.tail === undefined ? [] : [['Tail', `${health.tail.bytes} bytes after the last complete append`] as [string, string]]),
+    ...health.problems.map(
+      (problem, i) => [`Problem ${i + 1}`, describeProblem(problem)] as [string, string],
+    ),
+    ...(health.tail === undefined
+      ? []
+      : [['Tail', `${health.tail.bytes} bytes after the last complete append`] as [string, string]]),
   ];
 }
 
@@ -155,7 +169,9 @@ function everyDay(first: string, last: string): string[] {
 }
 
 /** Most first; ties by name, so that the order is the same every time. */
-export function sortedByCount<K extends string>(entries: readonly (readonly [K, number])[]): (readonly [K, number])[] {
+export function sortedByCount<K extends string>(
+  entries: readonly (readonly [K, number])[],
+): (readonly [K, number])[] {
   return [...entries].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
@@ -166,13 +182,20 @@ function share(part: number, whole: number): string {
 export function describeSelection(selection: EventSelection, digest: LineDigest): string {
   const { source, filter } = selection;
   const parts = [
-    source.kind === 'all' ? 'All events' : source.kind === 'stream' ? `Stream ${source.stream}` : `Category ${source.category}`,
+    source.kind === 'all'
+      ? 'All events'
+      : source.kind === 'stream'
+        ? `Stream ${source.stream}`
+        : `Category ${source.category}`,
   ];
   if (filter.types !== undefined) parts.push(`types ${filter.types.join(', ')}`);
   if (filter.stream !== undefined) parts.push(`streams matching ${filter.stream}`);
   if (filter.text !== undefined) parts.push(`containing "${filter.text}"`);
   if (filter.from !== undefined || filter.to !== undefined)
     parts.push(`from ${filter.from ?? 'the start'} to ${filter.to ?? 'the end'}`);
-  parts.push(`positions ${selection.from}..${selection.to}`, `${digest.count.toLocaleString('en-US')} events`);
+  parts.push(
+    `positions ${selection.from}..${selection.to}`,
+    `${digest.count.toLocaleString('en-US')} events`,
+  );
   return parts.join(' · ');
 }

@@ -1,5 +1,10 @@
 import type { ReportStamp } from '../../shared/report-stamp.js';
-import { DARK_CHART, LIGHT_CHART, eventsOverTimeOption, growthOption } from '../../shared/reports/report-chart.js';
+import {
+  DARK_CHART,
+  LIGHT_CHART,
+  eventsOverTimeOption,
+  growthOption,
+} from '../../shared/reports/report-chart.js';
 import { cellText, stampSummary } from './cell-text.js';
 import { chartSvg } from './chart-svg.js';
 import type { ReportBlock, ReportDocument } from './report-document.js';
@@ -75,7 +80,12 @@ function htmlBlock(block: ReportBlock, chartId: () => string): string {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 const STYLE = `

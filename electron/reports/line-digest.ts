@@ -20,7 +20,11 @@ export class LineDigest {
     this.count += lines.length;
   }
 
+  private hex: string | undefined;
+
+  /** The hex digest; asking again answers the same (a report may be drawn in several formats). */
   digest(): string {
-    return this.hash.digest('hex');
+    this.hex ??= this.hash.digest('hex');
+    return this.hex;
   }
 }

@@ -20,7 +20,10 @@ function markdownBlock(block: ReportBlock): string {
     case 'facts':
       return markdownTable(['', ''], block.rows);
     case 'table':
-      return markdownTable(block.columns, block.rows.map((row) => row.map(cellText)));
+      return markdownTable(
+        block.columns,
+        block.rows.map((row) => row.map(cellText)),
+      );
     case 'chart': {
       const { buckets, series } = block.data;
       const rows = buckets.map((bucket, i) => [bucket, ...series.map((item) => item.counts[i] ?? 0)]);

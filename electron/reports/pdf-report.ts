@@ -30,9 +30,15 @@ function printer(): PdfMake {
   if (pdfmake !== undefined) return pdfmake;
   const loaded = require('pdfmake') as PdfMake;
   const fonts = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-  for (const name of FONT_FILES) loaded.virtualfs.writeFileSync(name, fs.readFileSync(path.join(fonts, `${name}.ttf`)));
+  for (const name of FONT_FILES)
+    loaded.virtualfs.writeFileSync(name, fs.readFileSync(path.join(fonts, `${name}.ttf`)));
   loaded.setFonts({
-    Roboto: { normal: 'Roboto-Regular', bold: 'Roboto-Medium', italics: 'Roboto-Italic', bolditalics: 'Roboto-MediumItalic' },
+    Roboto: {
+      normal: 'Roboto-Regular',
+      bold: 'Roboto-Medium',
+      italics: 'Roboto-Italic',
+      bolditalics: 'Roboto-MediumItalic',
+    },
   });
   loaded.setUrlAccessPolicy(() => false);
   loaded.setLocalAccessPolicy(() => false);
@@ -76,7 +82,10 @@ export async function pdfReport(document: ReportDocument, stamp: ReportStamp): P
     content: [
       { text: document.title, style: 'title' },
       { text: document.subtitle, style: 'subtitle' },
-      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: PAGE_WIDTH, y2: 0, lineWidth: 1.5, lineColor: '#3b6fd8' }], margin: [0, 0, 0, 6] },
+      {
+        canvas: [{ type: 'line', x1: 0, y1: 0, x2: PAGE_WIDTH, y2: 0, lineWidth: 1.5, lineColor: '#3b6fd8' }],
+        margin: [0, 0, 0, 6],
+      },
       ...document.blocks.map((block) => pdfBlock(block, () => `chart-${charts++}`)),
     ],
     footer: (page: number, pages: number) => ({
@@ -112,9 +121,16 @@ function pdfBlock(block: ReportBlock, chartId: () => string): Record<string, unk
           headerRows: 1,
           widths: block.columns.map((_, i) => (i === 0 ? '*' : 'auto')),
           body: [
-            block.columns.map((column, i) => ({ text: column, style: 'th', alignment: numeric.has(i) ? 'right' : 'left' })),
+            block.columns.map((column, i) => ({
+              text: column,
+              style: 'th',
+              alignment: numeric.has(i) ? 'right' : 'left',
+            })),
             ...block.rows.map((row) =>
-              row.map((value, i) => ({ text: cellText(value), alignment: numeric.has(i) ? 'right' : 'left' })),
+              row.map((value, i) => ({
+                text: cellText(value),
+                alignment: numeric.has(i) ? 'right' : 'left',
+              })),
             ),
           ],
         },

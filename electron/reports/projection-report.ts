@@ -35,8 +35,12 @@ export async function projectionReport(
   const blocks: ReportBlock[] = [];
   if (input.compare !== undefined) {
     const changes = diffJson(input.compare.state as JsonValue, input.state as JsonValue);
-    blocks.push({ kind: 'heading', text: `Changes from position ${input.compare.position} to ${input.position}` });
-    if (changes.length === 0) blocks.push({ kind: 'paragraph', text: 'The state is the same at both positions.' });
+    blocks.push({
+      kind: 'heading',
+      text: `Changes from position ${input.compare.position} to ${input.position}`,
+    });
+    if (changes.length === 0)
+      blocks.push({ kind: 'paragraph', text: 'The state is the same at both positions.' });
     else
       blocks.push(
         ...limited(
@@ -65,8 +69,12 @@ export async function projectionReport(
     const table = stateTable(value);
     if (table.rows.length === 0) blocks.push({ kind: 'paragraph', text: '(empty)' });
     else {
-      const numeric = table.columns.flatMap((_, i) => (table.rows.every((row) => typeof row[i] === 'number' || row[i] === undefined) ? [i] : []));
-      blocks.push(...limited({ kind: 'table', columns: table.columns, rows: table.rows, numeric }, MAX_ROWS, 'rows'));
+      const numeric = table.columns.flatMap((_, i) =>
+        table.rows.every((row) => typeof row[i] === 'number' || row[i] === undefined) ? [i] : [],
+      );
+      blocks.push(
+        ...limited({ kind: 'table', columns: table.columns, rows: table.rows, numeric }, MAX_ROWS, 'rows'),
+      );
     }
   }
   const lastLine = input.position === 0 ? undefined : (await store.readPositions([input.position]))[0];
@@ -81,14 +89,13 @@ export async function projectionReport(
   };
 }
 
-function limited(
-  table: Extract<ReportBlock, { kind: 'table' }>,
-  max: number,
-  noun: string,
-): ReportBlock[] {
+function limited(table: Extract<ReportBlock, { kind: 'table' }>, max: number, noun: string): ReportBlock[] {
   if (table.rows.length <= max) return [table];
   return [
     { ...table, rows: table.rows.slice(0, max) },
-    { kind: 'paragraph', text: `… and ${(table.rows.length - max).toLocaleString('en-US')} more ${noun} (export the state as CSV for all of them).` },
+    {
+      kind: 'paragraph',
+      text: `… and ${(table.rows.length - max).toLocaleString('en-US')} more ${noun} (export the state as CSV for all of them).`,
+    },
   ];
 }

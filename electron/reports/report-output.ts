@@ -41,8 +41,12 @@ export async function renderReport(
   if (format === 'md') {
     const body = Buffer.from(markdownReport(document, stamp), 'utf8');
     const sealed = { ...stamp, contentSha256: sha256(body) };
-    return { bytes: Buffer.concat([body, Buffer.from(stampLineFor('md', stampJson(sealed)))]), stamp: sealed };
+    return {
+      bytes: Buffer.concat([body, Buffer.from(stampLineFor('md', stampJson(sealed)))]),
+      stamp: sealed,
+    };
   }
-  const unsealed = format === 'html' ? Buffer.from(htmlReport(document, stamp), 'utf8') : await pdfReport(document, stamp);
+  const unsealed =
+    format === 'html' ? Buffer.from(htmlReport(document, stamp), 'utf8') : await pdfReport(document, stamp);
   return { bytes: seal(unsealed), stamp: { ...stamp, contentSha256: sha256(unsealed) } };
 }

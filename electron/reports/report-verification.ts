@@ -35,7 +35,8 @@ export async function verifyReport(
     problems.push(`it was made from folder ${stamp.folder}, and this folder is ${store.manifest.id}`);
     return { ok: false, stamp, problems, notes };
   }
-  for (const problem of store.health().problems) problems.push(`the folder's log is damaged: ${describeProblem(problem)}`);
+  for (const problem of store.health().problems)
+    problems.push(`the folder's log is damaged: ${describeProblem(problem)}`);
 
   const { selection } = stamp;
   const compiled = compile(selection.source, selection.filter);
@@ -79,7 +80,9 @@ export async function verifyReport(
         `${plural(count, 'event')} appended inside the report's time range (up to ${selection.filter.to}) since it was made (from position ${found[0]!})`,
       );
     } else if (count > 0) {
-      notes.push(`${plural(count, 'newer event')} after position ${selection.to} would match its filter (not in the report)`);
+      notes.push(
+        `${plural(count, 'newer event')} after position ${selection.to} would match its filter (not in the report)`,
+      );
     }
   }
   return { ok: problems.length === 0, stamp, problems, notes };

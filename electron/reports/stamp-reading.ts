@@ -26,8 +26,10 @@ export async function readStampedFile(file: string): Promise<StampedFile> {
   try {
     const { size } = await handle.stat();
     const head = await readAt(handle, 0, Math.min(size, PROBE));
-    if (head.subarray(0, 5).toString('latin1') === '%PDF-') return sealed(file, await handle.readFile(), pdfStamp);
-    if (head.includes('<meta name="eventfold-stamp"')) return sealed(file, await handle.readFile(), htmlStamp);
+    if (head.subarray(0, 5).toString('latin1') === '%PDF-')
+      return sealed(file, await handle.readFile(), pdfStamp);
+    if (head.includes('<meta name="eventfold-stamp"'))
+      return sealed(file, await handle.readFile(), htmlStamp);
     if (head.subarray(0, 30).toString('latin1') === '{"eventfold":"eventfold-stamp"') {
       const end = head.indexOf(0x0a);
       if (end === -1) throw notStamped(file, 'its first line (the stamp) does not end');
@@ -38,7 +40,11 @@ export async function readStampedFile(file: string): Promise<StampedFile> {
     const tail = await readAt(handle, tailStart, size - tailStart);
     const lastLine = lastLineOf(tail);
     if (lastLine === undefined) throw notStamped(file, 'it has no Eventfold stamp');
-    const text = tail.toString('utf8', lastLine, tail[tail.length - 1] === 0x0a ? tail.length - 1 : tail.length);
+    const text = tail.toString(
+      'utf8',
+      lastLine,
+      tail[tail.length - 1] === 0x0a ? tail.length - 1 : tail.length,
+    );
     const json = stampInLine(text);
     if (json === undefined) throw notStamped(file, 'it has no Eventfold stamp');
     return { stamp: parseStamp(json, file), contentSha256: await hashRange(handle, 0, tailStart + lastLine) };
@@ -135,7 +141,7 @@ function pdfLiteral(text: string, open: number): string | undefined {
 async function hashRange(handle: fs.FileHandle, start: number, end: number): Promise<string> {
   const hash = createHash('sha256');
   const buffer = Buffer.allocUnsafe(READ_CHUNK);
-  for (let at = start; at < end; ) {
+  for (let at = start; at < end;) {
     const { bytesRead } = await handle.read(buffer, 0, Math.min(READ_CHUNK, end - at), at);
     if (bytesRead === 0) break;
     hash.update(buffer.subarray(0, bytesRead));

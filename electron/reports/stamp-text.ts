@@ -88,7 +88,10 @@ export function parseStamp(text: string, where: string): ReportStamp {
   if (typeof selection.source !== 'object' || selection.source === null) fail('selection.source');
   if (typeof selection.filter !== 'object' || selection.filter === null) fail('selection.filter');
   const projection = stamp.projection as Record<string, unknown> | undefined;
-  if (projection !== undefined && (typeof projection.name !== 'string' || !Number.isSafeInteger(projection.position)))
+  if (
+    projection !== undefined &&
+    (typeof projection.name !== 'string' || !Number.isSafeInteger(projection.position))
+  )
     fail('projection');
   return value as ReportStamp;
 }

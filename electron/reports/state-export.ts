@@ -58,7 +58,12 @@ export async function stateEvents(
 ): Promise<LineDigest> {
   const digest = new LineDigest();
   const selection = { source: { kind: 'all' as const }, filter: {}, from: 1, to: position, closed: true };
-  for await (const lines of selectedLines(store, selection, { query: undefined, test: undefined }, onProgress))
+  for await (const lines of selectedLines(
+    store,
+    selection,
+    { query: undefined, test: undefined },
+    onProgress,
+  ))
     digest.add(lines);
   return digest;
 }
@@ -70,11 +75,13 @@ function stateBody(
   const { state } = projection;
   switch (options.format) {
     case 'json':
-      return { text: `{"projection":${JSON.stringify(projection.name)},"position":${projection.position},"state":${JSON.stringify(state, null, 2)},\n` };
+      return {
+        text: `{"projection":${JSON.stringify(projection.name)},"position":${projection.position},"state":${JSON.stringify(state, null, 2)},\n`,
+      };
     case 'csv': {
       const table = stateTable(state);
       const rows = [table.columns, ...table.rows.map((row) => row.map(csvCell))];
-      const text = stringify(rows as unknown[][], { escape_formulas: true, eof: true });
+      const text = stringify(rows, { escape_formulas: true, eof: true });
       return { text: (options.bom ? '\ufeff' : '') + text, columns: table.columns };
     }
     case 'md':
@@ -84,15 +91,25 @@ function stateBody(
   }
 }
 
-function stateMarkdown(projection: { readonly name: string; readonly position: number; readonly state: unknown }): string {
+function stateMarkdown(projection: {
+  readonly name: string;
+  readonly position: number;
+  readonly state: unknown;
+}): string {
   const parts = [`# Projection ${projection.name} at position ${projection.position}`, ''];
   const { state } = projection;
-  const sections = isRecord(state) && Object.values(state).some((value) => typeof value === 'object' && value !== null)
-    ? Object.entries(state)
-    : [['State', state] as const];
+  const sections =
+    isRecord(state) && Object.values(state).some((value) => typeof value === 'object' && value !== null)
+      ? Object.entries(state)
+      : [['State', state] as const];
   for (const [title, value] of sections) {
     const table = stateTable(value);
-    parts.push(`## ${title}`, '', table.rows.length === 0 ? '_(empty)_' : markdownTable(table.columns, table.rows), '');
+    parts.push(
+      `## ${title}`,
+      '',
+      table.rows.length === 0 ? '_(empty)_' : markdownTable(table.columns, table.rows),
+      '',
+    );
   }
   return `${parts.join('\n')}\n`;
 }

@@ -14,7 +14,7 @@ const MAX_DEPTH = 2;
 export function stateTable(value: unknown): StateTable {
   if (Array.isArray(value)) {
     if (value.length > 0 && value.every(isRecord)) return recordRows(value.map((item) => [undefined, item]));
-    return { columns: ['value'], rows: value.map((item) => [item]) };
+    return { columns: ['value'], rows: value.map((item: unknown) => [item]) };
   }
   if (isRecord(value)) {
     const entries = Object.entries(value);
@@ -42,7 +42,8 @@ function recordRows(items: readonly (readonly [string | undefined, Record<string
 function collect(value: Record<string, unknown>, prefix: string, depth: number, paths: Set<string>): void {
   for (const [key, item] of Object.entries(value)) {
     const path = prefix === '' ? key : `${prefix}.${key}`;
-    if (isRecord(item) && depth < MAX_DEPTH && Object.keys(item).length > 0) collect(item, path, depth + 1, paths);
+    if (isRecord(item) && depth < MAX_DEPTH && Object.keys(item).length > 0)
+      collect(item, path, depth + 1, paths);
     else paths.add(path);
   }
 }

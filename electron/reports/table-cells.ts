@@ -4,7 +4,8 @@
  * or line breaks, and read the small form variants and the minus sign as operators, so those are escaped
  * here as well (numbers stay numbers: a negative number is not a formula).
  */
-const HIDDEN_FORMULA = /^(?:[\s\u00a0\u3000]+[=+\-@\uff1d\uff0b\uff0d\uff20]|[\ufe62\ufe63\ufe66\ufe6b\u2212\n])/;
+const HIDDEN_FORMULA =
+  /^(?:[\s\u00a0\u3000]+[=+\-@\uff1d\uff0b\uff0d\uff20]|[\ufe62\ufe63\ufe66\ufe6b\u2212\n])/;
 
 export type CsvCell = string | number | boolean | null;
 

@@ -20,7 +20,17 @@ export const LIGHT_CHART: ChartColors = { text: '#3d4350', grid: '#dfe3ea' };
 export const DARK_CHART: ChartColors = { text: '#c9ced8', grid: '#394150' };
 
 /** Series colours, in order: distinct in light and dark, and in greyscale print by lightness. */
-export const SERIES_COLORS = ['#3b6fd8', '#e07b39', '#2f9e6e', '#b5479e', '#c9a227', '#5aa6c8', '#8a63d2', '#d2555a', '#7d8694'];
+export const SERIES_COLORS = [
+  '#3b6fd8',
+  '#e07b39',
+  '#2f9e6e',
+  '#b5479e',
+  '#c9a227',
+  '#5aa6c8',
+  '#8a63d2',
+  '#d2555a',
+  '#7d8694',
+];
 
 type Option = Record<string, unknown>;
 
@@ -73,6 +83,14 @@ export function growthOption(data: EventsOverTime, colors: ChartColors = LIGHT_C
     textStyle: { fontFamily: 'Roboto, sans-serif' },
     grid: { left: 56, right: 16, top: 16, bottom: 32 },
     ...axes(data.buckets, colors),
-    series: [{ type: 'line', name: 'Events', data: cumulative, showSymbol: data.buckets.length <= 31, areaStyle: { opacity: 0.15 } }],
+    series: [
+      {
+        type: 'line',
+        name: 'Events',
+        data: cumulative,
+        showSymbol: data.buckets.length <= 31,
+        areaStyle: { opacity: 0.15 },
+      },
+    ],
   };
 }

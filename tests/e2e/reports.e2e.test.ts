@@ -22,13 +22,18 @@ function fixtureEvent(i: number): FixtureEvent {
   return {
     stream: `order-${i % 12}`,
     type: TYPES[i % TYPES.length]!,
-    data: i % 25 === 0 ? { sku: `K${i}`, qty: 1 + (i % 5), note: 'gift wrap' } : { sku: `K${i}`, qty: 1 + (i % 5) },
+    data:
+      i % 25 === 0
+        ? { sku: `K${i}`, qty: 1 + (i % 5), note: 'gift wrap' }
+        : { sku: `K${i}`, qty: 1 + (i % 5) },
   };
 }
 
 const scope = useBrowser();
 
-async function openFolder(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; dir: string; errors: string[] }> {
+async function openFolder(
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ page: Page; dir: string; errors: string[] }> {
   const dir = await makeFixtureFolder(Array.from({ length: COUNT }, (_, i) => fixtureEvent(i)));
   scope.defer(() => removeFolder(dir));
   const server = await startBrowserMode(dir);
@@ -48,7 +53,10 @@ async function downloaded(download: Download, name: string): Promise<{ file: str
 /** `eventfold verify-report FILE DIR`: its exit code and output. */
 function verifyReport(file: string, dir: string): { code: number; output: string } {
   try {
-    return { code: 0, output: execFileSync(process.execPath, [EVENTFOLD, 'verify-report', file, dir], { encoding: 'utf8' }) };
+    return {
+      code: 0,
+      output: execFileSync(process.execPath, [EVENTFOLD, 'verify-report', file, dir], { encoding: 'utf8' }),
+    };
   } catch (error) {
     const failed = error as { status: number; stdout: string };
     return { code: failed.status, output: failed.stdout };
@@ -64,10 +72,15 @@ describe('exports and reports in browser mode', () => {
     await log.getByRole('status').getByText('5 matches').waitFor();
     await log.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
-    await expect(dialog.getByText('All events, containing “gift”: every match').isVisible()).resolves.toBe(true);
-    await dialog.getByText('CSV', { exact: true }).click();
+    await expect(dialog.getByText('All events, containing “gift”: every match').isVisible()).resolves.toBe(
+      true,
+    );
+    await dialog.getByRole('radio', { name: 'CSV' }).click();
     await screenshot(page, 'export-dialog-light');
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('events.csv');
     const { file, text } = await downloaded(download, 'events.csv');
     const lines = text.trimEnd().split('\n');
@@ -83,14 +96,25 @@ describe('exports and reports in browser mode', () => {
 
   it("exports a projection's state at the scrubber's position as JSON", async () => {
     const { page, errors } = await openFolder();
-    await page.getByRole('list', { name: 'Projections' }).getByRole('button', { name: 'stream-statistics' }).click();
+    await page
+      .getByRole('list', { name: 'Projections' })
+      .getByRole('button', { name: 'stream-statistics' })
+      .click();
     const view = page.getByRole('region', { name: 'Projection stream-statistics' });
     await view.getByRole('button', { name: 'Export state…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.getByText(/The state of stream-statistics after position/).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export' }).click(),
+    ]);
     const { text } = await downloaded(download, 'state.json');
-    const document = JSON.parse(text) as { projection: string; position: number; state: { events: number }; eventfold: { count: number } };
+    const document = JSON.parse(text) as {
+      projection: string;
+      position: number;
+      state: { events: number };
+      eventfold: { count: number };
+    };
     expect(document.projection).toBe('stream-statistics');
     expect(document.state.events).toBe(document.position);
     expect(document.eventfold.count).toBe(document.position);
@@ -108,19 +132,28 @@ describe('exports and reports in browser mode', () => {
       await preview.getByText('Events over time by type').waitFor();
       await expect(preview.getByRole('heading', { name: 'Top streams' }).isVisible()).resolves.toBe(true);
       await screenshot(page, `report-preview-${scheme}`);
-      const [html] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'HTML' }).click()]);
+      const [html] = await Promise.all([
+        page.waitForEvent('download'),
+        dialog.getByRole('button', { name: 'HTML' }).click(),
+      ]);
       const saved = await downloaded(html, `report-${scheme}.html`);
       expect(saved.text).toContain('<meta name="eventfold-stamp" content=\'{"eventfold":"eventfold-stamp"');
       expect(saved.text).not.toMatch(/<script/i);
       expect(verifyReport(saved.file, dir).code).toBe(0);
-      const [pdf] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'PDF' }).click()]);
+      const [pdf] = await Promise.all([
+        page.waitForEvent('download'),
+        dialog.getByRole('button', { name: 'PDF' }).click(),
+      ]);
       expect(pdf.suggestedFilename()).toBe('folder-report.pdf');
       const savedPdf = path.join(os.tmpdir(), `eventfold-e2e-${process.pid}-${scheme}.pdf`);
       await pdf.saveAs(savedPdf);
       expect(verifyReport(savedPdf, dir).code).toBe(0);
 
       // The saved report on its own, as a reader opens it, in the reader's colour scheme.
-      const own = await scope.browser.newContext({ colorScheme: scheme, viewport: { width: 900, height: 1100 } });
+      const own = await scope.browser.newContext({
+        colorScheme: scheme,
+        viewport: { width: 900, height: 1100 },
+      });
       scope.defer(() => own.close());
       const reader = await own.newPage();
       await reader.setContent(saved.text);

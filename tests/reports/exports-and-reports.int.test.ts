@@ -42,13 +42,30 @@ const CASES: readonly { name: string; args: readonly string[] }[] = [
   { name: 'events.jsonl', args: ['export', '--format', 'jsonl'] },
   { name: 'orders.json', args: ['export', '--category', 'order', '--format', 'json'] },
   { name: 'orders.csv', args: ['export', '--type', 'OrderPlaced', '--format', 'csv', '--bom'] },
-  { name: 'shipped.md', args: ['export', '--type', 'OrderShipped', '--format', 'md', '--columns', 'position,time,stream,data.carrier'] },
-  { name: 'statistics.json', args: ['export', '--projection', 'stream-statistics', '--at', '40', '--format', 'json'] },
+  {
+    name: 'shipped.md',
+    args: [
+      'export',
+      '--type',
+      'OrderShipped',
+      '--format',
+      'md',
+      '--columns',
+      'position,time,stream,data.carrier',
+    ],
+  },
+  {
+    name: 'statistics.json',
+    args: ['export', '--projection', 'stream-statistics', '--at', '40', '--format', 'json'],
+  },
   { name: 'statistics.csv', args: ['export', '--projection', 'stream-documents', '--format', 'csv'] },
   { name: 'statistics.md', args: ['export', '--projection', 'stream-statistics', '--format', 'md'] },
   { name: 'folder-report.html', args: ['report', 'folder', '--format', 'html'] },
   { name: 'folder-report.md', args: ['report', 'folder', '--from', '2026-03-03', '--format', 'md'] },
-  { name: 'projection-report.md', args: ['report', 'projection', 'stream-statistics', '--at', '40', '--compare', '20', '--format', 'md'] },
+  {
+    name: 'projection-report.md',
+    args: ['report', 'projection', 'stream-statistics', '--at', '40', '--compare', '20', '--format', 'md'],
+  },
 ];
 
 /** The folder argument goes after the subcommand. */
@@ -101,8 +118,11 @@ describe('exports and reports of the fixture folder', () => {
   });
 
   it('CSV: every formula cell comes back escaped through a CSV parser; numbers stay numbers', async () => {
-    const bytes = await made([`export`, dir, '--stream', 'notes-csv', '--format', 'csv', '--columns', 'data.note,data.amount'], 'notes.csv');
-    const rows = parse(bytes, { comment: '#', relax_column_count: true }) as string[][];
+    const bytes = await made(
+      [`export`, dir, '--stream', 'notes-csv', '--format', 'csv', '--columns', 'data.note,data.amount'],
+      'notes.csv',
+    );
+    const rows = parse<string[]>(bytes, { comment: '#', relax_column_count: true });
     expect(rows[0]).toEqual(['data.note', 'data.amount']);
     const body = rows.slice(1);
     expect(body).toHaveLength(INJECTIONS.length);
@@ -118,10 +138,29 @@ describe('verify-report', () => {
     const dir = freshFolder();
     const file = path.join(temp, 'open-ended.csv');
     const closed = path.join(temp, 'closed.jsonl');
-    expect((await eventfold(['export', dir, '--category', 'order', '--format', 'csv', '-o', file])).code).toBe(0);
-    expect((await eventfold(['export', dir, '--category', 'order', '--to', '2099-12-31T00:00:00Z', '--format', 'jsonl', '-o', closed])).code).toBe(0);
+    expect(
+      (await eventfold(['export', dir, '--category', 'order', '--format', 'csv', '-o', file])).code,
+    ).toBe(0);
+    expect(
+      (
+        await eventfold([
+          'export',
+          dir,
+          '--category',
+          'order',
+          '--to',
+          '2099-12-31T00:00:00Z',
+          '--format',
+          'jsonl',
+          '-o',
+          closed,
+        ])
+      ).code,
+    ).toBe(0);
     expect((await eventfold(['verify-report', closed, dir])).code).toBe(0);
-    expect((await eventfold(['append', dir, 'order-999', 'OrderPlaced', '--data', '{"total":1}'])).code).toBe(0);
+    expect((await eventfold(['append', dir, 'order-999', 'OrderPlaced', '--data', '{"total":1}'])).code).toBe(
+      0,
+    );
     const failed = await eventfold(['verify-report', closed, dir]);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(/1 event appended inside the report's time range/);
@@ -138,7 +177,9 @@ describe('verify-report', () => {
     expect((await eventfold(['append', dir, 'order-1000', 'OrderPlaced'])).code).toBe(0);
     const failed = await eventfold(['verify-report', file, dir]);
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toMatch(/1 event appended inside the report's range since it was made \(position \d+\)/);
+    expect(failed.stdout).toMatch(
+      /1 event appended inside the report's range since it was made \(position \d+\)/,
+    );
   });
 
   it('fails after a stored line changed, even with a checksum that matches', async () => {
@@ -170,6 +211,8 @@ describe('verify-report', () => {
     expect(unstamped.stderr).toContain('has no Eventfold stamp');
     expect((await eventfold(['verify-report', plain])).code).toBe(2);
     expect((await eventfold(['export', dir, '--format', 'xlsx'])).code).toBe(2);
-    expect((await eventfold(['export', dir, '--format', 'csv', '--columns', 'nope'])).stderr).toContain('unknown column "nope"');
+    expect((await eventfold(['export', dir, '--format', 'csv', '--columns', 'nope'])).stderr).toContain(
+      'unknown column "nope"',
+    );
   });
 });

@@ -239,7 +239,9 @@ export const dialog = {
   showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
     dialog.saving.push(args.at(-1) as { defaultPath?: string });
     const answer = dialog.saveAnswers.shift() ?? null;
-    return Promise.resolve(answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer });
+    return Promise.resolve(
+      answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer },
+    );
   },
   showMessageBox(...args: unknown[]): Promise<{ response: number }> {
     dialog.messages.push(args.at(-1) as { message: string; detail?: string });

@@ -21,7 +21,7 @@ export const exportCommand: Command = {
     'Writes every event the filters pick (not a page of them) to FILE or stdout, streaming, with\n' +
     'progress on a terminal. JSON lines holds the stored lines byte for byte (--shape event: as\n' +
     '`read --json` prints them); JSON, CSV and Markdown hold the events as `read --json` does.\n' +
-    'CSV and Markdown have the envelope fields and the data\'s fields as columns (--columns to choose);\n' +
+    "CSV and Markdown have the envelope fields and the data's fields as columns (--columns to choose);\n" +
     'CSV escapes cells a spreadsheet would run as formulas, and --bom makes Excel read it as UTF-8.\n' +
     'Every export carries a stamp (the folder, the selection, the count and SHA-256 hashes): the first\n' +
     'line of JSON lines (skip it with `tail -n +2`), the last line otherwise. `eventfold verify-report`\n' +
@@ -29,11 +29,27 @@ export const exportCommand: Command = {
   arguments: { required: ['DIR'] },
   options: {
     ...SELECTION_OPTIONS,
-    projection: { type: 'string', value: 'NAME', description: "Export this projection's state instead of events" },
-    at: { type: 'string', value: 'POSITION', description: 'With --projection: the state after this event (default: the last)' },
+    projection: {
+      type: 'string',
+      value: 'NAME',
+      description: "Export this projection's state instead of events",
+    },
+    at: {
+      type: 'string',
+      value: 'POSITION',
+      description: 'With --projection: the state after this event (default: the last)',
+    },
     format: { type: 'string', value: 'FORMAT', description: 'jsonl, json, csv or md' },
-    columns: { type: 'string', value: 'a,b.c', description: 'CSV and Markdown: these columns, in this order' },
-    shape: { type: 'string', value: 'stored|event', description: 'JSON lines and JSON: stored lines, or events as read --json' },
+    columns: {
+      type: 'string',
+      value: 'a,b.c',
+      description: 'CSV and Markdown: these columns, in this order',
+    },
+    shape: {
+      type: 'string',
+      value: 'stored|event',
+      description: 'JSON lines and JSON: stored lines, or events as read --json',
+    },
     bom: { type: 'boolean', description: 'CSV: start with a byte order mark (for Excel)' },
     output: { type: 'string', short: 'o', value: 'FILE', description: 'Write to FILE instead of stdout' },
   },
@@ -58,15 +74,20 @@ export const exportCommand: Command = {
     }
     const projection = args.string('projection');
     if (projection !== undefined) {
-      if (format === 'jsonl') throw new UsageError('a projection state is one value: use --format json, csv or md');
+      if (format === 'jsonl')
+        throw new UsageError('a projection state is one value: use --format json, csv or md');
       await withProjection(dir, projection, async (runner, store) => {
         const at = positionOption(args, 'at', store) ?? store.lastPosition;
         const state = await runner.stateAt(at);
         const progress = new Progress('hashing the events');
         try {
           await withOutput(file, (output) =>
-            exportState(store, { name: projection, position: at, state }, { format, bom: args.flag('bom') }, output, (done, total) =>
-              progress.count(done, total, 'events'),
+            exportState(
+              store,
+              { name: projection, position: at, state },
+              { format, bom: args.flag('bom') },
+              output,
+              (done, total) => progress.count(done, total, 'events'),
             ),
           );
         } finally {
@@ -79,7 +100,10 @@ export const exportCommand: Command = {
     return withStore(dir, {}, async (store) => {
       const { selection, compiled } = selectionFromArgs(args, store);
       // On a terminal that shows the data itself, a progress line would garble it.
-      const progress = new Progress('exporting', Boolean(process.stderr.isTTY) && (file !== undefined || !process.stdout.isTTY));
+      const progress = new Progress(
+        'exporting',
+        Boolean(process.stderr.isTTY) && (file !== undefined || !process.stdout.isTTY),
+      );
       try {
         await withOutput(file, (output) =>
           exportEvents(

@@ -1,5 +1,11 @@
 import type { ReportFormat } from '../../../shared/report-stamp.js';
-import { folderReport, projectionReport, projectionSelection, renderReport, type RenderedReport } from '../../reports/index.js';
+import {
+  folderReport,
+  projectionReport,
+  projectionSelection,
+  renderReport,
+  type RenderedReport,
+} from '../../reports/index.js';
 import { UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { formatOption, withOutput } from '../export-target.js';
@@ -28,8 +34,16 @@ export const reportCommand: Command = {
   arguments: { required: ['DIR', 'KIND'], optional: ['NAME'] },
   options: {
     ...SELECTION_OPTIONS,
-    at: { type: 'string', value: 'POSITION', description: 'projection: the state after this event (default: the last)' },
-    compare: { type: 'string', value: 'POSITION', description: 'projection: also show what changed since this position' },
+    at: {
+      type: 'string',
+      value: 'POSITION',
+      description: 'projection: the state after this event (default: the last)',
+    },
+    compare: {
+      type: 'string',
+      value: 'POSITION',
+      description: 'projection: also show what changed since this position',
+    },
     format: { type: 'string', value: 'FORMAT', description: 'html, pdf or md' },
     output: { type: 'string', short: 'o', value: 'FILE', description: 'Write to FILE instead of stdout' },
   },
@@ -49,21 +63,36 @@ export const reportCommand: Command = {
         const { selection, compiled } = selectionFromArgs(args, store);
         const progress = new Progress('reading events');
         try {
-          const built = await folderReport(store, selection, compiled, (done, total) => progress.count(done, total, 'events'));
+          const built = await folderReport(store, selection, compiled, (done, total) =>
+            progress.count(done, total, 'events'),
+          );
           progress.clear();
-          return await renderReport(built, format, { kind: 'folder-report', folder: store.manifest.id, selection });
+          return await renderReport(built, format, {
+            kind: 'folder-report',
+            folder: store.manifest.id,
+            selection,
+          });
         } finally {
           progress.clear();
         }
       });
     } else if (kind === 'projection') {
-      if (name === undefined) throw new UsageError('name the projection: eventfold report DIR projection NAME');
+      if (name === undefined)
+        throw new UsageError('name the projection: eventfold report DIR projection NAME');
       rendered = withProjection(dir, name, async (runner, store) => {
         const at = positionOption(args, 'at', store) ?? store.lastPosition;
         const comparePosition = positionOption(args, 'compare', store);
         const state = await runner.stateAt(at);
-        const compare = comparePosition === undefined ? undefined : { position: comparePosition, state: await runner.stateAt(comparePosition) };
-        const built = await projectionReport(store, { name, position: at, state, ...(compare === undefined ? {} : { compare }) });
+        const compare =
+          comparePosition === undefined
+            ? undefined
+            : { position: comparePosition, state: await runner.stateAt(comparePosition) };
+        const built = await projectionReport(store, {
+          name,
+          position: at,
+          state,
+          ...(compare === undefined ? {} : { compare }),
+        });
         return renderReport(built, format, {
           kind: 'projection-report',
           folder: store.manifest.id,
@@ -72,7 +101,9 @@ export const reportCommand: Command = {
         });
       });
     } else if (kind === 'journal') {
-      throw new UsageError('the journal digest is not available yet: it comes with the journal (folder and projection reports are)');
+      throw new UsageError(
+        'the journal digest is not available yet: it comes with the journal (folder and projection reports are)',
+      );
     } else {
       throw new UsageError(`KIND must be folder, projection or journal, not "${kind}"`);
     }

@@ -40,7 +40,9 @@ async function printOutcome(file: string, dir: string, outcome: ReportVerificati
   const { stamp } = outcome;
   const range = `positions ${stamp.selection.from}..${stamp.selection.to}`;
   if (outcome.ok)
-    await printLine(`${file} matches ${dir}: ${stamp.count} events in ${range}, SHA-256 ${stamp.eventsSha256}`);
+    await printLine(
+      `${file} matches ${dir}: ${stamp.count} events in ${range}, SHA-256 ${stamp.eventsSha256}`,
+    );
   for (const problem of outcome.problems) await printLine(`changed: ${problem}`);
   for (const note of outcome.notes) await printLine(`note: ${note}`);
 }
