@@ -561,7 +561,14 @@ export const pushNames = [
 
 /** Menu items that act inside the page. */
 export type AppCommand =
-  'show-folder' | 'show-log' | 'append-event' | 'focus-filter' | 'toggle-live' | 'toggle-theme';
+  | 'show-folder'
+  | 'show-log'
+  | 'append-event'
+  | 'focus-filter'
+  | 'toggle-live'
+  | 'toggle-theme'
+  // Exports and reports (issue 12): File > Export… opens the shown view's export dialog.
+  | 'export';
 
 export const requestNames = Object.keys(requests) as RequestName[];
 

@@ -26,6 +26,7 @@ export const COMMAND_ACCELERATORS: Readonly<Record<AppCommand, string>> = {
   'focus-filter': '/',
   'append-event': 'CmdOrCtrl+N',
   'toggle-live': 'CmdOrCtrl+L',
+  export: 'CmdOrCtrl+E',
 };
 
 /** The application menu, in each platform's conventions (macOS: app menu first, Window menu, no Quit in File). */
@@ -47,6 +48,8 @@ export function appMenuTemplate(context: MenuContext, actions: MenuActions): Men
       { label: 'New Event Folder…', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newFolder() },
       { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFolder() },
       { label: 'Open Recent', submenu: recentItems(context.recent, mac, actions) },
+      { type: 'separator' },
+      command('Export…', 'export'),
       { type: 'separator' },
       { label: 'Close Window', role: 'close', accelerator: 'CmdOrCtrl+W' },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

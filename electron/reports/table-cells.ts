@@ -4,15 +4,19 @@
  * or line breaks, and read the small form variants and the minus sign as operators, so those are escaped
  * here as well (numbers stay numbers: a negative number is not a formula).
  */
-const HIDDEN_FORMULA =
-  /^(?:[\s\u00a0\u3000]+[=+\-@\uff1d\uff0b\uff0d\uff20]|[\ufe62\ufe63\ufe66\ufe6b\u2212\n])/;
+const OPERATORS = '=+\\-@\\uff1d\\uff0b\\uff0d\\uff20\\ufe62\\ufe63\\ufe66\\ufe6b\\u2212';
+const HIDDEN_FORMULA = new RegExp(
+  `^(?:[\\s\\u00a0\\u3000]+[${OPERATORS}]|[\\ufe62\\ufe63\\ufe66\\ufe6b\\u2212\\n])`,
+);
 
-export type CsvCell = string | number | boolean | null;
+export type CsvCell = string | number | null;
 
-/** A value as a CSV cell: numbers and booleans as themselves, objects as JSON, absent as empty. */
+/** A value as a CSV cell: numbers as numbers, booleans as true/false, objects as JSON, absent as empty. */
 export function csvCell(value: unknown): CsvCell {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value;
+  // csv-stringify would write a boolean as 1 or an empty cell.
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return HIDDEN_FORMULA.test(text) ? `'${text}` : text;
 }
