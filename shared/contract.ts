@@ -20,6 +20,7 @@ import {
   type Schema,
 } from './schema.js';
 import type { ReportStamp } from './report-stamp.js';
+import type { EventsOverTime } from './reports/report-chart.js';
 import type { StoreErrorData } from './store-error.js';
 import { MAX_STREAM_ID_BYTES, MAX_EVENT_TYPE_BYTES } from './stream-name.js';
 
@@ -239,6 +240,15 @@ export interface PreparedFile {
 export interface ReportPreview {
   readonly html: string;
   readonly stamp: ReportStamp;
+  /** The report's charts as data, for the app's live chart (the same option builder draws all of them). */
+  readonly charts: readonly ReportChart[];
+}
+
+/** A chart of a report: which of shared/reports/report-chart.ts's options, its title and its numbers. */
+export interface ReportChart {
+  readonly chart: 'events-over-time' | 'growth';
+  readonly title: string;
+  readonly data: EventsOverTime;
 }
 
 // ---- Requests -------------------------------------------------------------------------------------------

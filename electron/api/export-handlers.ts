@@ -95,7 +95,10 @@ export const exportHandlers: ExportRequests = {
     const progress = new Progress(session);
     try {
       const report = await makeReport({ ...arg, format: 'html' }, session, progress.report);
-      return { html: report.bytes.toString('utf8'), stamp: report.stamp };
+      const charts = report.document.blocks.flatMap((block) =>
+        block.kind === 'chart' ? [{ chart: block.chart, title: block.title, data: block.data }] : [],
+      );
+      return { html: report.bytes.toString('utf8'), stamp: report.stamp, charts };
     } catch (error) {
       throw contractError('report.preview', error);
     } finally {

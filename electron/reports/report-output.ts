@@ -1,6 +1,7 @@
 import type { ReportFormat, ReportStamp, StampKind } from '../../shared/report-stamp.js';
 import { STAMP_VERSION, ZERO_SHA256 } from '../../shared/report-stamp.js';
 import type { BuiltReport } from './folder-report.js';
+import type { ReportDocument } from './report-document.js';
 import { htmlReport } from './html-report.js';
 import { markdownReport } from './markdown-report.js';
 import { pdfReport } from './pdf-report.js';
@@ -11,6 +12,8 @@ import { stampLineFor } from './state-export.js';
 export interface RenderedReport {
   readonly bytes: Buffer;
   readonly stamp: ReportStamp;
+  /** What was drawn: the app's preview shows its charts live. */
+  readonly document: ReportDocument;
 }
 
 /**
@@ -44,9 +47,10 @@ export async function renderReport(
     return {
       bytes: Buffer.concat([body, Buffer.from(stampLineFor('md', stampJson(sealed)))]),
       stamp: sealed,
+      document,
     };
   }
   const unsealed =
     format === 'html' ? Buffer.from(htmlReport(document, stamp), 'utf8') : await pdfReport(document, stamp);
-  return { bytes: seal(unsealed), stamp: { ...stamp, contentSha256: sha256(unsealed) } };
+  return { bytes: seal(unsealed), stamp: { ...stamp, contentSha256: sha256(unsealed) }, document };
 }

@@ -132,6 +132,13 @@ describe('exports and reports in browser mode', () => {
       await preview.getByText('Events over time by type').waitFor();
       await expect(preview.getByRole('heading', { name: 'Top streams' }).isVisible()).resolves.toBe(true);
       await screenshot(page, `report-preview-${scheme}`);
+      // The same chart, live: drawn in the page from the option builder the report used.
+      await dialog.getByRole('tab', { name: 'Live charts' }).click();
+      const live = dialog.getByRole('img', { name: 'Events over time by type' });
+      await live.locator('svg').first().waitFor();
+      await expect(live.locator('svg text').allTextContents()).resolves.toContain('OrderPlaced');
+      await screenshot(page, `report-live-chart-${scheme}`);
+      await dialog.getByRole('tab', { name: 'Report' }).click();
       const [html] = await Promise.all([
         page.waitForEvent('download'),
         dialog.getByRole('button', { name: 'HTML' }).click(),
