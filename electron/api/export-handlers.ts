@@ -13,6 +13,7 @@ import {
   selectionOf,
   type RenderedReport,
 } from '../reports/index.js';
+import { ProjectionError, ProjectionFault } from '../projections/index.js';
 import type { EventStore } from '../store/index.js';
 import { ContractFailure } from './contract-failure.js';
 import { compileLogFilter } from './log-filter.js';
@@ -193,7 +194,20 @@ function fileName(arg: ExportRequest, store: EventStore): string {
   }
 }
 
+/** The reports' and projections' errors as the contract's codes (as the projection requests answer them). */
 function contractError(request: string, error: unknown): unknown {
+  if (error instanceof ProjectionFault) {
+    return new ContractFailure('ProjectionFault', error.message, {
+      projection: error.projection,
+      position: error.position,
+      reason: error.reason,
+    });
+  }
+  if (error instanceof ProjectionError)
+    return new ContractFailure(
+      error.code === 'InvalidArgument' ? 'BadRequest' : error.code,
+      `${request}: ${error.message}`,
+    );
   if (error instanceof ReportError)
     return new ContractFailure(
       error.code === 'BadOption' ? 'BadRequest' : 'Internal',

@@ -122,7 +122,7 @@ describe('exports and reports of the fixture folder', () => {
       [`export`, dir, '--stream', 'notes-csv', '--format', 'csv', '--columns', 'data.note,data.amount'],
       'notes.csv',
     );
-    const rows = parse<string[]>(bytes, { comment: '#', relax_column_count: true });
+    const rows: string[][] = parse(bytes, { comment: '#', relax_column_count: true });
     expect(rows[0]).toEqual(['data.note', 'data.amount']);
     const body = rows.slice(1);
     expect(body).toHaveLength(INJECTIONS.length);
