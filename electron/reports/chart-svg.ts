@@ -10,6 +10,8 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
  * reports embed. ECharts numbers its instances and style classes process-wide; they are renamed after the
  * chart (`chart-N-cls-M`), so a report has the same bytes however many were made before it.
  */
+export type ChartSvg = typeof chartSvg;
+
 export function chartSvg(option: Record<string, unknown>, id: string, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {

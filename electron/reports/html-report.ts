@@ -6,7 +6,7 @@ import {
   growthOption,
 } from '../../shared/reports/report-chart.js';
 import { cellText, stampSummary } from './cell-text.js';
-import { chartSvg } from './chart-svg.js';
+import type { ChartSvg } from './chart-svg.js';
 import type { ReportBlock, ReportDocument } from './report-document.js';
 import { stampJson } from './stamp-text.js';
 
@@ -19,9 +19,11 @@ const CHART_HEIGHT = 300;
  * drawn in both palettes and CSS shows one. The stamp is in meta tags (one of JSON, and the main fields
  * one a tag) and in the footer.
  */
-export function htmlReport(document: ReportDocument, stamp: ReportStamp): string {
+export function htmlReport(document: ReportDocument, stamp: ReportStamp, chartSvg: ChartSvg): string {
   let charts = 0;
-  const body = document.blocks.map((block) => htmlBlock(block, () => `chart-${charts++}`)).join('\n');
+  const body = document.blocks
+    .map((block) => htmlBlock(block, () => `chart-${charts++}`, chartSvg))
+    .join('\n');
   const meta = [
     ['eventfold-folder', stamp.folder],
     ['eventfold-positions', `${stamp.selection.from}-${stamp.selection.to}`],
@@ -53,7 +55,7 @@ ${body}
 `;
 }
 
-function htmlBlock(block: ReportBlock, chartId: () => string): string {
+function htmlBlock(block: ReportBlock, chartId: () => string, chartSvg: ChartSvg): string {
   switch (block.kind) {
     case 'heading':
       return `<h2>${escapeHtml(block.text)}</h2>`;

@@ -4,11 +4,12 @@ import path from 'node:path';
 import type { ReportStamp } from '../../shared/report-stamp.js';
 import { LIGHT_CHART, eventsOverTimeOption, growthOption } from '../../shared/reports/report-chart.js';
 import { cellText, stampSummary } from './cell-text.js';
-import { chartSvg } from './chart-svg.js';
+import type { ChartSvg } from './chart-svg.js';
 import type { ReportBlock, ReportDocument } from './report-document.js';
 import { stampJson } from './stamp-text.js';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the desktop build bundles this file as CommonJS, where that name is taken.
+const requireFromHere = createRequire(import.meta.url);
 
 interface PdfMake {
   virtualfs: { writeFileSync(name: string, content: Buffer): void };
@@ -28,8 +29,8 @@ let pdfmake: PdfMake | undefined;
  */
 function printer(): PdfMake {
   if (pdfmake !== undefined) return pdfmake;
-  const loaded = require('pdfmake') as PdfMake;
-  const fonts = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  const loaded = requireFromHere('pdfmake') as PdfMake;
+  const fonts = path.join(path.dirname(requireFromHere.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
   for (const name of FONT_FILES)
     loaded.virtualfs.writeFileSync(name, fs.readFileSync(path.join(fonts, `${name}.ttf`)));
   loaded.setFonts({
@@ -53,7 +54,11 @@ const PAGE_WIDTH = 515;
  * document information (Subject, Keywords and an EventfoldStamp entry) and on every page's footer. Dates
  * come from the events, so the same inputs give the same bytes.
  */
-export async function pdfReport(document: ReportDocument, stamp: ReportStamp): Promise<Buffer> {
+export async function pdfReport(
+  document: ReportDocument,
+  stamp: ReportStamp,
+  chartSvg: ChartSvg,
+): Promise<Buffer> {
   let charts = 0;
   const date = new Date(document.date);
   const summary = stampSummary(stamp);
@@ -86,7 +91,7 @@ export async function pdfReport(document: ReportDocument, stamp: ReportStamp): P
         canvas: [{ type: 'line', x1: 0, y1: 0, x2: PAGE_WIDTH, y2: 0, lineWidth: 1.5, lineColor: '#3b6fd8' }],
         margin: [0, 0, 0, 6],
       },
-      ...document.blocks.map((block) => pdfBlock(block, () => `chart-${charts++}`)),
+      ...document.blocks.map((block) => pdfBlock(block, () => `chart-${charts++}`, chartSvg)),
     ],
     footer: (page: number, pages: number) => ({
       margin: [40, 16, 40, 0],
@@ -99,7 +104,7 @@ export async function pdfReport(document: ReportDocument, stamp: ReportStamp): P
   return printer().createPdf(definition).getBuffer();
 }
 
-function pdfBlock(block: ReportBlock, chartId: () => string): Record<string, unknown> {
+function pdfBlock(block: ReportBlock, chartId: () => string, chartSvg: ChartSvg): Record<string, unknown> {
   switch (block.kind) {
     case 'heading':
       return { text: block.text, style: 'heading' };

@@ -50,7 +50,11 @@ export async function renderReport(
       document,
     };
   }
+  // ECharts loads with the first report drawn, not with every process that can make one.
+  const { chartSvg } = await import('./chart-svg.js');
   const unsealed =
-    format === 'html' ? Buffer.from(htmlReport(document, stamp), 'utf8') : await pdfReport(document, stamp);
+    format === 'html'
+      ? Buffer.from(htmlReport(document, stamp, chartSvg), 'utf8')
+      : await pdfReport(document, stamp, chartSvg);
   return { bytes: seal(unsealed), stamp: { ...stamp, contentSha256: sha256(unsealed) }, document };
 }

@@ -41,16 +41,20 @@ export async function verifyReport(
   const { selection } = stamp;
   const compiled = compile(selection.source, selection.filter);
   const digest = new LineDigest();
-  const positions: number[] = [];
+  // Events past the report's last one: appended inside its range since (counted, not kept: flat memory).
+  const added = { count: 0, first: 0, last: 0 };
   for await (const lines of selectedLines(store, selection, compiled)) {
     digest.add(lines);
-    if (positions.length < 2 * stamp.count + 10) for (const line of lines) positions.push(line.position);
+    for (const { position } of lines) {
+      if (position <= (stamp.last ?? 0)) continue;
+      if (added.count++ === 0) added.first = position;
+      added.last = position;
+    }
   }
   const hash = digest.digest();
-  if (digest.count > stamp.count && stamp.last !== null && (digest.last ?? 0) > stamp.last) {
-    const added = positions.filter((position) => position > stamp.last!);
+  if (digest.count > stamp.count && added.count === digest.count - stamp.count) {
     problems.push(
-      `${plural(added.length, 'event')} appended inside the report's range since it was made (${span(added)})`,
+      `${plural(added.count, 'event')} appended inside the report's range since it was made (${span(added)})`,
     );
   } else if (digest.count !== stamp.count) {
     problems.push(
@@ -92,8 +96,6 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-function span(positions: readonly number[]): string {
-  if (positions.length === 0) return 'none';
-  if (positions.length === 1) return `position ${positions[0]!}`;
-  return `positions ${positions[0]!}..${positions.at(-1)!}`;
+function span(added: { readonly count: number; readonly first: number; readonly last: number }): string {
+  return added.count === 1 ? `position ${added.first}` : `positions ${added.first}..${added.last}`;
 }
