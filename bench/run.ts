@@ -10,6 +10,7 @@ import { batchAppends } from './cases/append-batch.js';
 import { concurrentAppends } from './cases/append-concurrent.js';
 import { sequentialAppends } from './cases/append-sequential.js';
 import { diffStates } from './cases/diff.js';
+import { exports } from './cases/export.js';
 import { indexMemory } from './cases/index-memory.js';
 import { openTimes } from './cases/open-time.js';
 import { projectionRebuild } from './cases/projection.js';
@@ -37,6 +38,7 @@ const FAMILIES: readonly CaseFamily[] = [
   rendererLog,
   diffStates,
   projectionRebuild,
+  exports,
 ];
 
 function readArguments(): {

@@ -33,6 +33,8 @@ export const TARGETS: readonly Target[] = [
   { case: 'diff.1mb.one-change', baseline: 'none', on: 'value', op: '<=', bound: 20 },
   { case: 'projection.rebuild', baseline: 'raw-parse-fold', on: 'ratio', op: '>=', bound: 0.6 },
   { case: 'timetravel.seek', baseline: 'projection.rebuild-time', on: 'ratio', op: '<=', bound: 0.05 },
+  { case: 'export.jsonl', baseline: 'plain-stringify-write', on: 'ratio', op: '>=', bound: 0.5 },
+  { case: 'export.csv', baseline: 'plain-csv-stringify-write', on: 'ratio', op: '>=', bound: 0.3 },
 ];
 
 export function targetFor(row: BenchRow): Target | undefined {

@@ -19,6 +19,8 @@ import {
   type Infer,
   type Schema,
 } from './schema.js';
+import type { ReportStamp } from './report-stamp.js';
+import type { EventsOverTime } from './reports/report-chart.js';
 import type { StoreErrorData } from './store-error.js';
 import { MAX_STREAM_ID_BYTES, MAX_EVENT_TYPE_BYTES } from './stream-name.js';
 // The journal block's types and argument schemas (see "---- The journal" below).
@@ -243,6 +245,34 @@ export interface AppInfo {
   readonly platform: string;
 }
 
+// ---- Exports and reports (issue 12): values --------------------------------------------------------------
+
+/** A file made on the Node side for the page to save: downloaded in browser mode, saved by dialog on the desktop. */
+export interface PreparedFile {
+  /** Handle for export.save and browser mode's download route (/download/FILE). */
+  readonly file: string;
+  /** Suggested file name, such as `orders-1-500.csv`. */
+  readonly name: string;
+  readonly bytes: number;
+  readonly mediaType: string;
+  readonly stamp: ReportStamp;
+}
+
+/** A report drawn as self-contained HTML for the app's preview. */
+export interface ReportPreview {
+  readonly html: string;
+  readonly stamp: ReportStamp;
+  /** The report's charts as data, for the app's live chart (the same option builder draws all of them). */
+  readonly charts: readonly ReportChart[];
+}
+
+/** A chart of a report: which of shared/reports/report-chart.ts's options, its title and its numbers. */
+export interface ReportChart {
+  readonly chart: 'events-over-time' | 'growth';
+  readonly title: string;
+  readonly data: EventsOverTime;
+}
+
 // ---- Requests -------------------------------------------------------------------------------------------
 
 const expectedRevisionSchema = union(integer({ min: -1 }), literal('any', 'no-stream', 'exists'));
@@ -253,6 +283,50 @@ const position = integer({ min: 1 });
 const projectionName = string({ minLength: 1, maxLength: 255 });
 /** Projection code from the app's editor; a projection is a fold, not a bundle. */
 const projectionCode = string({ maxLength: 1_000_000 });
+
+// ---- Exports and reports (issue 12): arguments -----------------------------------------------------------
+
+const exportColumns = array(string({ minLength: 1, maxLength: 1000 }), { maxItems: 500 });
+const reportFormat = literal('html', 'pdf', 'md');
+
+/** A report: of the folder's events (a source and filter), or of a projection's state at a position. */
+export const reportRequestSchema = union(
+  object({
+    kind: literal('folder-report'),
+    source: logSourceSchema,
+    filter: optional(logFilterSchema),
+    format: reportFormat,
+  }),
+  object({
+    kind: literal('projection-report'),
+    name: projectionName,
+    position: optional(integer({ min: 0 })),
+    compare: optional(integer({ min: 0 })),
+    format: reportFormat,
+  }),
+);
+export type ReportRequest = Infer<typeof reportRequestSchema>;
+
+/** An export of events, of a projection's state, or a report. */
+export const exportRequestSchema = union(
+  object({
+    kind: literal('events'),
+    source: logSourceSchema,
+    filter: optional(logFilterSchema),
+    format: literal('jsonl', 'json', 'csv', 'md'),
+    columns: optional(exportColumns),
+    bom: optional(boolean),
+  }),
+  object({
+    kind: literal('projection'),
+    name: projectionName,
+    position: optional(integer({ min: 0 })),
+    format: literal('json', 'csv', 'md'),
+    bom: optional(boolean),
+  }),
+  reportRequestSchema,
+);
+export type ExportRequest = Infer<typeof exportRequestSchema>;
 
 /** Declares a request: its argument schema, and (as a type only) its result. */
 function request<A, R>(arg: Schema<A>): RequestSpec<A, R> {
@@ -539,6 +613,22 @@ export const requests = {
 
   // The journal's requests, declared above in journalRequests.
   ...journalRequests,
+  // ---- Exports and reports (issue 12) ----------------------------------------------------------------------
+  /**
+   * Makes an export (events a log view's source and filter pick, or a projection's state) or a report
+   * (folder, projection) as a stamped file on the Node side, reporting `export.progress`; answers the
+   * handle to save or download it. Exports stream in flat memory; a newer call replaces nothing.
+   */
+  'export.prepare': request<ExportRequest, PreparedFile>(exportRequestSchema),
+  /** A report as HTML for the preview (the same bytes `export.prepare` makes with format html). */
+  'report.preview': request<ReportRequest, ReportPreview>(reportRequestSchema),
+  /**
+   * Desktop: asks where to save a prepared file (system dialog) and copies it there; `saved` is null when
+   * cancelled. Browser mode answers 'Unsupported': the page downloads /download/FILE instead.
+   */
+  'export.save': request<{ readonly file: string }, { readonly saved: string | null }>(
+    object({ file: string({ minLength: 1, maxLength: 64 }) }),
+  ),
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -616,6 +706,8 @@ export interface PushEvents {
     readonly done: number;
     readonly total: number;
   };
+  /** Exports and reports (issue 12): an export.prepare of this window has gone through `done` of `total` positions. */
+  'export.progress': { readonly done: number; readonly total: number };
 }
 
 export type PushName = keyof PushEvents;
@@ -633,6 +725,7 @@ export const pushNames = [
   'journal.changed',
   'journal.progress',
   'journal.import.progress',
+  'export.progress',
 ] as const satisfies readonly PushName[];
 
 /**
@@ -650,7 +743,9 @@ export type AppCommand =
   | 'open-palette'
   | 'show-shortcuts'
   | 'go-back'
-  | 'go-forward';
+  | 'go-forward'
+  // Exports and reports (issue 12): File > Export… opens the shown view's export dialog.
+  | 'export';
 
 export const requestNames = Object.keys(requests) as RequestName[];
 

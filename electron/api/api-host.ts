@@ -5,6 +5,8 @@ export interface ApiHost {
   readonly mode: 'desktop' | 'browser';
   /** Desktop only (system dialog); browser mode leaves it out and folder.choose answers code 'Unsupported'. */
   chooseFolder?(purpose: 'open' | 'create'): Promise<string | null>;
+  /** Desktop only (system save dialog): where to save an export or report; null when cancelled. */
+  saveFile?(suggestedName: string): Promise<string | null>;
 }
 
 export type Push = <P extends PushName>(name: P, payload: PushEvents[P]) => void;

@@ -1,14 +1,17 @@
 import type { Command } from './command.js';
 import { appendCommand } from './commands/append.js';
 import { diffCommand } from './commands/diff.js';
+import { exportCommand } from './commands/export.js';
 import { initCommand } from './commands/init.js';
 import { projectCommand } from './commands/project.js';
 import { readCommand } from './commands/read.js';
+import { reportCommand } from './commands/report.js';
 import { repairCommand } from './commands/repair.js';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
 import { streamsCommand } from './commands/streams.js';
 import { verifyCommand } from './commands/verify.js';
+import { verifyReportCommand } from './commands/verify-report.js';
 
 /** In the order `eventfold --help` lists them: the order a newcomer uses them. */
 export const COMMANDS: readonly Command[] = [
@@ -19,7 +22,10 @@ export const COMMANDS: readonly Command[] = [
   statsCommand,
   projectCommand,
   diffCommand,
+  exportCommand,
+  reportCommand,
   verifyCommand,
+  verifyReportCommand,
   repairCommand,
   serveCommand,
 ];

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import {
   BrowserWindow,
   dialog,
@@ -10,6 +11,7 @@ import { createApiSession, type ApiSession, type FolderRegistry, type RecentFold
 import type { PageSource } from './app-page.js';
 import type { AppSettings } from './app-settings.js';
 import { chooseFolder } from './folder-dialog.js';
+import { chooseSavePath } from './save-dialog.js';
 import { placeWindow, type Bounds } from './window-bounds.js';
 import { createWindowOptions } from './window-options.js';
 
@@ -84,7 +86,11 @@ export class AppWindows {
     const entry: AppWindow = {
       window,
       session: createApiSession({
-        host: { mode: 'desktop', chooseFolder: (purpose) => chooseFolder(window, purpose) },
+        host: {
+          mode: 'desktop',
+          chooseFolder: (purpose) => chooseFolder(window, purpose),
+          saveFile: (name) => chooseSavePath(window, name, os.homedir()),
+        },
         registry: this.options.registry,
         recent: this.options.recent,
         push: (name, payload) => this.push(entry, name, payload),

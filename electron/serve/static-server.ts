@@ -10,6 +10,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
+import { DOWNLOAD_PREFIX, sendDownload, type Downloadable } from './download-route.js';
 import { assertUsableToken, createAccessToken, readCookie, tokensMatch } from './access-token.js';
 import { CONTENT_SECURITY_POLICY_HEADER } from './content-security-policy.js';
 import { contentTypeOf } from './content-types.js';
@@ -27,6 +28,8 @@ export interface StaticServerOptions {
   readonly token?: string;
   /** Serves the contract's WebSocket at `/api` (browser mode); without it, upgrades are refused. */
   readonly onSocket?: SocketHandler;
+  /** Finds a prepared export or report for /download/HANDLE (browser mode); without it, 404. */
+  readonly downloads?: (handle: string) => Downloadable | undefined;
 }
 
 export interface RunningStaticServer {
@@ -91,6 +94,10 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
     if (typeof granted === 'object') return send(response, granted.status, granted.message);
     if (granted === 'query') {
       response.setHeader('Set-Cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+    if (url.pathname.startsWith(DOWNLOAD_PREFIX)) {
+      const handle = url.pathname.slice(DOWNLOAD_PREFIX.length);
+      return sendDownload(response, request.method, options.downloads?.(handle));
     }
     const file = await resolveInside(root, url.pathname);
     if (file === 'outside') return send(response, 403, 'Outside the app');

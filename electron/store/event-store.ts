@@ -13,7 +13,13 @@ import { FileLock } from './file-lock.js';
 import { FolderLayout } from './folder-layout.js';
 import { loadIndexCache, saveIndexCache } from './index-cache.js';
 import type { LogProblem } from './log-problem.js';
-import { LogReader, type ReadAllOptions, type ReadPage, type ReadStreamOptions } from './log-reader.js';
+import {
+  LogReader,
+  type ReadAllOptions,
+  type ReadPage,
+  type ReadStreamOptions,
+  type StoredLine,
+} from './log-reader.js';
 import { LogState, type LogTail } from './log-state.js';
 import type { AppendRequest } from './append-plan.js';
 import { LogWriter } from './log-writer.js';
@@ -285,6 +291,16 @@ export class EventStore {
     for (const position of positions) if (position > highest) highest = position;
     await this.indexedUpTo(highest);
     return this.reader.readPositions(positions);
+  }
+
+  /**
+   * The lines of these positions exactly as stored (ascending positions; holes are left out), checked like
+   * every read: exports write and hash these bytes. Waits for a progressive open to index them.
+   */
+  async readStoredLines(positions: readonly number[]): Promise<StoredLine[]> {
+    this.assertOpen();
+    await this.indexedUpTo(positions.at(-1) ?? 0);
+    return this.reader.readStoredLines(positions);
   }
 
   /** Positions of the events that match, ascending, from the index alone (see PositionQuery). */

@@ -33,6 +33,12 @@ export interface ReadPage {
   readonly next: number | null;
 }
 
+/** One event's line exactly as stored, without its newline. */
+export interface StoredLine {
+  readonly position: number;
+  readonly bytes: Buffer;
+}
+
 export const MAX_PAGE = 10_000;
 const COALESCE_GAP = 64 * 1024;
 
@@ -163,6 +169,30 @@ export class LogReader {
       if (event !== undefined) ordered.push(event);
     }
     return ordered;
+  }
+
+  /**
+   * The stored bytes of each position's line (without its newline), ascending positions only, holes left
+   * out: what exports write and hash byte for byte. Reads coalesce like readPositions and check lines the
+   * index cache vouched for, so a line changed since open is reported, never returned.
+   */
+  async readStoredLines(positions: readonly number[]): Promise<StoredLine[]> {
+    if (!isAscending(positions)) throw new StoreError('InvalidArgument', 'positions must ascend');
+    const lines: StoredLine[] = [];
+    let i = 0;
+    while (i < positions.length) {
+      const run = this.nextRun(positions, i);
+      i = run.nextIndex;
+      if (run.lines.length === 0) continue;
+      const span = await this.files.read(run.segment.name, run.start, run.end - run.start);
+      if (run.start < run.segment.verifiedFrom) this.checkRun(span, run);
+      for (const line of run.lines) {
+        const start = line.start - run.start;
+        const end = span.indexOf(0x0a, start);
+        lines.push({ position: line.position, bytes: span.subarray(start, end === -1 ? span.length : end) });
+      }
+    }
+    return lines;
   }
 
   /**

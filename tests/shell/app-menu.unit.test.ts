@@ -139,6 +139,7 @@ describe('the application menu', () => {
       ['View > Toggle Theme', 'toggle-theme'],
       ['Events > Append Event…', 'append-event'],
       ['Events > Toggle Live', 'toggle-live'],
+      ['File > Export…', 'export'],
     ];
     for (const [path] of commands) click(item(menu, path));
     expect(actions.command.mock.calls.map(([command]) => command)).toEqual(

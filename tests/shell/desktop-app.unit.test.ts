@@ -287,6 +287,29 @@ describe('eventfold:invoke', () => {
     expect(dialog.opened.at(-1)?.properties).toContain('createDirectory');
   });
 
+  it('saves a prepared export where the save dialog says, and nowhere when it is cancelled', async () => {
+    const shop = await eventFolder('shop');
+    await start(['/opt/Eventfold/eventfold', shop]);
+    const window = windows()[0]!;
+    const prepared = await invoke(window, 'export.prepare', {
+      kind: 'events',
+      source: { kind: 'category', category: 'order' },
+      format: 'csv',
+    });
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    const { file, name } = prepared.value as { file: string; name: string };
+    expect(name).toBe('order-events.csv');
+    const target = path.join(workspace, 'saved.csv');
+    dialog.saveAnswers.push(target);
+    expect(await invoke(window, 'export.save', { file })).toEqual({ ok: true, value: { saved: target } });
+    expect(dialog.saving.at(-1)?.defaultPath).toMatch(/order-events\.csv$/);
+    expect(dialog.saving.at(-1)?.filters).toEqual([{ name: 'CSV', extensions: ['csv'] }]);
+    const text = await readFile(target, 'utf8');
+    expect(text.split('\n')[0]).toBe('position,time,stream,revision,type,id,data.total');
+    expect(text).toMatch(/^# eventfold \{"eventfold":"eventfold-stamp"/m);
+    expect(await invoke(window, 'export.save', { file })).toEqual({ ok: true, value: { saved: null } });
+  });
+
   it('stops serving a window once it is closed, and lets go of its folder', async () => {
     const shop = await eventFolder('shop');
     const desktop = await start(['/opt/Eventfold/eventfold', shop]);

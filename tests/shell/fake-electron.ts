@@ -233,6 +233,16 @@ export const dialog = {
       answer === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [answer] },
     );
   },
+  /** What the next showSaveDialog answers: a path, or null for Cancel. */
+  saveAnswers: [] as (string | null)[],
+  saving: [] as { defaultPath?: string; filters?: { name: string; extensions: string[] }[] }[],
+  showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
+    dialog.saving.push(args.at(-1) as { defaultPath?: string });
+    const answer = dialog.saveAnswers.shift() ?? null;
+    return Promise.resolve(
+      answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer },
+    );
+  },
   showMessageBox(...args: unknown[]): Promise<{ response: number }> {
     dialog.messages.push(args.at(-1) as { message: string; detail?: string });
     return Promise.resolve({ response: dialog.responses.shift() ?? 0 });
@@ -289,6 +299,8 @@ export function resetFakeElectron(userData: string): void {
   dialog.opened = [];
   dialog.messages = [];
   dialog.responses = [];
+  dialog.saveAnswers = [];
+  dialog.saving = [];
   screen.workAreas = [{ x: 0, y: 0, width: 1920, height: 1040 }];
 }
 

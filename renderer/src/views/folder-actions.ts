@@ -16,6 +16,20 @@ export const FOLDER_ACTIONS: readonly ActionDefinition[] = [
     run: ({ workspace }) => workspace?.openAppend(),
   },
   {
+    id: 'view.export',
+    label: 'Export this view…',
+    group: 'Folder',
+    keys: ['e'],
+    menuKeys: 'CmdOrCtrl+E',
+    keywords: 'export download save csv json markdown jsonl',
+  },
+  {
+    id: 'view.report',
+    label: 'Report on this view…',
+    group: 'Folder',
+    keywords: 'report pdf html markdown chart print',
+  },
+  {
     id: 'event.close',
     label: 'Close the event panel',
     group: 'Event',

@@ -1,0 +1,235 @@
+import fs from 'node:fs/promises';
+import type { ExportRequest, PreparedFile, ReportRequest } from '../../shared/contract.js';
+import type { ReportStamp } from '../../shared/report-stamp.js';
+import {
+  exportEvents,
+  exportState,
+  FileOutput,
+  folderReport,
+  projectionReport,
+  projectionSelection,
+  renderReport,
+  ReportError,
+  selectionOf,
+  type RenderedReport,
+} from '../reports/index.js';
+import { ProjectionError, ProjectionFault } from '../projections/index.js';
+import type { EventStore } from '../store/index.js';
+import { ContractFailure } from './contract-failure.js';
+import { compileLogFilter } from './log-filter.js';
+import { preparedFiles } from './prepared-files.js';
+import type { HandlerMap, SessionContext } from './session-context.js';
+import { Throttle } from './throttle.js';
+
+type ExportRequests = Pick<HandlerMap, 'export.prepare' | 'report.preview' | 'export.save'>;
+
+const MEDIA_TYPES: Readonly<Record<string, string>> = {
+  jsonl: 'application/x-ndjson',
+  json: 'application/json',
+  csv: 'text/csv; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+};
+
+/** Progress is pushed at most this often. */
+const PROGRESS_MS = 100;
+
+export const exportHandlers: ExportRequests = {
+  'export.prepare': async (arg, session) => {
+    const folder = session.folder('export.prepare');
+    const { store } = folder.lease;
+    const progress = new Progress(session);
+    try {
+      const name = fileName(arg, store);
+      const entry = preparedFiles.reserve(name, MEDIA_TYPES[arg.format]!);
+      const output = await FileOutput.create(entry.path);
+      let stamp: ReportStamp;
+      try {
+        if (arg.kind === 'events') {
+          const selection = selectionOf(store, arg.source, arg.filter ?? {});
+          const compiled = compileLogFilter(selection.source, selection.filter);
+          stamp = await exportEvents(
+            store,
+            selection,
+            compiled,
+            {
+              format: arg.format,
+              ...(arg.columns === undefined ? {} : { columns: arg.columns }),
+              bom: arg.bom ?? false,
+            },
+            output,
+            progress.report,
+          );
+        } else if (arg.kind === 'projection') {
+          const position = arg.position ?? store.lastPosition;
+          const state = await projectionState(session, arg.name, position);
+          stamp = await exportState(
+            store,
+            { name: arg.name, position, state },
+            { format: arg.format, bom: arg.bom ?? false },
+            output,
+            progress.report,
+          );
+        } else {
+          const report = await makeReport(arg, session, progress.report);
+          await output.write(report.bytes);
+          stamp = report.stamp;
+        }
+        await output.commit();
+      } catch (error) {
+        await output.abort();
+        throw error;
+      }
+      preparedFiles.add(entry);
+      const { size } = await fs.stat(entry.path);
+      const prepared: PreparedFile = { file: entry.id, name, bytes: size, mediaType: entry.mediaType, stamp };
+      return prepared;
+    } catch (error) {
+      throw contractError('export.prepare', error);
+    } finally {
+      progress.finish();
+    }
+  },
+
+  'report.preview': async (arg, session) => {
+    const progress = new Progress(session);
+    try {
+      const report = await makeReport({ ...arg, format: 'html' }, session, progress.report);
+      const charts = report.document.blocks.flatMap((block) =>
+        block.kind === 'chart' ? [{ chart: block.chart, title: block.title, data: block.data }] : [],
+      );
+      return { html: report.bytes.toString('utf8'), stamp: report.stamp, charts };
+    } catch (error) {
+      throw contractError('report.preview', error);
+    } finally {
+      progress.finish();
+    }
+  },
+
+  'export.save': async (arg, session) => {
+    const entry = preparedFiles.get(arg.file);
+    if (entry === undefined)
+      throw new ContractFailure('BadRequest', 'export.save: that export is gone (make it again)', {
+        request: 'export.save',
+      });
+    if (session.host.saveFile === undefined)
+      throw new ContractFailure('Unsupported', 'export.save: browser mode downloads the file instead', {
+        request: 'export.save',
+      });
+    const target = await session.host.saveFile(entry.name);
+    if (target === null) return { saved: null };
+    await fs.copyFile(entry.path, target);
+    return { saved: target };
+  },
+};
+
+async function makeReport(
+  arg: ReportRequest,
+  session: SessionContext,
+  onProgress: (done: number, total: number) => void,
+): Promise<RenderedReport> {
+  const { store } = session.folder('report.preview').lease;
+  if (arg.kind === 'folder-report') {
+    const selection = selectionOf(store, arg.source, arg.filter ?? {});
+    const built = await folderReport(
+      store,
+      selection,
+      compileLogFilter(selection.source, selection.filter),
+      onProgress,
+    );
+    return renderReport(built, arg.format, { kind: 'folder-report', folder: store.manifest.id, selection });
+  }
+  const position = arg.position ?? store.lastPosition;
+  const state = await projectionState(session, arg.name, position);
+  const compare =
+    arg.compare === undefined
+      ? undefined
+      : { position: arg.compare, state: await projectionState(session, arg.name, arg.compare) };
+  const built = await projectionReport(
+    store,
+    { name: arg.name, position, state, ...(compare === undefined ? {} : { compare }) },
+    onProgress,
+  );
+  return renderReport(built, arg.format, {
+    kind: 'projection-report',
+    folder: store.manifest.id,
+    selection: projectionSelection(position),
+    projection: { name: arg.name, position },
+  });
+}
+
+/** Through the projection host's public API, so its own code runs only in a trusted folder. */
+async function projectionState(session: SessionContext, name: string, position: number): Promise<unknown> {
+  if (position > session.folder('export.prepare').lease.store.lastPosition)
+    throw new ContractFailure('OutOfRange', `position ${position} is past the end of the log`);
+  const { lease } = session.folder('export.prepare');
+  const host = await lease.projections(() => session.trust.isTrusted(lease.store.manifest.id));
+  return host.stateAt(name, position);
+}
+
+/** A name that says what is inside: `order-events.csv`, `stream-statistics-at-40.md`, `folder-report.pdf`. */
+function fileName(arg: ExportRequest, store: EventStore): string {
+  const safe = (text: string): string =>
+    text
+      .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'events';
+  switch (arg.kind) {
+    case 'events': {
+      const source =
+        arg.source.kind === 'all'
+          ? 'events'
+          : arg.source.kind === 'stream'
+            ? arg.source.stream
+            : `${arg.source.category}-events`;
+      return `${safe(source)}.${arg.format}`;
+    }
+    case 'projection':
+      return `${safe(arg.name)}-at-${arg.position ?? store.lastPosition}.${arg.format}`;
+    case 'folder-report':
+      return `folder-report.${arg.format}`;
+    case 'projection-report':
+      return `${safe(arg.name)}-report.${arg.format}`;
+  }
+}
+
+/** The reports' and projections' errors as the contract's codes (as the projection requests answer them). */
+function contractError(request: string, error: unknown): unknown {
+  if (error instanceof ProjectionFault) {
+    return new ContractFailure('ProjectionFault', error.message, {
+      projection: error.projection,
+      position: error.position,
+      reason: error.reason,
+    });
+  }
+  if (error instanceof ProjectionError)
+    return new ContractFailure(
+      error.code === 'InvalidArgument' ? 'BadRequest' : error.code,
+      `${request}: ${error.message}`,
+    );
+  if (error instanceof ReportError)
+    return new ContractFailure(
+      error.code === 'BadOption' ? 'BadRequest' : 'Internal',
+      `${request}: ${error.message}`,
+    );
+  return error;
+}
+
+/** export.progress pushes for one request, throttled. */
+class Progress {
+  private latest = { done: 0, total: 0 };
+  private readonly throttle: Throttle;
+  readonly report = (done: number, total: number): void => {
+    this.latest = { done, total };
+    this.throttle.request();
+  };
+
+  constructor(session: SessionContext) {
+    this.throttle = new Throttle(PROGRESS_MS, () => session.push('export.progress', this.latest));
+  }
+
+  finish(): void {
+    this.throttle.flush();
+  }
+}
