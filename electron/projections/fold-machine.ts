@@ -6,7 +6,7 @@ export const FoldStep = {
   reached: 1,
   /** The time budget of this call is spent; call again. */
   yielded: 2,
-  /** A handler threw (or the log was not as expected): read `fault`. */
+  /** A handler threw: read `fault`. */
   fault: 3,
   /** A history search found as many changes as asked for. */
   limit: 4,
@@ -15,12 +15,13 @@ export const FoldStep = {
 } as const;
 
 /**
- * One projection's folds inside a worker: the sandboxed user code or a built-in. `call` prepares and runs
- * one operation of fold-runtime.ts and returns its answer; a time limit, when there is one, throws.
+ * One projection's folds inside its sandbox process: the sandboxed user code or a built-in. `call`
+ * prepares and runs one operation of fold-runtime.ts and returns its answer; a time limit, when there is
+ * one, throws.
  */
 export interface FoldMachine {
   call(...args: unknown[]): number | string;
-  /** Position of the event being handled (kept in shared memory, readable after a crash). */
+  /** Position of the event being handled (or last handled). */
   readonly current: () => number;
 }
 
@@ -28,6 +29,4 @@ export interface FoldMachine {
 export interface FoldFault {
   readonly position: number | null;
   readonly message: string;
-  /** The log, not the projection, was wrong (a damaged line). */
-  readonly log?: boolean;
 }

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { findBuiltin, type BuiltinProjection } from './builtins/index.js';
-import { foldRuntime } from './fold-runtime.js';
-import type { WorkerSetup } from './worker-protocol.js';
+import { SANDBOX_SOURCES } from './sandbox.js';
+import type { SandboxCode } from './sandbox/sandbox-protocol.js';
 
 /** The runtime is part of every projection's meaning: a change to it makes every checkpoint stale. */
-const RUNTIME_HASH = createHash('sha256').update(foldRuntime.toString()).digest('hex');
+const RUNTIME_HASH = createHash('sha256').update(SANDBOX_SOURCES.join('\n')).digest('hex');
 
 /** A projection's code: what runs, what it is called, and the hash that stamps its cache files. */
 export interface ProjectionCode {
@@ -14,7 +14,7 @@ export interface ProjectionCode {
   readonly kind: 'user' | 'builtin';
   /** The .js file of a user projection. */
   readonly file: string | null;
-  readonly setup: WorkerSetup['code'];
+  readonly setup: SandboxCode;
   readonly hash: string;
   /** Name of its files in cache/projections/. */
   readonly cacheName: string;

@@ -6,6 +6,7 @@ import type { CheckpointHeader } from './checkpoint-file.js';
 import { checkpointMatches } from './checkpoint-match.js';
 import { ProjectionCache } from './projection-cache.js';
 import { builtinCode, userCode, type ProjectionCode } from './projection-code.js';
+import { NO_HOLES } from './holes.js';
 import { ProjectionError } from './projection-error.js';
 import { projectionFilesIn, ProjectionFilesWatcher } from './projection-files-watcher.js';
 import {
@@ -279,6 +280,7 @@ export class ProjectionHost {
         position: 0,
         fault: error === null ? null : { position: null, error },
         skipped: [],
+        holes: NO_HOLES,
         shape: null,
       });
     };
@@ -352,6 +354,10 @@ function notStarted(
     position: stoppedAt?.position ?? 0,
     fault: stoppedAt?.fault ?? null,
     skipped: stoppedAt?.skipped ?? [],
+    holes:
+      stoppedAt?.holes === undefined
+        ? NO_HOLES
+        : { count: stoppedAt.holes.count, positions: stoppedAt.holes.positions },
     shape: null,
   };
 }

@@ -1,0 +1,263 @@
+// The entry point of a projection's sandbox process: one projection and its two folds, fed log lines by
+// its host over the channel (it never opens the event folder). Started by a spawner (node-spawner.ts, or
+// Electron's utility process) with the limits as its one argument.
+import { types } from 'node:util';
+import { BuiltinFold } from '../builtin-fold.js';
+import { findBuiltin } from '../builtins/index.js';
+import { FoldStep, type FoldMachine } from '../fold-machine.js';
+import { importRefusedInContext, SandboxFold } from '../sandbox.js';
+import { ChildChannel } from './child-channel.js';
+import { megabytes, type Frame } from './frames.js';
+import {
+  MAX_HEADER_BYTES,
+  maxBodyBytes,
+  type FoldOutcome,
+  type FoldTarget,
+  type HostMessage,
+  type SandboxArguments,
+  type SandboxFault,
+  type SandboxRequest,
+} from './sandbox-protocol.js';
+
+/** A step of the fold returns after this much work: the memory check and the host's messages get a turn. */
+const STEP_MS = 5;
+const PROGRESS_EVERY_MS = 100;
+
+const args = JSON.parse(process.argv[2] ?? '{}') as SandboxArguments;
+const memoryLimit = args.memoryMb * 1024 * 1024;
+
+class FaultRaised extends Error {
+  constructor(readonly fault: SandboxFault) {
+    super(fault.message);
+  }
+}
+
+let machine: FoldMachine | undefined;
+const requests: Frame[] = [];
+let busy = false;
+let input: { fold: number; target: FoldTarget; deliver: (frame: Frame) => void } | undefined;
+
+const channel = new ChildChannel(
+  { headerBytes: MAX_HEADER_BYTES, bodyBytes: maxBodyBytes(args) },
+  received,
+  () => process.exit(0),
+);
+
+function received(frame: Frame): void {
+  const message = frame.header as unknown as HostMessage;
+  if (message.op === 'input') {
+    // Lines for the fold waiting on them; any other (a fold already over) is dropped.
+    if (input?.fold === message.fold && input.target === message.target) {
+      const waiting = input;
+      input = undefined;
+      waiting.deliver(frame);
+    }
+    return;
+  }
+  requests.push(frame);
+  void pump();
+}
+
+async function pump(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  while (requests.length > 0) {
+    const frame = requests.shift()!;
+    const message = frame.header as unknown as HostMessage;
+    if (message.op === 'load') load(message, frame.body);
+    else if (message.op === 'request') await answer(message.id, message.request, frame.body);
+  }
+  busy = false;
+}
+
+/**
+ * The `code` of an error the vm raised (a timeout, an interruption; Node makes it in the context's realm),
+ * read as an own data property: no getter or proxy trap of a context value runs outside the time limit.
+ */
+function vmErrorCode(error: unknown): string | undefined {
+  if (!types.isNativeError(error)) return undefined;
+  const code = Object.getOwnPropertyDescriptor(error, 'code');
+  return typeof code?.value === 'string' ? code.value : undefined;
+}
+
+/** One runtime operation; the time limit, an interruption (memory) or a failed operation is a fault. */
+function call(fold: FoldMachine, ...operation: unknown[]): number | string {
+  let answer: number | string;
+  try {
+    answer = fold.call(...operation);
+  } catch (error) {
+    const code = vmErrorCode(error);
+    const position = fold.current() || null;
+    if (code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+      throw new FaultRaised({
+        position,
+        message: `a handler ran longer than the time limit (${args.eventTimeoutMs} ms an event)`,
+      });
+    }
+    if (code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') throw new FaultRaised(tooMuchMemory(position));
+    throw new FaultRaised({ position, message: 'the projection runtime failed', fatal: true });
+  }
+  if (answer === FoldStep.failed) throw new FaultRaised(readFault(fold));
+  return answer;
+}
+
+function tooMuchMemory(position: number | null): SandboxFault {
+  return { position, message: `the projection used more than ${args.memoryMb} MB of memory`, fatal: true };
+}
+
+function checkMemory(fold: FoldMachine): void {
+  if (process.memoryUsage.rss() > memoryLimit) throw new FaultRaised(tooMuchMemory(fold.current() || null));
+}
+
+function readFault(fold: FoldMachine): SandboxFault {
+  const fault = JSON.parse(String(fold.call('fault'))) as { position: number; message: string };
+  // Position 0 means no event was being handled (loading, $init).
+  return { position: fault.position === 0 ? null : fault.position, message: fault.message };
+}
+
+function load(message: Extract<HostMessage, { op: 'load' }>, body: Buffer): void {
+  try {
+    if (machine !== undefined) throw new Error('the sandbox already runs a projection');
+    const { code } = message;
+    let fold: FoldMachine & { readonly main: () => void };
+    if (code.kind === 'user') {
+      const sandbox = new SandboxFold(body.toString('utf8'), code.filename, args.eventTimeoutMs * 2);
+      if (args.plantHostRealm === true) sandbox.plantForTest({ error: new Error('planted'), process });
+      fold = sandbox;
+    } else {
+      const builtin = findBuiltin(code.name);
+      if (builtin === undefined) throw new Error(`there is no built-in projection "${code.name}"`);
+      fold = new BuiltinFold(builtin);
+    }
+    machine = fold;
+    const shape = JSON.parse(String(call(fold, 'load', fold.main))) as unknown;
+    checkMemory(fold);
+    channel.send({ kind: 'ready', shape });
+  } catch (error) {
+    const fault: SandboxFault =
+      error instanceof FaultRaised
+        ? { ...error.fault, position: null }
+        : {
+            position: null,
+            message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+          };
+    channel.send({ kind: 'ready', fault });
+  }
+}
+
+async function answer(id: number, request: SandboxRequest, body: Buffer): Promise<void> {
+  try {
+    if (machine === undefined) throw new Error('the projection did not load');
+    const text = await perform(machine, id, request, body);
+    const bytes = Buffer.byteLength(text);
+    if (bytes > args.maxStateBytes) {
+      const what = request.op === 'state' ? 'the state' : 'the answer';
+      throw new FaultRaised({
+        position: machine.current() || null,
+        message: `${what} is ${megabytes(bytes)}; a state may be at most ${megabytes(args.maxStateBytes)}`,
+      });
+    }
+    channel.send({ kind: 'answer', id }, text);
+  } catch (error) {
+    if (error instanceof FaultRaised) {
+      channel.send({ kind: 'answer', id, fault: error.fault });
+      if (error.fault.fatal === true) setImmediate(() => process.exit(1));
+    } else
+      channel.send({ kind: 'answer', id, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+async function perform(
+  fold: FoldMachine,
+  id: number,
+  request: SandboxRequest,
+  body: Buffer,
+): Promise<string> {
+  switch (request.op) {
+    case 'reset':
+      call(fold, 'reset', request.target, request.hasState ? body.toString('utf8') : null, request.position);
+      checkMemory(fold);
+      return 'null';
+    case 'fold':
+      return JSON.stringify(await foldTo(fold, id, request));
+    case 'state': {
+      const text = String(call(fold, 'state', request.target));
+      checkMemory(fold);
+      return text;
+    }
+    case 'skips':
+      call(fold, 'skips', JSON.stringify(request.positions));
+      return 'null';
+  }
+}
+
+/** Lines for a fold from the host: asked for when the fold has used up what it had. */
+function nextInput(fold: number, target: FoldTarget): Promise<Frame> {
+  return new Promise((deliver) => {
+    input = { fold, target, deliver };
+    channel.send({ kind: 'more', fold, target });
+  });
+}
+
+async function foldTo(
+  fold: FoldMachine,
+  id: number,
+  request: Extract<SandboxRequest, { op: 'fold' }>,
+): Promise<FoldOutcome> {
+  const { target, to, watch } = request;
+  const path = watch === undefined ? null : JSON.stringify(watch.path);
+  call(fold, 'watch', path, watch?.limit ?? null, request.holesAfter ?? 0);
+  call(fold, 'extend', target, to);
+  let limited = false;
+  let lastProgress = performance.now();
+  for (;;) {
+    const step = call(fold, 'step', STEP_MS);
+    checkMemory(fold);
+    if (step === FoldStep.fault) throw new FaultRaised(readFault(fold));
+    if (step === FoldStep.reached) break;
+    if (step === FoldStep.limit) {
+      limited = true;
+      break;
+    }
+    if (step === FoldStep.needInput) {
+      const frame = await nextInput(id, target);
+      const header = frame.header as { last: number; end?: boolean };
+      if (header.end === true) break;
+      call(fold, 'feed', target, frame.body.toString('utf8'), to, header.last);
+      continue;
+    }
+    const now = performance.now();
+    if (now - lastProgress >= PROGRESS_EVERY_MS) {
+      lastProgress = now;
+      channel.send({ kind: 'progress', target, position: Number(call(fold, 'position', target)) });
+    }
+  }
+  const position = Number(call(fold, 'position', target));
+  const holes = JSON.parse(String(call(fold, 'holes', target))) as FoldOutcome['holes'];
+  if (watch === undefined) return { position, holes };
+  const changes = JSON.parse(String(call(fold, 'changes'))) as FoldOutcome['changes'];
+  return { position, holes, changes: changes ?? [], limited };
+}
+
+/** What this process sees of its own walls, for the host to record and tests to check. */
+async function hello(): Promise<void> {
+  let codeGenerationOff = false;
+  try {
+    // The probe is the point: code generation from strings must be refused in this realm too.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    Reflect.construct(Function, ['return 1']);
+  } catch {
+    codeGenerationOff = true;
+  }
+  const permission = (process as { permission?: { has(scope: string): boolean } }).permission;
+  channel.send({
+    kind: 'hello',
+    walls: {
+      permissionModel: permission !== undefined && !permission.has('fs.write'),
+      codeGenerationOff,
+      importRefusedInContext: await importRefusedInContext().catch(() => false),
+    },
+  });
+}
+
+void hello();
