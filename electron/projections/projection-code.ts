@@ -36,11 +36,12 @@ export function builtinCode(builtin: BuiltinProjection): ProjectionCode {
 }
 
 /**
- * A user projection from a file. One in the folder's projections/ keeps its cache under its name; any
- * other file (named on the command line) under its name and a piece of its hash, so the two never collide.
+ * A user projection from a file (or its text, already read). One in the folder's projections/ keeps its
+ * cache under its name; any other file (named on the command line) under its name and a piece of its hash,
+ * so the two never collide.
  */
-export async function userCode(file: string, folder: string): Promise<ProjectionCode> {
-  const text = await fs.readFile(file, 'utf8');
+export async function userCode(file: string, folder: string, text?: string): Promise<ProjectionCode> {
+  text ??= await fs.readFile(file, 'utf8');
   const name = path.basename(file).replace(/\.js$/, '');
   const hash = hashOf(`user:${text}`);
   const inFolder = path.resolve(path.dirname(file)) === path.resolve(folder, 'projections');

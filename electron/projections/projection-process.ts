@@ -284,7 +284,7 @@ export class ProjectionProcess {
   /** Sends the next chunk of lines a fold asked for, read through the store's checked path. */
   private async feed(fold: number, target: FoldTarget): Promise<void> {
     const feed = this.feeds.get(fold);
-    if (feed === undefined || feed.target !== target) {
+    if (feed?.target !== target) {
       this.channel.send({ op: 'input', fold, target, last: 0, end: true });
       return;
     }

@@ -23,7 +23,8 @@ import {
 const STEP_MS = 5;
 const PROGRESS_EVERY_MS = 100;
 
-const args = JSON.parse(process.argv[2] ?? '{}') as SandboxArguments;
+// The last argument: a Node child's process.argv is [node, entry, it]; a utility process's ends with it too.
+const args = JSON.parse(process.argv.at(-1) ?? '{}') as SandboxArguments;
 const memoryLimit = args.memoryMb * 1024 * 1024;
 
 class FaultRaised extends Error {
@@ -244,7 +245,6 @@ async function hello(): Promise<void> {
   let codeGenerationOff = false;
   try {
     // The probe is the point: code generation from strings must be refused in this realm too.
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
     Reflect.construct(Function, ['return 1']);
   } catch {
     codeGenerationOff = true;

@@ -116,7 +116,7 @@ function shapeOf(value: unknown): ProjectionShape {
 
 function strings(value: unknown, name: string): string[] {
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw malformed(name);
-  return value as string[];
+  return value;
 }
 
 function flag(value: unknown, name: string): boolean {

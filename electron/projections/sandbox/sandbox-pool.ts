@@ -34,7 +34,7 @@ export class SandboxPool {
     const key = JSON.stringify(args);
     const spare = this.spare;
     let channel: HostChannel;
-    if (spare !== undefined && spare.key === key && spare.channel.closed === undefined) {
+    if (spare?.key === key && spare.channel.closed === undefined) {
       this.spare = undefined;
       clearTimeout(spare.timer);
       channel = spare.channel;

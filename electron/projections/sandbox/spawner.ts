@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import type { SandboxArguments } from './sandbox-protocol.js';
 
 /**
@@ -17,9 +16,9 @@ export interface SpawnWalls {
 /** A sandbox process as its host sees it, whatever started it. */
 export interface SpawnedSandbox {
   /** Its frames (sandbox-protocol.ts), as bytes the host cuts and bounds itself. */
-  readonly output: Readable;
+  readonly output: NodeJS.ReadableStream;
   /** What it prints on a crash (V8's out-of-memory report), read bounded. */
-  readonly errors: Readable | null;
+  readonly errors: NodeJS.ReadableStream | null;
   readonly walls: SpawnWalls;
   /** Sends one frame (the pieces of encodeFrame). */
   send(frame: readonly Buffer[]): void;
