@@ -1,7 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { TrustStatus } from '../../shared/contract.js';
-import { ProjectionHost, type SandboxPool, type TrustCheck } from '../projections/index.js';
+import {
+  ProjectionHost,
+  type SandboxPool,
+  type TrustCheck,
+  type WorkerLimits,
+} from '../projections/index.js';
 import type { FolderIdentity } from '../projections/trust/index.js';
 import { openEventStore, type EventStore, type OpenOptions, type ScanProgress } from '../store/index.js';
 
@@ -54,6 +59,8 @@ export interface RegistryOptions extends Omit<OpenOptions, 'progressive' | 'onPr
    * processes (the main process never runs projection code); by default Node child processes.
    */
   readonly sandbox?: SandboxPool;
+  /** Limits of every projection and what-if run (default: WorkerLimits' defaults). */
+  readonly projectionLimits?: Omit<WorkerLimits, 'sandbox'>;
 }
 
 /**
@@ -66,9 +73,10 @@ export class FolderRegistry {
 
   constructor(private readonly options: RegistryOptions = {}) {}
 
-  /** The sandbox processes of this registry's projections and what-if runs (undefined: the default). */
-  get sandbox(): SandboxPool | undefined {
-    return this.options.sandbox;
+  /** What this registry's projections and what-if runs are started with: their sandbox pool and limits. */
+  get projectionOptions(): WorkerLimits {
+    const { sandbox, projectionLimits } = this.options;
+    return { ...projectionLimits, ...(sandbox === undefined ? {} : { sandbox }) };
   }
 
   async acquire(folder: string): Promise<FolderLease> {
@@ -76,7 +84,7 @@ export class FolderRegistry {
     let entry = this.folders.get(key);
     if (entry === undefined) {
       const listeners = new Set<(progress: ScanProgress) => void>();
-      const { sandbox: _sandbox, ...openOptions } = this.options;
+      const { sandbox: _sandbox, projectionLimits: _limits, ...openOptions } = this.options;
       // A large folder opens at once and indexes in the background, so the page can show progress.
       const opening = openEventStore(key, {
         ...openOptions,
@@ -123,21 +131,20 @@ export class FolderRegistry {
         return () => entry.progressListeners.delete(listener);
       },
       projections: async (trusted) => {
-        entry.projections ??= ProjectionHost.open(store, {
-          trusted,
-          ...(this.options.sandbox === undefined ? {} : { sandbox: this.options.sandbox }),
-        }).then((host) => {
-          // The code changed under a trusted folder (or back): every holder hears, and the page asks again.
-          host.onTrustChanged((decision, files) => {
-            const status: TrustStatus = {
-              trusted: decision.trusted,
-              projections: files.files.length + files.unreadable.length,
-              ...(decision.askAgain === undefined ? {} : { askAgain: decision.askAgain }),
-            };
-            for (const listener of entry.trustListeners.keys()) void listener(status);
-          });
-          return host;
-        });
+        entry.projections ??= ProjectionHost.open(store, { trusted, ...this.projectionOptions }).then(
+          (host) => {
+            // The code changed under a trusted folder (or back): every holder hears, and the page asks again.
+            host.onTrustChanged((decision, files) => {
+              const status: TrustStatus = {
+                trusted: decision.trusted,
+                projections: files.files.length + files.unreadable.length,
+                ...(decision.askAgain === undefined ? {} : { askAgain: decision.askAgain }),
+              };
+              for (const listener of entry.trustListeners.keys()) void listener(status);
+            });
+            return host;
+          },
+        );
         entry.projections.catch(() => (entry.projections = undefined));
         return entry.projections;
       },

@@ -121,8 +121,8 @@ const whatIf: Handler<'projection.whatif'> = (arg, session) =>
       const [scratch, compared] = await Promise.all([
         runScratchProjection(store, arg.code, {
           position,
-          // The same sandbox processes as the folder's projections (in the desktop app: utility processes).
-          ...(session.registry.sandbox === undefined ? {} : { sandbox: session.registry.sandbox }),
+          // The same sandbox processes and limits as the folder's projections (desktop: utility processes).
+          ...session.registry.projectionOptions,
           // An edit of NAME names NAME's file in its errors, as the saved projection would.
           filename: projectionFileOf(
             name !== undefined && findBuiltin(name) === undefined ? name : 'what-if',

@@ -20,4 +20,8 @@ export class BuiltinFold implements FoldMachine {
     this.runtime.ops.prepare(...args);
     return this.runtime.ops.run();
   }
+
+  callWithin(_timeoutMs: number, ...args: unknown[]): number | string {
+    return this.call(...args);
+  }
 }

@@ -10,6 +10,8 @@ export const FoldStep = {
   fault: 3,
   /** A history search found as many changes as asked for. */
   limit: 4,
+  /** Announce mode: the next event's handler is about to run (its position is `current`); call again. */
+  announce: 5,
   /** The operation itself threw (top-level code, $init, a state that cannot be serialised): read `fault`. */
   failed: -1,
 } as const;
@@ -21,6 +23,8 @@ export const FoldStep = {
  */
 export interface FoldMachine {
   call(...args: unknown[]): number | string;
+  /** `call` with a time limit of its own (a large state's serialisation takes longer than a handler). */
+  callWithin(timeoutMs: number, ...args: unknown[]): number | string;
   /** Position of the event being handled (or last handled). */
   readonly current: () => number;
 }

@@ -82,6 +82,9 @@ export function foldRuntime(
   let fault = '';
   /** Holes at or before this position were recorded by an earlier fold over them: only passed over. */
   let holeFloor = 0;
+  /** Announce mode: step returns before each handler, naming its event (the last one announced). */
+  let announce = false;
+  let announced = 0;
 
   function describe(): string {
     const made = definitions.defined();
@@ -192,14 +195,24 @@ export function foldRuntime(
       // Positions the log skips have no event (the store's checked read left out their damaged lines).
       passHoles(fold, Math.min(position - 1, upTo));
       if (position > upTo) return 1;
+      const stream = record?.stream as string;
+      const type = record?.type as string;
+      const handler =
+        record === undefined || skipped.has(position) || !matches(stream)
+          ? undefined
+          : handlerFor(made, type);
+      if (handler !== undefined && announce && announced !== position) {
+        // The host hears which event runs next before it runs: should it take the process down, the
+        // host still knows which one did.
+        announced = position;
+        current = position;
+        return 5;
+      }
       cursor = end + 1;
       if (record === undefined) {
         passHoles(fold, position);
       } else {
         current = position;
-        const stream = record.stream as string;
-        const type = record.type as string;
-        const handler = skipped.has(position) || !matches(stream) ? undefined : handlerFor(made, type);
         if (handler !== undefined) {
           const event: ProjectionEvent = {
             position,
@@ -249,7 +262,16 @@ export function foldRuntime(
     if (fold === undefined) return 'null';
     const problem = notJson(fold.state);
     if (problem !== undefined) throw new TypeError(`the state cannot be kept as JSON: ${problem}`);
-    return stringify(fold.state) ?? 'null';
+    try {
+      return stringify(fold.state) ?? 'null';
+    } catch (error) {
+      if (error instanceof RangeError) {
+        throw new TypeError('the state cannot be kept as JSON: it is nested too deeply (or too large)', {
+          cause: error,
+        });
+      }
+      throw error;
+    }
   }
 
   function park(): void {
@@ -283,6 +305,7 @@ export function foldRuntime(
         path = a === null ? undefined : (parse(a as string) as unknown[]);
         limit = typeof b === 'number' ? b : Infinity;
         holeFloor = typeof c === 'number' ? c : 0;
+        announce = d === true;
         changes = [];
         return 0;
       case 'feed': {

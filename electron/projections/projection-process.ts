@@ -6,6 +6,7 @@ import { MemoryWatch } from './sandbox/memory-watch.js';
 import { foldOutcome } from './sandbox/sandbox-messages.js';
 import { hardLimitMb } from './sandbox/node-spawner.js';
 import { SandboxPool } from './sandbox/sandbox-pool.js';
+import { STATE_SERIALISATION_MS } from './sandbox/sandbox-protocol.js';
 import type {
   FoldOutcome,
   FoldTarget,
@@ -58,6 +59,8 @@ export function defaultSandboxPool(): SandboxPool {
 interface Pending {
   readonly op: SandboxRequest['op'];
   readonly target: FoldTarget | undefined;
+  /** A fold that announces each event: a fault without one is still exact. */
+  readonly announce: boolean;
   readonly resolve: (value: Buffer) => void;
   readonly reject: (error: Error) => void;
 }
@@ -84,6 +87,8 @@ export class ProjectionProcess {
   private dead: ProjectionFault | undefined;
   private watchdog: NodeJS.Timeout | undefined;
   private progressListener: ((position: number) => void) | undefined;
+  /** Every fold announces its events (see SandboxRequest): set while finding the event of a crash. */
+  announcing = false;
   /** How far each fold is known to have come (for a fault the sandbox could not name the event of). */
   private readonly known: Record<FoldTarget, number> = { live: 0, scratch: 0 };
   private memoryFault: string | undefined;
@@ -163,9 +168,16 @@ export class ProjectionProcess {
     options: {
       readonly watch?: { readonly path: readonly (string | number)[]; readonly limit: number };
       readonly holesAfter?: number;
+      readonly announce?: boolean;
     } = {},
   ): Promise<FoldOutcome> {
-    const request: SandboxRequest = { op: 'fold', target, to, ...options };
+    const request: SandboxRequest = {
+      op: 'fold',
+      target,
+      to,
+      ...options,
+      ...(this.announcing ? { announce: true } : {}),
+    };
     // The id request() gives it: the sandbox asks for lines by it.
     const id = this.nextId;
     this.feeds.set(id, {
@@ -237,6 +249,7 @@ export class ProjectionProcess {
       this.pending.set(id, {
         op: request.op,
         target: 'target' in request ? request.target : undefined,
+        announce: request.op === 'fold' && request.announce === true,
         resolve,
         reject,
       });
@@ -252,6 +265,10 @@ export class ProjectionProcess {
       case 'progress':
         this.known[message.target] = message.position;
         this.progressListener?.(message.position);
+        return;
+      case 'at':
+        // Announce mode: everything before this event is done, and this one runs now.
+        this.known[message.target] = message.position - 1;
         return;
       case 'more':
         // It has folded everything it was sent.
@@ -314,7 +331,7 @@ export class ProjectionProcess {
   }
 
   private overMemory(): void {
-    this.memoryFault = `the projection used more than ${this.limits.memoryMb} MB of memory`;
+    this.memoryFault = `the projection ran out of memory: it used more than ${this.limits.memoryMb} MB`;
     // An interruption lets the sandbox name the event; a sandbox that does not answer it is killed.
     this.channel.spawned.kill('SIGINT');
     setTimeout(() => this.channel.kill(), INTERRUPT_GRACE_MS).unref();
@@ -341,7 +358,7 @@ export class ProjectionProcess {
     if (/heap out of memory|heap limit|allocation failed/i.test(end.errors)) {
       this.died(
         this.faultAfterKnown(
-          `the projection ran out of memory (more than ${hardLimitMb(this.limits.memoryMb)} MB)`,
+          `the projection ran out of memory: its heap reached the hard limit of ${hardLimitMb(this.limits.memoryMb)} MB`,
         ),
       );
       return;
@@ -357,13 +374,22 @@ export class ProjectionProcess {
   private faultAfterKnown(reason: string): ProjectionFault {
     const [first] = this.pending.values();
     const target = first?.target;
-    const position =
-      first === undefined || target === undefined
-        ? null
-        : first.op === 'fold'
-          ? this.known[target] + 1
-          : this.known[target] || null;
-    return new ProjectionFault(this.name, position, reason);
+    if (first === undefined || target === undefined) return new ProjectionFault(this.name, null, reason);
+    if (first.op === 'state') {
+      return new ProjectionFault(
+        this.name,
+        this.known[target] || null,
+        `${reason}, while its state was serialised`,
+      );
+    }
+    if (first.op !== 'fold') return new ProjectionFault(this.name, this.known[target] || null, reason);
+    if (first.announce) return new ProjectionFault(this.name, this.known[target] + 1, reason);
+    return new ProjectionFault(
+      this.name,
+      this.known[target] + 1,
+      `${reason} (at this event or one after it: the process was stopped before it could say which)`,
+      true,
+    );
   }
 
   private armWatchdog(): void {
@@ -378,7 +404,7 @@ export class ProjectionProcess {
         );
         this.channel.kill();
       },
-      this.limits.eventTimeoutMs * 2 + WATCHDOG_GRACE_MS,
+      this.limits.eventTimeoutMs * 2 + STATE_SERIALISATION_MS + WATCHDOG_GRACE_MS,
     );
   }
 

@@ -373,9 +373,12 @@ export class ProjectionRunner {
         this.progressed.settle();
         if (this.live % this.every === 0) await this.capture();
       } catch (error) {
-        this.faulted(error);
-        await this.writeCheckpoint().catch(() => undefined);
-        return;
+        const fault = await this.pinpoint(error, to);
+        if (fault !== undefined) {
+          this.faulted(fault);
+          await this.writeCheckpoint().catch(() => undefined);
+          return;
+        }
       }
       this.options.onProgress?.(this.live);
       if (this.live % this.every === 0) {
@@ -391,6 +394,35 @@ export class ProjectionRunner {
       this.options.onStatus?.(this.describe());
       this.checkpointSoon();
     } else if (this.status === 'starting') this.status = 'running';
+  }
+
+  /**
+   * A fault whose process could not name the event (stopped for its memory, or crashed): the same events
+   * are folded again from the last kept state in a new process, each announced before its handler runs,
+   * so that the fault names its event. Undefined when they fold this time (it did not repeat): the live
+   * fold is then at `to` and goes on.
+   */
+  private async pinpoint(error: unknown, to: number): Promise<unknown> {
+    if (!(error instanceof ProjectionFault) || !error.uncertain) return error;
+    try {
+      const worker = await this.ensureWorker();
+      await worker.reset('live', this.saved.stateText, this.saved.position);
+      this.live = this.saved.position;
+      const outcome = await worker.fold('live', to, { holesAfter: this.holesThrough, announce: true });
+      this.passedHoles(outcome);
+      this.live = outcome.position;
+      if (this.live < to)
+        return new ProjectionFault(
+          this.code.name,
+          this.live + 1,
+          'the log could not be read at this position',
+        );
+      this.progressed.settle();
+      if (this.live % this.every === 0) await this.capture();
+      return undefined;
+    } catch (again) {
+      return again;
+    }
   }
 
   /** Holes the live fold passed: the summary lists them, and the checkpoint keeps them. */
@@ -586,7 +618,19 @@ export class ProjectionRunner {
         this.faulted(error);
         throw error;
       }
-      return work(worker);
+      try {
+        return await work(worker);
+      } catch (error) {
+        if (!(error instanceof ProjectionFault) || !error.uncertain) throw error;
+        // As for the live fold (pinpoint): again in a new process, each event announced, to name it.
+        const again = await this.ensureWorker();
+        again.announcing = true;
+        try {
+          return await work(again);
+        } finally {
+          again.announcing = false;
+        }
+      }
     });
     this.scratchChain = run.catch(() => undefined);
     return run;

@@ -98,8 +98,12 @@ export class SandboxFold implements FoldMachine {
    * much memory with SIGINT, and the fault can then name the event.
    */
   call(...args: unknown[]): number | string {
+    return this.callWithin(this.timeoutMs, ...args);
+  }
+
+  callWithin(timeoutMs: number, ...args: unknown[]): number | string {
     this.ops.prepare(...args);
-    const answer: unknown = RUN.runInContext(this.context, { timeout: this.timeoutMs, breakOnSigint: true });
+    const answer: unknown = RUN.runInContext(this.context, { timeout: timeoutMs, breakOnSigint: true });
     if (typeof answer !== 'number' && typeof answer !== 'string') {
       throw new Error('the projection runtime answered with something other than text or a number');
     }

@@ -4,6 +4,12 @@ import { ProjectionError } from './projection-error.js';
 import { ProjectionFault } from './projection-fault.js';
 import { ProjectionProcess, type WorkerLimits } from './projection-process.js';
 
+/**
+ * A run that took its process down without naming the event is run again with each event announced, to
+ * name it, up to this many events (announcing costs a message an event).
+ */
+const PINPOINT_MAX_EVENTS = 200_000;
+
 /** The name faults of edited code carry: it is not (yet) any projection of the folder. */
 export const WHAT_IF_PROJECTION = 'what-if';
 
@@ -78,7 +84,21 @@ export async function runScratchProjection(
     if (aborted()) throw cancelled();
     worker.onProgress(options.onProgress);
     await worker.reset('scratch', null, 0);
-    const outcome = await worker.fold('scratch', position);
+    const outcome = await worker.fold('scratch', position).catch(async (error: unknown) => {
+      if (!(error instanceof ProjectionFault) || !error.uncertain || position > PINPOINT_MAX_EVENTS)
+        throw error;
+      // The process was stopped before it could name the event: fold again, each event announced.
+      await worker.terminate();
+      worker = await ProjectionProcess.start(
+        WHAT_IF_PROJECTION,
+        store,
+        { kind: 'user', text: code, filename },
+        options,
+      );
+      worker.announcing = true;
+      await worker.reset('scratch', null, 0);
+      return worker.fold('scratch', position);
+    });
     if (outcome.position < position) {
       throw new ProjectionFault(
         WHAT_IF_PROJECTION,

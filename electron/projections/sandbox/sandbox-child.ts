@@ -11,6 +11,7 @@ import { megabytes, type Frame } from './frames.js';
 import {
   MAX_HEADER_BYTES,
   maxBodyBytes,
+  STATE_SERIALISATION_MS,
   type FoldOutcome,
   type FoldTarget,
   type HostMessage,
@@ -84,15 +85,19 @@ function vmErrorCode(error: unknown): string | undefined {
 /** One runtime operation; the time limit, an interruption (memory) or a failed operation is a fault. */
 function call(fold: FoldMachine, ...operation: unknown[]): number | string {
   let answer: number | string;
+  const serialising = operation[0] === 'state';
+  const limit = args.eventTimeoutMs * 2 + (serialising ? STATE_SERIALISATION_MS : 0);
   try {
-    answer = fold.call(...operation);
+    answer = fold.callWithin(limit, ...operation);
   } catch (error) {
     const code = vmErrorCode(error);
     const position = fold.current() || null;
     if (code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
       throw new FaultRaised({
         position,
-        message: `a handler ran longer than the time limit (${args.eventTimeoutMs} ms an event)`,
+        message: serialising
+          ? `its state took longer than ${Math.round(limit / 1000)} s to serialise (a toJSON or a getter that never ends, or a state far too large)`
+          : `a handler ran longer than the time limit (${args.eventTimeoutMs} ms an event)`,
       });
     }
     if (code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') throw new FaultRaised(tooMuchMemory(position));
@@ -103,7 +108,11 @@ function call(fold: FoldMachine, ...operation: unknown[]): number | string {
 }
 
 function tooMuchMemory(position: number | null): SandboxFault {
-  return { position, message: `the projection used more than ${args.memoryMb} MB of memory`, fatal: true };
+  return {
+    position,
+    message: `the projection ran out of memory: it used more than ${args.memoryMb} MB`,
+    fatal: true,
+  };
 }
 
 function checkMemory(fold: FoldMachine): void {
@@ -113,7 +122,12 @@ function checkMemory(fold: FoldMachine): void {
 function readFault(fold: FoldMachine): SandboxFault {
   const fault = JSON.parse(String(fold.call('fault'))) as { position: number; message: string };
   // Position 0 means no event was being handled (loading, $init).
-  return { position: fault.position === 0 ? null : fault.position, message: fault.message };
+  const position = fault.position === 0 ? null : fault.position;
+  // The kernel's limit on its data refused an ArrayBuffer: that is running out of memory, said plainly.
+  if (fault.message.includes('Array buffer allocation failed')) {
+    return { position, message: `the projection ran out of memory (${fault.message})`, fatal: true };
+  }
+  return { position, message: fault.message };
 }
 
 function load(message: Extract<HostMessage, { op: 'load' }>, body: Buffer): void {
@@ -207,7 +221,7 @@ async function foldTo(
 ): Promise<FoldOutcome> {
   const { target, to, watch } = request;
   const path = watch === undefined ? null : JSON.stringify(watch.path);
-  call(fold, 'watch', path, watch?.limit ?? null, request.holesAfter ?? 0);
+  call(fold, 'watch', path, watch?.limit ?? null, request.holesAfter ?? 0, request.announce === true);
   call(fold, 'extend', target, to);
   let limited = false;
   let lastProgress = performance.now();
@@ -215,6 +229,10 @@ async function foldTo(
     const step = call(fold, 'step', STEP_MS);
     checkMemory(fold);
     if (step === FoldStep.fault) throw new FaultRaised(readFault(fold));
+    if (step === FoldStep.announce) {
+      channel.send({ kind: 'at', target, position: fold.current() });
+      continue;
+    }
     if (step === FoldStep.reached) break;
     if (step === FoldStep.limit) {
       limited = true;

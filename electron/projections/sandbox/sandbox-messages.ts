@@ -32,6 +32,8 @@ export function sandboxMessage(header: Record<string, unknown>): SandboxMessage 
         target: target(header.target),
         position: count(header.position, 'position'),
       };
+    case 'at':
+      return { kind: 'at', target: target(header.target), position: count(header.position, 'position') };
     case 'more':
       return { kind: 'more', fold: count(header.fold, 'fold'), target: target(header.target) };
     case 'answer': {

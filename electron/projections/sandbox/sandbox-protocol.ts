@@ -59,6 +59,11 @@ export type SandboxRequest =
       readonly watch?: { readonly path: readonly (string | number)[]; readonly limit: number };
       /** Holes at or before this position were reported by an earlier fold: pass them without counting. */
       readonly holesAfter?: number;
+      /**
+       * Say which event runs before each handler (an 'at' message): slower, for finding the event that
+       * took an earlier process down where it could not say so itself.
+       */
+      readonly announce?: boolean;
     }
   | { readonly op: 'state'; readonly target: FoldTarget }
   | { readonly op: 'skips'; readonly positions: readonly number[] };
@@ -107,10 +112,18 @@ export type SandboxMessage =
   | { readonly kind: 'ready'; readonly fault: SandboxFault }
   | { readonly kind: 'progress'; readonly target: FoldTarget; readonly position: number }
   | { readonly kind: 'more'; readonly fold: number; readonly target: FoldTarget }
+  /** In announce mode: the handler of the event at `position` runs now. */
+  | { readonly kind: 'at'; readonly target: FoldTarget; readonly position: number }
   /** A request done: its value is the body (JSON text, or a state's text for 'state'). */
   | { readonly kind: 'answer'; readonly id: number }
   | { readonly kind: 'answer'; readonly id: number; readonly fault: SandboxFault }
   | { readonly kind: 'answer'; readonly id: number; readonly error: string };
+
+/**
+ * Serialising a state (up to the largest allowed) may take longer than a handler may: a 'state' request
+ * gets this much besides the handlers' limit, and the host's watchdog waits for it.
+ */
+export const STATE_SERIALISATION_MS = 20_000;
 
 /** The largest frame header either side sends or accepts. */
 export const MAX_HEADER_BYTES = 64 * 1024;
