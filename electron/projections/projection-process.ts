@@ -139,12 +139,12 @@ export class ProjectionProcess {
       const ready = await new Promise<Extract<SandboxMessage, { kind: 'ready' }>>((resolve, reject) => {
         channel.onMessage((message) => {
           if (message.kind === 'ready') resolve(message);
-          else reject(new Error(`it sent a ${message.kind} message before it loaded`));
+          else reject(new Error(`sent a ${message.kind} message before it loaded`));
         });
         channel.onEnd((end) => reject(new Error(describeEnd(end))));
         // Top-level code has the vm's time limit; this is for a process stuck where that cannot reach.
         const timer = setTimeout(
-          () => reject(new Error('it did not finish loading (stuck where its time limit cannot reach)')),
+          () => reject(new Error('did not finish loading (stuck where its time limit cannot reach)')),
           eventTimeoutMs * 2 + WATCHDOG_GRACE_MS,
         );
         timer.unref();
@@ -157,7 +157,7 @@ export class ProjectionProcess {
     } catch (error) {
       channel.kill();
       if (error instanceof ProjectionFault) throw error;
-      throw new ProjectionFault(name, null, `the projection's process failed: ${(error as Error).message}`);
+      throw new ProjectionFault(name, null, `the projection's sandbox ${(error as Error).message}`);
     }
   }
 
@@ -191,7 +191,7 @@ export class ProjectionProcess {
       try {
         outcome = foldOutcome(body);
       } catch (error) {
-        throw this.broken(`it sent ${(error as Error).message}`);
+        throw this.broken(`sent ${(error as Error).message}`);
       }
       this.known[target] = outcome.position;
       return outcome;
@@ -215,7 +215,7 @@ export class ProjectionProcess {
     try {
       JSON.parse(text);
     } catch {
-      throw this.broken('it answered with a state that is not JSON');
+      throw this.broken('answered with a state that is not JSON');
     }
     return text;
   }
@@ -279,7 +279,7 @@ export class ProjectionProcess {
         this.answered(message, body);
         return;
       default:
-        void this.broken(`it sent a ${message.kind} message while running`);
+        void this.broken(`sent a ${message.kind} message while running`);
     }
   }
 
@@ -348,7 +348,7 @@ export class ProjectionProcess {
     this.memory.stop();
     this.disarmWatchdog();
     if (end.kind === 'broken') {
-      this.died(this.faultAfterKnown(`the projection's sandbox ${end.reason}; it was stopped`));
+      this.died(this.faultAfterKnown(`the projection's sandbox ${describeEnd(end)}`));
       return;
     }
     if (this.memoryFault !== undefined) {
@@ -363,7 +363,7 @@ export class ProjectionProcess {
       );
       return;
     }
-    this.died(this.faultAfterKnown(`the projection's process stopped: ${describeEnd(end)}`));
+    this.died(this.faultAfterKnown(`the projection's sandbox ${describeEnd(end)} unexpectedly`));
   }
 
   /**

@@ -45,7 +45,7 @@ export class HostChannel {
       this.refused = reject;
     });
     this.hello.catch(() => undefined);
-    const timer = setTimeout(() => this.broken('it did not start (no hello within 30 s)'), HELLO_TIMEOUT_MS);
+    const timer = setTimeout(() => this.broken('did not start (no hello within 30 s)'), HELLO_TIMEOUT_MS);
     timer.unref();
     void this.hello.then(
       () => clearTimeout(timer),
@@ -100,7 +100,7 @@ export class HostChannel {
       }
     } catch (error) {
       if (!(error instanceof FrameError)) throw error;
-      this.broken(`it sent ${error.message}`);
+      this.broken(`sent ${error.message}`);
     }
   }
 
@@ -117,9 +117,12 @@ export class HostChannel {
   }
 }
 
-/** An end in words, for a fault: "it sent a message of 300 MB (at most 72 MB are allowed)". */
+/**
+ * An end in words, to follow "the projection's sandbox": "sent a message of 300 MB (at most 72 MB are
+ * allowed); it was stopped", "exited (code 1)".
+ */
 export function describeEnd(end: ChannelEnd): string {
-  if (end.kind === 'broken') return end.reason;
-  if (end.signal !== null) return `its process was stopped (${end.signal})`;
-  return `its process exited (code ${String(end.code)})`;
+  if (end.kind === 'broken') return `${end.reason}; it was stopped`;
+  if (end.signal !== null) return `was stopped (${end.signal})`;
+  return `exited (code ${String(end.code)})`;
 }
