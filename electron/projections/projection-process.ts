@@ -327,7 +327,13 @@ export class ProjectionProcess {
   }
 
   private faultOf(fault: SandboxFault): ProjectionFault {
-    return new ProjectionFault(this.name, fault.position, fault.message);
+    if (fault.uncertain !== true) return new ProjectionFault(this.name, fault.position, fault.message);
+    return new ProjectionFault(
+      this.name,
+      fault.position,
+      `${fault.message} (this event or one before it: folding them one at a time names it)`,
+      true,
+    );
   }
 
   private overMemory(): void {

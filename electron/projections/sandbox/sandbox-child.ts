@@ -29,7 +29,11 @@ const args = JSON.parse(process.argv.at(-1) ?? '{}') as SandboxArguments;
 const memoryLimit = args.memoryMb * 1024 * 1024;
 
 class FaultRaised extends Error {
-  constructor(readonly fault: SandboxFault) {
+  constructor(
+    readonly fault: SandboxFault,
+    /** The vm's time limit ended it. */
+    readonly timedOut = false,
+  ) {
     super(fault.message);
   }
 }
@@ -93,12 +97,15 @@ function call(fold: FoldMachine, ...operation: unknown[]): number | string {
     const code = vmErrorCode(error);
     const position = fold.current() || null;
     if (code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-      throw new FaultRaised({
-        position,
-        message: serialising
-          ? `its state took longer than ${Math.round(limit / 1000)} s to serialise (a toJSON or a getter that never ends, or a state far too large)`
-          : `a handler ran longer than the time limit (${args.eventTimeoutMs} ms an event)`,
-      });
+      throw new FaultRaised(
+        {
+          position,
+          message: serialising
+            ? `its state took longer than ${Math.round(limit / 1000)} s to serialise (a toJSON or a getter that never ends, or a state far too large)`
+            : `a handler ran longer than the time limit (${args.eventTimeoutMs} ms an event)`,
+        },
+        true,
+      );
     }
     if (code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') throw new FaultRaised(tooMuchMemory(position));
     throw new FaultRaised({ position, message: 'the projection runtime failed', fatal: true });
@@ -206,6 +213,28 @@ async function perform(
   }
 }
 
+/**
+ * A step that ran out of time after its handlers had returned was running the promises they queued (the
+ * context runs them at the end of each step): one of the step's events started the chain, and only
+ * folding them again one at a time (announcing) says which.
+ */
+function promiseChainsNamed(
+  fold: FoldMachine,
+  target: FoldTarget,
+  announcing: boolean,
+  step: () => number | string,
+): number | string {
+  try {
+    return step();
+  } catch (error) {
+    if (!(error instanceof FaultRaised) || !error.timedOut) throw error;
+    const handled = fold.current() <= Number(call(fold, 'position', target));
+    if (!handled) throw error;
+    const message = `a promise chain a handler started ran longer than the time limit (${args.eventTimeoutMs} ms an event)`;
+    throw new FaultRaised({ ...error.fault, message, ...(announcing ? {} : { uncertain: true }) });
+  }
+}
+
 /** Lines for a fold from the host: asked for when the fold has used up what it had. */
 function nextInput(fold: number, target: FoldTarget): Promise<Frame> {
   return new Promise((deliver) => {
@@ -225,8 +254,10 @@ async function foldTo(
   call(fold, 'extend', target, to);
   let limited = false;
   let lastProgress = performance.now();
+  // Announcing, each step folds one event: what its handler left queued (promises) runs before the next.
+  const budget = request.announce === true ? 0 : STEP_MS;
   for (;;) {
-    const step = call(fold, 'step', STEP_MS);
+    const step = promiseChainsNamed(fold, target, request.announce === true, () => call(fold, 'step', budget));
     checkMemory(fold);
     if (step === FoldStep.fault) throw new FaultRaised(readFault(fold));
     if (step === FoldStep.announce) {

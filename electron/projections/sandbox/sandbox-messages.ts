@@ -95,7 +95,13 @@ function fault(value: unknown): SandboxFault {
   const position = fields.position === null ? null : count(fields.position, 'fault.position');
   const message = text(fields.message, 'fault.message');
   if (fields.fatal !== undefined && typeof fields.fatal !== 'boolean') throw malformed('fault.fatal');
-  return { position, message, ...(fields.fatal === true ? { fatal: true } : {}) };
+  if (fields.uncertain !== undefined && typeof fields.uncertain !== 'boolean') throw malformed('fault.uncertain');
+  return {
+    position,
+    message,
+    ...(fields.fatal === true ? { fatal: true } : {}),
+    ...(fields.uncertain === true ? { uncertain: true } : {}),
+  };
 }
 
 function shapeOf(value: unknown): ProjectionShape {

@@ -101,9 +101,13 @@ export interface FoldOutcome {
   readonly limited?: boolean;
 }
 
-/** A fault as the sandbox reports it; `fatal`: the process is not to be used again (its memory is spent). */
+/**
+ * A fault as the sandbox reports it; `fatal`: the process is not to be used again (its memory is spent);
+ * `uncertain`: the event is one of a few before `position`, and folding them again announced names it.
+ */
 export interface SandboxFault extends FoldFault {
   readonly fatal?: boolean;
+  readonly uncertain?: boolean;
 }
 
 export type SandboxMessage =
