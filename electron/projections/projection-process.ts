@@ -314,7 +314,9 @@ export class ProjectionProcess {
       void error;
       return;
     }
-    if (next.done === true) {
+    // The fold may have ended while its lines were read, and its target been reset since: the lines would
+    // follow the old state, so they are not sent (the sandbox hears an end, and asks again if it needs to).
+    if (next.done === true || this.feeds.get(fold) !== feed) {
       feed.next = undefined;
       this.channel.send({ op: 'input', fold, target, last: 0, end: true });
       return;

@@ -7,6 +7,7 @@ import { findBuiltin } from '../builtins/index.js';
 import { FoldStep, type FoldMachine } from '../fold-machine.js';
 import { importRefusedInContext, SandboxFold } from '../sandbox.js';
 import { ChildChannel } from './child-channel.js';
+import { ChildInput } from './child-input.js';
 import { megabytes, type Frame } from './frames.js';
 import {
   MAX_HEADER_BYTES,
@@ -41,7 +42,7 @@ class FaultRaised extends Error {
 let machine: FoldMachine | undefined;
 const requests: Frame[] = [];
 let busy = false;
-let input: { fold: number; target: FoldTarget; deliver: (frame: Frame) => void } | undefined;
+const input = new ChildInput((fold, target) => channel.send({ kind: 'more', fold, target }));
 
 const channel = new ChildChannel(
   { headerBytes: MAX_HEADER_BYTES, bodyBytes: maxBodyBytes(args) },
@@ -52,12 +53,8 @@ const channel = new ChildChannel(
 function received(frame: Frame): void {
   const message = frame.header as unknown as HostMessage;
   if (message.op === 'input') {
-    // Lines for the fold waiting on them; any other (a fold already over) is dropped.
-    if (input?.fold === message.fold && input.target === message.target) {
-      const waiting = input;
-      input = undefined;
-      waiting.deliver(frame);
-    }
+    // Input is not queued behind requests: a fold waits for it.
+    input.received(frame, message.fold, message.target, message.end === true);
     return;
   }
   requests.push(frame);
@@ -197,6 +194,7 @@ async function perform(
 ): Promise<string> {
   switch (request.op) {
     case 'reset':
+      input.reset(request.target);
       call(fold, 'reset', request.target, request.hasState ? body.toString('utf8') : null, request.position);
       checkMemory(fold);
       return 'null';
@@ -235,14 +233,6 @@ function promiseChainsNamed(
   }
 }
 
-/** Lines for a fold from the host: asked for when the fold has used up what it had. */
-function nextInput(fold: number, target: FoldTarget): Promise<Frame> {
-  return new Promise((deliver) => {
-    input = { fold, target, deliver };
-    channel.send({ kind: 'more', fold, target });
-  });
-}
-
 async function foldTo(
   fold: FoldMachine,
   id: number,
@@ -252,12 +242,15 @@ async function foldTo(
   const path = watch === undefined ? null : JSON.stringify(watch.path);
   call(fold, 'watch', path, watch?.limit ?? null, request.holesAfter ?? 0, request.announce === true);
   call(fold, 'extend', target, to);
+  input.begin(id, target);
   let limited = false;
   let lastProgress = performance.now();
   // Announcing, each step folds one event: what its handler left queued (promises) runs before the next.
   const budget = request.announce === true ? 0 : STEP_MS;
   for (;;) {
-    const step = promiseChainsNamed(fold, target, request.announce === true, () => call(fold, 'step', budget));
+    const step = promiseChainsNamed(fold, target, request.announce === true, () =>
+      call(fold, 'step', budget),
+    );
     checkMemory(fold);
     if (step === FoldStep.fault) throw new FaultRaised(readFault(fold));
     if (step === FoldStep.announce) {
@@ -270,10 +263,10 @@ async function foldTo(
       break;
     }
     if (step === FoldStep.needInput) {
-      const frame = await nextInput(id, target);
-      const header = frame.header as { last: number; end?: boolean };
-      if (header.end === true) break;
-      call(fold, 'feed', target, frame.body.toString('utf8'), to, header.last);
+      const next = await input.next(target);
+      if ('end' in next) break;
+      const { last } = next.lines.header as { last: number };
+      call(fold, 'feed', target, next.lines.body.toString('utf8'), to, last);
       continue;
     }
     const now = performance.now();
@@ -281,6 +274,9 @@ async function foldTo(
       lastProgress = now;
       channel.send({ kind: 'progress', target, position: Number(call(fold, 'position', target)) });
     }
+    // A turn of the event loop between steps: the next chunk of lines, asked for ahead, comes in through
+    // the pipe while this one is folded, instead of after it.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   const position = Number(call(fold, 'position', target));
   const holes = JSON.parse(String(call(fold, 'holes', target))) as FoldOutcome['holes'];

@@ -95,7 +95,8 @@ function fault(value: unknown): SandboxFault {
   const position = fields.position === null ? null : count(fields.position, 'fault.position');
   const message = text(fields.message, 'fault.message');
   if (fields.fatal !== undefined && typeof fields.fatal !== 'boolean') throw malformed('fault.fatal');
-  if (fields.uncertain !== undefined && typeof fields.uncertain !== 'boolean') throw malformed('fault.uncertain');
+  if (fields.uncertain !== undefined && typeof fields.uncertain !== 'boolean')
+    throw malformed('fault.uncertain');
   return {
     position,
     message,
