@@ -64,10 +64,10 @@ async function readChunk(
   const base = segment.firstPosition;
   const holes: number[] = [];
   let start = -1;
-  let end = -1;
+  let lines = 0;
+  /** The position of the chunk's last line (holes after it are in the chunk too). */
+  let last = -1;
   let lastPosition = from - 1;
-  // The positions of the lines read, by their index in the span.
-  const lines: { position: number; offset: number }[] = [];
   const lastIndexed = Math.min(to, base + segment.offsets.length - 1);
   let position = from;
   for (; position <= lastIndexed; position++) {
@@ -77,11 +77,11 @@ async function readChunk(
       lastPosition = position;
       continue;
     }
-    const lineEnd = index.lineEnd(segment, position - base);
     if (start === -1) start = offset;
-    if (lines.length > 0 && lineEnd - start > chunkBytes) break;
-    lines.push({ position, offset });
-    end = lineEnd;
+    // A line starting past the budget goes to the next chunk (the first line always comes).
+    else if (offset - start > chunkBytes) break;
+    lines++;
+    last = position;
     lastPosition = position;
   }
   // The segment's lines end before `to` (the next segment starts later): the rest are holes.
@@ -89,29 +89,35 @@ async function readChunk(
     for (let missing = lastIndexed + 1; missing <= to; missing++) holes.push(missing);
     lastPosition = to;
   }
-  if (lines.length === 0) return { first: from, last: lastPosition, bytes: Buffer.alloc(0), holes };
+  if (lines === 0) return { first: from, last: lastPosition, bytes: Buffer.alloc(0), holes };
+  const end = index.lineEnd(segment, last - base);
   const span = await files.read(segment.name, start, end - start);
   const unverified = start < segment.verifiedFrom;
   // Lines back to back (the common case): the span is the chunk, as read.
-  if (!unverified && holes.length === 0 && countNewlines(span) === lines.length && span.at(-1) === NEWLINE) {
+  if (!unverified && holes.length === 0 && countNewlines(span) === lines && span.at(-1) === NEWLINE) {
     return { first: from, last: lastPosition, bytes: span, holes };
   }
+  // Otherwise each sound line is cut at its own newline (damaged bytes may lie between lines), and lines
+  // the index cache vouched for are checked as `read` checks them.
   const kept: Buffer[] = [];
-  for (const line of lines) {
-    const at = line.offset - start;
-    const newline = span.indexOf(NEWLINE, at);
+  for (let at = from; at <= last; at++) {
+    const offset = segment.offsets.get(at - base);
+    if (offset === HOLE) continue;
+    const line = { position: at, offset };
+    const inSpan = offset - start;
+    const newline = span.indexOf(NEWLINE, inSpan);
     if (newline === -1) {
       damaged(line, 'line has no end');
       continue;
     }
-    if (line.offset < segment.verifiedFrom) {
-      const check = checkLineChecksum(span, at, newline);
+    if (offset < segment.verifiedFrom) {
+      const check = checkLineChecksum(span, inSpan, newline);
       if (!check.ok) {
         damaged(line, check.reason);
         continue;
       }
     }
-    kept.push(span.subarray(at, newline + 1));
+    kept.push(span.subarray(inSpan, newline + 1));
   }
   holes.sort((a, b) => a - b);
   return { first: from, last: lastPosition, bytes: Buffer.concat(kept), holes };
