@@ -159,7 +159,7 @@ describe('projection sandbox', () => {
       error: expect.stringMatching(/out of memory/) as unknown,
     });
     expect(await finalState(healthy, store)).toBe(5);
-    // The faulted ones still travel in time before their fault (their worker is started again).
+    // The faulted ones still travel in time before their fault (their process is started again).
     expect(await looping.stateAt(2)).toEqual({ n: 2 });
     expect(await bomb.stateAt(2)).toEqual({});
   });
