@@ -87,7 +87,7 @@ export class ProjectionHost {
     if (options.watch !== false) {
       host.watcher = await ProjectionFilesWatcher.start(store.folder, (file) => {
         void host.serially(async () => {
-          if (await host.readFiles()) await host.reloadAll();
+          if (await host.readFiles()) await host.reloadAll(true);
           else await host.load(file);
         });
       });
@@ -113,7 +113,7 @@ export class ProjectionHost {
    * Reads the projection files and asks the trust check about them; true when the decision changed.
    * Without a check (a fixed answer) nothing is read: each file is read as it loads.
    */
-  private async readFiles(notify = true): Promise<boolean> {
+  private async readFiles(): Promise<boolean> {
     const check = this.options.trusted;
     if (typeof check !== 'function') return false;
     const files = await readProjectionFiles(this.store.folder).catch(() => undefined);
@@ -123,20 +123,22 @@ export class ProjectionHost {
       decision.trusted !== this.decision.trusted || decision.askAgain !== this.decision.askAgain;
     this.files = files;
     this.decision = decision;
-    if (changed && notify && files !== undefined) {
-      for (const listener of this.trustListeners) listener(decision, files);
-    }
     return changed;
   }
 
-  /** Every folder projection loaded again, under the decision now in force. */
-  private async reloadAll(): Promise<void> {
+  /**
+   * Every folder projection loaded again, under the decision now in force. `tell`: the decision changed
+   * because the files did (nobody decided): the trust listeners hear it once the list is as it now is.
+   */
+  private async reloadAll(tell = false): Promise<void> {
     for (const code of [...this.runnable.values()]) {
       if (code.kind === 'user') await this.forget(code.name);
     }
     this.refused.clear();
     for (const file of projectionFilesIn(this.store.folder)) await this.load(file);
     this.changed();
+    const files = this.files;
+    if (tell && files !== undefined) for (const listener of this.trustListeners) listener(this.decision, files);
   }
 
   get projectionsDir(): string {
@@ -221,7 +223,7 @@ export class ProjectionHost {
    */
   async reload(name: string): Promise<ProjectionStatus | undefined> {
     await this.serially(async () => {
-      if (await this.readFiles()) await this.reloadAll();
+      if (await this.readFiles()) await this.reloadAll(true);
       else await this.load(path.join(this.projectionsDir, `${name}.js`));
     });
     if (this.runnable.has(name)) await this.started(name);
@@ -237,7 +239,7 @@ export class ProjectionHost {
     await this.serially(async () => {
       if (typeof this.options.trusted === 'function') {
         // Whoever decided tells the others: the trust listeners are for changes nobody decided.
-        if (!(await this.readFiles(false))) return;
+        if (!(await this.readFiles())) return;
       } else {
         if (trusted === this.options.trusted) return;
         this.options = { ...this.options, trusted };

@@ -392,6 +392,8 @@ describe('projections in the app', () => {
       const prompt = page.getByRole('region', { name: 'Folder trust' }).first();
       await prompt.getByText('Its code changed: trust it again?').waitFor();
       await prompt.getByText('changed since you trusted it').waitFor();
+      await page.getByRole('navigation', { name: 'Folder' }).getByLabel('waits for trust').waitFor();
+      await view.getByText('Waits for trust').waitFor();
       await screenshot(page, `projection-trust-changed-${scheme}`);
       await prompt.getByRole('button', { name: 'Trust' }).click();
       await page.getByText('Folder trusted').waitFor();
