@@ -27,8 +27,9 @@ export default defineConfig({
           // The store starts its open-scan worker from new URL('./scan-worker.js', import.meta.url): the
           // worker must be its own file beside the bundle, or large folders open on one thread only.
           'scan-worker': resolve(root, 'electron/store/scan-worker.ts'),
-          // Projections run in workers started from new URL('./fold-worker.js', import.meta.url) likewise.
-          'fold-worker': resolve(root, 'electron/projections/fold-worker.ts'),
+          // Projections run in utility processes started from new URL('./sandbox-child.js', import.meta.url)
+          // likewise (the main process never runs projection code).
+          'sandbox-child': resolve(root, 'electron/projections/sandbox/sandbox-child.ts'),
         },
       },
     },

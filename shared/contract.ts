@@ -177,10 +177,20 @@ export interface RepairOutcome {
 
 /** Whether the current folder's own projection code may run, as the trust prompt shows it. */
 export interface TrustStatus {
-  /** The user trusts this folder (kept in the app's settings by the folder's id, never in the folder). */
+  /**
+   * The user trusts this folder, at this place, with the projection code it has now (kept in the app's
+   * settings by its real path, its manifest id and a hash of its projection files; never in the folder).
+   */
   readonly trusted: boolean;
   /** How many projection files (projections/*.js) the folder holds: what trusting it would run. */
   readonly projections: number;
+  // ---- sandbox (issue 9): why a folder trusted before asks again ----
+  /**
+   * Absent when trusted, or never trusted here. 'code-changed': the folder was trusted, and its projection
+   * files changed since (the prompt says so); 'older-trust': an earlier Eventfold trusted it by its id
+   * alone, which a copy of its manifest could borrow, so it asks once more.
+   */
+  readonly askAgain?: 'code-changed' | 'older-trust';
 }
 
 /**
@@ -202,6 +212,12 @@ export interface ProjectionSummary {
   readonly fault: { readonly position: number | null; readonly error: string } | null;
   /** Events skipped after a fault, with the error each raised. */
   readonly skipped: readonly { readonly position: number; readonly error: string }[];
+  // ---- sandbox (issue 9): projections read the log as `read` does ----
+  /**
+   * Positions the projection passed over because the log has no sound event there (a damaged line is a
+   * hole for projections exactly as for `read`): how many, and the first ones (at most 20).
+   */
+  readonly holes: { readonly count: number; readonly positions: readonly number[] };
 }
 
 /** An event that changed a path of a projection's state; before/after absent when the path did not exist. */

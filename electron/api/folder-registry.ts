@@ -1,5 +1,13 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ProjectionHost } from '../projections/index.js';
+import type { TrustStatus } from '../../shared/contract.js';
+import {
+  ProjectionHost,
+  type SandboxPool,
+  type TrustCheck,
+  type WorkerLimits,
+} from '../projections/index.js';
+import type { FolderIdentity } from '../projections/trust/index.js';
 import { openEventStore, type EventStore, type OpenOptions, type ScanProgress } from '../store/index.js';
 
 /** One window's (or socket's) hold on an open folder; the store stays open while anyone holds it. */
@@ -7,38 +15,52 @@ export interface FolderLease {
   /** Absolute path of the folder. */
   readonly path: string;
   readonly store: EventStore;
+  /** What trust is keyed on: the manifest id and the real path (with a hash of the code, per decision). */
+  readonly identity: FolderIdentity;
   /** Indexing progress of a progressive open (nothing is reported once the index is complete). */
   onProgress(listener: (progress: ScanProgress) => void): () => void;
   /**
    * The folder's projections, shared like the store: the host is made on first use, and each projection
-   * starts when its state is first asked for (the folder's own code only when `trusted` says so); all stop
-   * with the store.
+   * starts when its state is first asked for (the folder's own code only when `trusted` says so, asked
+   * about the files as the host reads them); all stop with the store.
    */
-  projections(trusted: () => Promise<boolean>): Promise<ProjectionHost>;
+  projections(trusted: TrustCheck): Promise<ProjectionHost>;
   /**
    * This holder trusted or distrusted the folder: its projections may start, or those started stop, and
    * every other holder of it hears of it (`onTrustChanged`) once they have.
    */
-  trustChanged(trusted: boolean): Promise<void>;
+  trustChanged(status: TrustStatus): Promise<void>;
   /**
-   * Another holder (window or socket) trusted or distrusted the folder; its `trustChanged` resolves once
-   * every listener has. Returns the unsubscribe.
+   * Another holder (window or socket) trusted or distrusted the folder, or its projection code changed
+   * and it asks for trust again; its `trustChanged` resolves once every listener has. Returns the
+   * unsubscribe.
    */
   onTrustChanged(listener: TrustListener): () => void;
   release(): Promise<void>;
 }
 
-type TrustListener = (trusted: boolean) => Promise<void>;
+type TrustListener = (status: TrustStatus) => Promise<void>;
 
 interface OpenFolder {
   readonly opening: Promise<EventStore>;
   /** Set once opened: trust is keyed by the manifest id, which only the open store knows. */
   store?: EventStore;
+  realPath?: string;
   readonly progressListeners: Set<(progress: ScanProgress) => void>;
   /** Each listener with the lease that registered it, so the holder that decided is not told again. */
   readonly trustListeners: Map<TrustListener, object>;
   holders: number;
   projections?: Promise<ProjectionHost>;
+}
+
+export interface RegistryOptions extends Omit<OpenOptions, 'progressive' | 'onProgress'> {
+  /**
+   * Where projections get their sandbox processes: the desktop app gives a pool over Electron's utility
+   * processes (the main process never runs projection code); by default Node child processes.
+   */
+  readonly sandbox?: SandboxPool;
+  /** Limits of every projection and what-if run (default: WorkerLimits' defaults). */
+  readonly projectionLimits?: Omit<WorkerLimits, 'sandbox'>;
 }
 
 /**
@@ -49,16 +71,23 @@ interface OpenFolder {
 export class FolderRegistry {
   private readonly folders = new Map<string, OpenFolder>();
 
-  constructor(private readonly options: Omit<OpenOptions, 'progressive' | 'onProgress'> = {}) {}
+  constructor(private readonly options: RegistryOptions = {}) {}
+
+  /** What this registry's projections and what-if runs are started with: their sandbox pool and limits. */
+  get projectionOptions(): WorkerLimits {
+    const { sandbox, projectionLimits } = this.options;
+    return { ...projectionLimits, ...(sandbox === undefined ? {} : { sandbox }) };
+  }
 
   async acquire(folder: string): Promise<FolderLease> {
     const key = path.resolve(folder);
     let entry = this.folders.get(key);
     if (entry === undefined) {
       const listeners = new Set<(progress: ScanProgress) => void>();
+      const { sandbox: _sandbox, projectionLimits: _limits, ...openOptions } = this.options;
       // A large folder opens at once and indexes in the background, so the page can show progress.
       const opening = openEventStore(key, {
-        ...this.options,
+        ...openOptions,
         progressive: true,
         onProgress: (progress) => {
           for (const listener of listeners) listener(progress);
@@ -81,30 +110,45 @@ export class FolderRegistry {
     try {
       store = await entry.opening;
       entry.store = store;
+      entry.realPath ??= await fs.realpath(key);
     } catch (error) {
       entry.holders--;
       throw error;
     }
-    return this.lease(key, entry, store);
+    return this.lease(key, entry, store, { id: store.manifest.id, realPath: entry.realPath ?? key });
   }
 
-  private lease(key: string, entry: OpenFolder, store: EventStore): FolderLease {
+  private lease(key: string, entry: OpenFolder, store: EventStore, identity: FolderIdentity): FolderLease {
     let released = false;
     // Who this lease is, for the trust listeners it registers.
     const holder = {};
     return {
       path: key,
       store,
+      identity,
       onProgress: (listener) => {
         entry.progressListeners.add(listener);
         return () => entry.progressListeners.delete(listener);
       },
       projections: async (trusted) => {
-        entry.projections ??= trusted().then((trust) => ProjectionHost.open(store, { trusted: trust }));
+        entry.projections ??= ProjectionHost.open(store, { trusted, ...this.projectionOptions }).then(
+          (host) => {
+            // The code changed under a trusted folder (or back): every holder hears, and the page asks again.
+            host.onTrustChanged((decision, files) => {
+              const status: TrustStatus = {
+                trusted: decision.trusted,
+                projections: files.files.length + files.unreadable.length,
+                ...(decision.askAgain === undefined ? {} : { askAgain: decision.askAgain }),
+              };
+              for (const listener of entry.trustListeners.keys()) void listener(status);
+            });
+            return host;
+          },
+        );
         entry.projections.catch(() => (entry.projections = undefined));
         return entry.projections;
       },
-      trustChanged: (trusted) => this.trustChanged(store.manifest.id, trusted, holder),
+      trustChanged: (status) => this.trustChanged(identity, status, holder),
       onTrustChanged: (listener) => {
         entry.trustListeners.set(listener, holder);
         return () => entry.trustListeners.delete(listener);
@@ -124,17 +168,22 @@ export class FolderRegistry {
   }
 
   /**
-   * Trust follows the manifest id, so a copy of the folder open at another path changed too: every open
-   * folder with that id starts or stops its projections, then its holders other than `decidedBy` hear it.
+   * Trust is for a folder at its real path with its id, so the same folder open under another path (a
+   * link to it) changed too: every open folder that is it starts or stops its projections, then its
+   * holders other than `decidedBy` hear it.
    */
-  private async trustChanged(folderId: string, trusted: boolean, decidedBy: object): Promise<void> {
-    const changed = [...this.folders.values()].filter((entry) => entry.store?.manifest.id === folderId);
+  private async trustChanged(folder: FolderIdentity, status: TrustStatus, decidedBy: object): Promise<void> {
+    const changed = [...this.folders.values()].filter(
+      (entry) => entry.store?.manifest.id === folder.id && entry.realPath === folder.realPath,
+    );
     await Promise.all(
-      changed.map(async (entry) => (await entry.projections?.catch(() => undefined))?.setTrusted(trusted)),
+      changed.map(async (entry) =>
+        (await entry.projections?.catch(() => undefined))?.setTrusted(status.trusted),
+      ),
     );
     const told = changed.flatMap((entry) =>
       [...entry.trustListeners].flatMap(([listener, holder]) =>
-        holder === decidedBy ? [] : [listener(trusted)],
+        holder === decidedBy ? [] : [listener(status)],
       ),
     );
     await Promise.all(told);

@@ -13,7 +13,9 @@ import {
   writeProjectionSource,
   type ProjectionHost,
 } from '../projections/index.js';
+import { readProjectionFiles, withFile } from '../projections/trust/index.js';
 import { ContractFailure } from './contract-failure.js';
+import { hostFor } from './projection-handlers.js';
 import type { Handler, HandlerMap, SessionContext } from './session-context.js';
 import { projectionSummary } from './session-folder.js';
 import { Throttle } from './throttle.js';
@@ -24,11 +26,6 @@ const PROGRESS_INTERVAL_MS = 100;
 
 /** Each session's what-if run in progress: a newer run ends it (the user changed the code and ran again). */
 const runs = new WeakMap<SessionContext, AbortController>();
-
-function hostFor(session: SessionContext, request: RequestName): Promise<ProjectionHost> {
-  const { lease } = session.folder(request);
-  return lease.projections(() => session.trust.isTrusted(lease.store.manifest.id));
-}
 
 /** The runtime's refusals and faults as the contract's codes. */
 function contractFailure(request: RequestName, error: unknown): unknown {
@@ -124,6 +121,8 @@ const whatIf: Handler<'projection.whatif'> = (arg, session) =>
       const [scratch, compared] = await Promise.all([
         runScratchProjection(store, arg.code, {
           position,
+          // The same sandbox processes and limits as the folder's projections (desktop: utility processes).
+          ...session.registry.projectionOptions,
           // An edit of NAME names NAME's file in its errors, as the saved projection would.
           filename: projectionFileOf(
             name !== undefined && findBuiltin(name) === undefined ? name : 'what-if',
@@ -154,14 +153,33 @@ const whatIf: Handler<'projection.whatif'> = (arg, session) =>
 const save: Handler<'projection.save'> = (arg, session) =>
   answer('projection.save', async () => {
     checkProjectionName(arg.name);
-    const { store } = session.folder('projection.save');
-    if (!(await session.trust.isTrusted(store.manifest.id))) {
-      throw new ContractFailure(
-        'NotTrusted',
-        `projection.save: trust this folder before saving projection code into it (saved code runs whenever the folder is open)`,
+    if (findBuiltin(arg.name) !== undefined) {
+      throw new ProjectionError(
+        'InvalidArgument',
+        `"${arg.name}" is the name of a built-in projection: choose another name`,
       );
     }
-    await writeProjectionSource(store.folder, arg.name, arg.code);
+    const { lease } = session.folder('projection.save');
+    const before = await readProjectionFiles(lease.path);
+    const decision = await session.trust.decide(lease.identity, before.hash);
+    if (!decision.trusted) {
+      throw new ContractFailure(
+        'NotTrusted',
+        decision.askAgain === 'code-changed'
+          ? 'projection.save: the projection code in this folder changed since you trusted it; trust it again before saving into it'
+          : `projection.save: trust this folder before saving projection code into it (saved code runs whenever the folder is open)`,
+      );
+    }
+    // Saving code from the app is the user's consent to run it: trust moves to the folder's code as the
+    // save leaves it, so the folder does not ask again for what the user just wrote.
+    const after = withFile(before, `${arg.name}.js`, arg.code);
+    await session.trust.trust(lease.identity, after.hash);
+    try {
+      await writeProjectionSource(lease.path, arg.name, arg.code);
+    } catch (error) {
+      await session.trust.trust(lease.identity, before.hash).catch(() => undefined);
+      throw error;
+    }
     const host = await hostFor(session, 'projection.save');
     // Reloaded now rather than when the watcher notices, so the answer already shows the new code starting.
     const status = await host.reload(arg.name);

@@ -1,13 +1,9 @@
 import type { JsonValue } from '../../shared/event.js';
-import type { ProjectionSummary, RequestName } from '../../shared/contract.js';
-import {
-  ProjectionError,
-  ProjectionFault,
-  type ProjectionHost,
-  type ProjectionStatus,
-} from '../projections/index.js';
+import type { RequestName } from '../../shared/contract.js';
+import { ProjectionError, ProjectionFault, type ProjectionHost } from '../projections/index.js';
 import { ContractFailure } from './contract-failure.js';
 import type { Handler, HandlerMap, SessionContext } from './session-context.js';
+import { projectionSummary as summary } from './session-folder.js';
 
 type ProjectionRequests = Pick<
   HandlerMap,
@@ -19,10 +15,13 @@ type ProjectionRequests = Pick<
   | 'projection.rebuild'
 >;
 
-/** The folder's projections; its own code runs only if the user trusts the folder (built-ins always run). */
-async function hostFor(session: SessionContext, request: RequestName): Promise<ProjectionHost> {
+/**
+ * The folder's projections; its own code runs only if the user trusts the folder, at its place, with the
+ * code it has now (built-ins always run).
+ */
+export async function hostFor(session: SessionContext, request: RequestName): Promise<ProjectionHost> {
   const { lease } = session.folder(request);
-  return lease.projections(() => session.trust.isTrusted(lease.store.manifest.id));
+  return lease.projections((files) => session.trust.decide(lease.identity, files.hash));
 }
 
 /** Runs a projection request, turning the runtime's errors into the contract's codes. */
@@ -43,11 +42,6 @@ async function answer<T>(request: RequestName, work: () => Promise<T>): Promise<
     }
     throw error;
   }
-}
-
-function summary(status: ProjectionStatus): ProjectionSummary {
-  const { name, kind, status: state, position, fault, skipped } = status;
-  return { name, kind, status: state, position, fault, skipped };
 }
 
 const list: Handler<'projections.list'> = async (_arg, session) =>

@@ -1,6 +1,5 @@
-import type { FolderSummary, ProjectionSummary } from '../../shared/contract.js';
+import type { FolderSummary, ProjectionSummary, TrustStatus } from '../../shared/contract.js';
 import type { ProjectionHost, ProjectionStatus } from '../projections/index.js';
-import { countProjectionFiles } from '../projections/trust/index.js';
 import type { ScanProgress } from '../store/index.js';
 import type { Push } from './api-host.js';
 import type { FolderLease } from './folder-registry.js';
@@ -69,7 +68,10 @@ export class SessionFolder {
         this.changed.request();
       }),
       store.onHealthChanged(() => this.changed.request()),
-      lease.onTrustChanged((trusted) => this.pushTrust(trusted)),
+      lease.onTrustChanged((status) => {
+        this.pushTrust(status);
+        return Promise.resolve();
+      }),
       lease.onProgress((progress) => {
         this.lastProgress = progress;
         this.progress.request();
@@ -122,16 +124,13 @@ export class SessionFolder {
     }
   }
 
-  /** Another window decided: this page's trust line, prompt and list change without waiting for a refresh. */
-  private async pushTrust(trusted: boolean): Promise<void> {
-    let projections = 0;
-    try {
-      projections = await countProjectionFiles(this.lease.path);
-    } catch {
-      // projections/ unreadable: the page reads trust.status after this push, and that says why.
-    }
+  /**
+   * Another window decided, or the folder's code changed since it was trusted: this page's trust line,
+   * prompt and list change without waiting for a refresh.
+   */
+  private pushTrust(status: TrustStatus): void {
     if (this.disposed) return;
-    this.push('trust.changed', { trusted, projections });
+    this.push('trust.changed', status);
     // The host's own push is throttled; the page reads the list with the trust it now has.
     this.projectionsChanged.flush();
   }
@@ -158,6 +157,6 @@ export class SessionFolder {
 
 /** A projection's status as the contract carries it (the runtime's file and shape stay on this side). */
 export function projectionSummary(status: ProjectionStatus): ProjectionSummary {
-  const { name, kind, status: state, position, fault, skipped } = status;
-  return { name, kind, status: state, position, fault, skipped };
+  const { name, kind, status: state, position, fault, skipped, holes } = status;
+  return { name, kind, status: state, position, fault, skipped, holes };
 }

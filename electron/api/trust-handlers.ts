@@ -1,17 +1,22 @@
-import { countProjectionFiles } from '../projections/trust/index.js';
+import type { TrustStatus } from '../../shared/contract.js';
+import { readProjectionFiles, type ProjectionFiles } from '../projections/trust/index.js';
 import { ContractFailure } from './contract-failure.js';
-import type { Handler, HandlerMap } from './session-context.js';
+import type { FolderLease } from './folder-registry.js';
+import type { Handler, HandlerMap, SessionContext } from './session-context.js';
 import { errorText } from '../../shared/error-text.js';
 
 type TrustRequests = Pick<HandlerMap, 'folder.trust' | 'trust.status'>;
 
-/** Trust is keyed by the manifest id, so a moved folder stays trusted and a new one at the same path is not. */
+/**
+ * Trust is kept for the folder at its real path, with its manifest id and the code it has now: a copy of
+ * its manifest elsewhere is not trusted, and changed code asks again.
+ */
 const setTrust: Handler<'folder.trust'> = async (arg, session) => {
-  const { store } = session.folder('folder.trust').lease;
-  const { id } = store.manifest;
+  const { lease } = session.folder('folder.trust');
+  const files = await readProjectionFiles(lease.path);
   try {
-    if (arg.trusted) await session.trust.trust(id, store.folder);
-    else await session.trust.revoke(id);
+    if (arg.trusted) await session.trust.trust(lease.identity, files.hash);
+    else await session.trust.revoke(lease.identity);
   } catch (error) {
     throw new ContractFailure(
       'Internal',
@@ -19,19 +24,29 @@ const setTrust: Handler<'folder.trust'> = async (arg, session) => {
       { file: session.trust.file },
     );
   }
-  const trusted = await session.trust.isTrusted(id);
-  await session.folder('folder.trust').lease.trustChanged(trusted);
-  return { trusted };
+  const status = await trustStatusOf(session, lease, files);
+  await lease.trustChanged(status);
+  return { trusted: status.trusted };
 };
 
 const trustStatus: Handler<'trust.status'> = async (_arg, session) => {
-  const { store } = session.folder('trust.status').lease;
-  const [trusted, projections] = await Promise.all([
-    session.trust.isTrusted(store.manifest.id),
-    countProjectionFiles(store.folder),
-  ]);
-  return { trusted, projections };
+  const { lease } = session.folder('trust.status');
+  return trustStatusOf(session, lease, await readProjectionFiles(lease.path));
 };
+
+/** The folder's trust for the code it has (`files`), as the prompt shows it. */
+export async function trustStatusOf(
+  session: SessionContext,
+  lease: FolderLease,
+  files: ProjectionFiles,
+): Promise<TrustStatus> {
+  const decision = await session.trust.decide(lease.identity, files.hash);
+  return {
+    trusted: decision.trusted,
+    projections: files.files.length + files.unreadable.length,
+    ...(decision.askAgain === undefined ? {} : { askAgain: decision.askAgain }),
+  };
+}
 
 export const trustHandlers: TrustRequests = {
   'folder.trust': setTrust,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, ipcMain, Menu, session } from 'electron';
 import { ipcChannels, type AppCommand } from '../../shared/contract.js';
 import { FolderRegistry, RECENT_FOLDERS_FILE, RecentFolders } from '../api/index.js';
+import { SandboxPool } from '../projections/index.js';
 import { JOURNAL_FOLDER_NAME } from '../serve/default-journal-folder.js';
 import { appMenuTemplate, type MenuActions } from './app-menu.js';
 import type { PageSource } from './app-page.js';
@@ -11,6 +12,7 @@ import { folderFromCommandLine } from './command-line.js';
 import { denyAllPermissions, lockDownContents } from './content-lockdown.js';
 import { ensureDefaultJournal } from './default-journal.js';
 import { chooseFolder } from './folder-dialog.js';
+import { utilitySpawner } from './sandbox-spawner.js';
 import { createInvokeHandler, type InvokeHandler } from './invoke-handler.js';
 
 export interface DesktopConfig {
@@ -48,7 +50,8 @@ export class DesktopApp {
   ) {
     this.recent = new RecentFolders(path.join(userData, RECENT_FOLDERS_FILE));
     this.windows = new AppWindows({
-      registry: new FolderRegistry(),
+      // Projection code runs in utility processes of its own, never in this (the main) process.
+      registry: new FolderRegistry({ sandbox: new SandboxPool(utilitySpawner, { spare: true }) }),
       recent: this.recent,
       settings,
       page: config.page,

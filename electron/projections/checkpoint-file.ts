@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { writeFileAtomic } from '../store/atomic-file.js';
+import type { Holes } from './holes.js';
 
 /**
  * Format 2: a header line (JSON, everything but the state), then the state's JSON text. Format 1 was one
@@ -28,6 +29,11 @@ export interface CheckpointHeader {
   /** Id of the event at `position`, so a log that was replaced (or cut by a repair) is noticed. */
   readonly eventId: string | null;
   readonly skipped: readonly SkippedEvent[];
+  /**
+   * Positions passed over because the log has no event there, counted up to `through` (absent in files
+   * written before holes were counted: then none are known).
+   */
+  readonly holes?: Holes & { readonly through: number };
   /** The fault the projection stopped at, until it is skipped or the code changes. */
   readonly fault: { readonly position: number | null; readonly error: string } | null;
   /** Current snapshot spacing in events (it doubles when too many are kept). */
@@ -50,7 +56,8 @@ interface HeaderLine extends CheckpointHeader {
 
 /** Written to a temp file, fsynced and renamed: a crash leaves the old checkpoint or the new one. */
 export async function writeCheckpointFile(file: string, checkpoint: Checkpoint): Promise<void> {
-  const { projection, codeHash, position, eventId, skipped, fault, snapshotEvery, stateText } = checkpoint;
+  const { projection, codeHash, position, eventId, skipped, holes, fault, snapshotEvery, stateText } =
+    checkpoint;
   const header: HeaderLine = {
     format: CHECKPOINT_FORMAT,
     projection,
@@ -58,6 +65,7 @@ export async function writeCheckpointFile(file: string, checkpoint: Checkpoint):
     position,
     eventId,
     skipped,
+    ...(holes === undefined ? {} : { holes }),
     fault,
     snapshotEvery,
     stateBytes: stateText === null ? null : Buffer.byteLength(stateText),
@@ -147,8 +155,17 @@ function singleObject(bytes: Buffer): Checkpoint | null {
 }
 
 function withoutLayout(value: CheckpointHeader): CheckpointHeader {
-  const { projection, codeHash, position, eventId, skipped, fault, snapshotEvery } = value;
-  return { projection, codeHash, position, eventId, skipped, fault, snapshotEvery };
+  const { projection, codeHash, position, eventId, skipped, holes, fault, snapshotEvery } = value;
+  return {
+    projection,
+    codeHash,
+    position,
+    eventId,
+    skipped,
+    ...(holes === undefined ? {} : { holes }),
+    fault,
+    snapshotEvery,
+  };
 }
 
 function parsed(bytes: Buffer): unknown {
@@ -179,7 +196,19 @@ function isHeader(value: unknown): value is CheckpointHeader & { readonly format
         (fault.position === null || isCount(fault.position)) &&
         typeof fault.error === 'string')) &&
     isCount(header.snapshotEvery) &&
-    header.snapshotEvery > 0
+    header.snapshotEvery > 0 &&
+    (header.holes === undefined || isHoles(header.holes))
+  );
+}
+
+function isHoles(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const holes = value as Record<string, unknown>;
+  return (
+    isCount(holes.count) &&
+    isCount(holes.through) &&
+    Array.isArray(holes.positions) &&
+    holes.positions.every(isCount)
   );
 }
 

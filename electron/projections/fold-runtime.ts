@@ -1,8 +1,24 @@
+import type {
+  Definition,
+  Handler,
+  ProjectionApi,
+  ProjectionDefinitions,
+  ProjectionEvent,
+} from './projection-definition.js';
+
+export type {
+  ProjectionApi,
+  ProjectionBuilder,
+  ProjectionEvent,
+  ProjectionSourceSpec,
+} from './projection-definition.js';
+
 /**
- * The projection API and the fold loop, as ONE self-contained function: the sandbox evaluates its source
- * (`foldRuntime.toString()`) inside a `vm` context, so that every object it makes (events, states,
- * partitions) belongs to the context and no constructor chain reaches the host; built-in projections call
- * the same function directly. It must therefore reference nothing outside its own body.
+ * The fold loop, as ONE self-contained function: the sandbox evaluates its source (`foldRuntime.toString()`)
+ * inside a `vm` context, so that every object it makes (events, states, partitions) belongs to the context
+ * and no constructor chain reaches the host; built-in projections call the same function directly. It must
+ * therefore reference nothing outside its own body: what it needs comes in as arguments (the projection
+ * API of projection-definition.ts and the state check of json-state-check.ts, made in the same context).
  *
  * Semantics (in the spirit of EventStoreDB's JS projections):
  * - `fromAll()`, `fromStream(s)`, `fromStreams(a, b, …)` or `fromStreams([a, b])`, `fromCategory(c)` choose
@@ -18,9 +34,15 @@
  *   and an event whose key is undefined or null is left out. Keys are strings (String(key)).
  * - `.outputState()` is accepted for compatibility: every projection's state is readable.
  * - The state is kept as JSON between batches (checkpoints, snapshots, time travel), so it must be plain
- *   JSON: a Map, a Date or undefined inside it does not survive a checkpoint.
+ *   JSON: a function, a BigInt, a Map or a cycle in it faults the projection, naming the path; undefined
+ *   inside it is left out, as JSON leaves it out.
+ * - Positions the log has no sound event for (damaged lines, which `read` skips too) are holes: the fold
+ *   passes over them and records them.
  */
-export function foldRuntime(positionCell: SharedArrayBuffer | ArrayBuffer): FoldRuntime {
+export function foldRuntime(
+  definitions: ProjectionDefinitions,
+  notJson: (state: unknown) => string | undefined,
+): FoldRuntime {
   'use strict';
   const parse = JSON.parse;
   const stringify = JSON.stringify;
@@ -28,128 +50,47 @@ export function foldRuntime(positionCell: SharedArrayBuffer | ArrayBuffer): Fold
   const hasOwn = Object.hasOwn;
   const keys = Object.keys;
   const create = Object.create as (proto: null) => Record<string, unknown>;
-  const isArray = Array.isArray;
-  const current = new Float64Array(positionCell);
+  const NumberSet = Set;
+  /** A fold records the first holes it passes by position, and counts the rest. */
+  const HOLES_LISTED = 100;
 
-  type Handler = (state: unknown, event: ProjectionEvent) => unknown;
-  interface Definition {
-    source: ProjectionSourceSpec;
-    init: (() => unknown) | undefined;
-    any: Handler | undefined;
-    types: Record<string, Handler>;
-    partitionBy: ((event: ProjectionEvent) => unknown) | undefined;
-    hasWhen: boolean;
-  }
   interface Fold {
     state: unknown;
     position: number;
-    /** The fold's own input while another fold is fed: it continues there on 'extend'. */
+    /** The fold's input while another fold is fed: it continues there on 'extend'. */
     input: string;
     cursor: number;
+    /** The last position the input covers (holes at its end included). */
+    last: number;
+    holes: number[];
+    holeCount: number;
   }
 
-  let definition: Definition | undefined;
   let matches: (stream: string) => boolean = () => true;
   const folds: Record<string, Fold> = create(null) as unknown as Record<string, Fold>;
-  const NumberSet = Set;
   let skipped = new NumberSet<number>();
 
+  let current = 0;
   let input = '';
   let cursor = 0;
+  let last = 0;
   let upTo = 0;
   let target: Fold | undefined;
   let path: unknown[] | undefined;
   let limit = 0;
   let changes: { position: number; before: string | undefined; after: string | undefined }[] = [];
   let fault = '';
-
-  function select(source: ProjectionSourceSpec): ProjectionBuilder {
-    if (definition !== undefined) {
-      throw new Error(
-        'a projection chooses its events once: call one of fromAll, fromStream, fromStreams, fromCategory',
-      );
-    }
-    const made: Definition = {
-      source,
-      init: undefined,
-      any: undefined,
-      types: create(null) as Record<string, Handler>,
-      partitionBy: undefined,
-      hasWhen: false,
-    };
-    definition = made;
-    const builder: ProjectionBuilder = {
-      partitionBy(by) {
-        if (typeof by !== 'function') throw new TypeError('partitionBy needs a function (event) => key');
-        made.partitionBy = by;
-        return builder;
-      },
-      foreachStream() {
-        made.partitionBy = (event) => event.stream;
-        return builder;
-      },
-      when(handlers) {
-        if (typeof handlers !== 'object' || handlers === null) {
-          throw new TypeError('when needs an object of handlers: { $init, $any, SomeEventType }');
-        }
-        for (const name of keys(handlers)) {
-          const handler = (handlers as Record<string, unknown>)[name];
-          if (typeof handler !== 'function')
-            throw new TypeError(`when: the handler "${name}" is not a function`);
-          if (name === '$init') made.init = handler as () => unknown;
-          else if (name === '$any') made.any = handler as Handler;
-          else if (name.startsWith('$')) {
-            throw new Error(`when: "${name}" is not supported (use $init, $any or event types)`);
-          } else made.types[name] = handler as Handler;
-        }
-        made.hasWhen = true;
-        return builder;
-      },
-      outputState() {
-        return builder;
-      },
-    };
-    return builder;
-  }
-
-  const api: ProjectionApi = {
-    fromAll: () => select({ kind: 'all' }),
-    fromStream(stream) {
-      if (typeof stream !== 'string' || stream === '') throw new TypeError('fromStream needs a stream name');
-      return select({ kind: 'streams', streams: [stream] });
-    },
-    fromStreams(...streams) {
-      const list: unknown[] =
-        streams.length === 1 && isArray(streams[0]) ? (streams[0] as unknown[]) : streams;
-      if (list.length === 0 || list.some((stream) => typeof stream !== 'string' || stream === '')) {
-        throw new TypeError(
-          'fromStreams needs stream names: fromStreams("a", "b") or fromStreams(["a", "b"])',
-        );
-      }
-      return select({ kind: 'streams', streams: list as string[] });
-    },
-    fromCategory(category) {
-      if (typeof category !== 'string') throw new TypeError('fromCategory needs a category name');
-      return select({ kind: 'category', category });
-    },
-  };
-
-  function defined(): Definition {
-    if (definition === undefined) {
-      throw new Error(
-        'the file defines no projection: call fromAll(), fromStream(), fromStreams() or fromCategory()',
-      );
-    }
-    if (!definition.hasWhen)
-      throw new Error('the projection has no handlers: add .when({ $init, SomeEventType })');
-    return definition;
-  }
+  /** Holes at or before this position were recorded by an earlier fold over them: only passed over. */
+  let holeFloor = 0;
+  /** Announce mode: step returns before each handler, naming its event (the last one announced). */
+  let announce = false;
+  let announced = 0;
 
   function describe(): string {
-    const made = defined();
+    const made = definitions.defined();
     const { source } = made;
     if (source.kind === 'streams') {
-      const set = new Set(source.streams);
+      const set = new NumberSet(source.streams);
       matches = (stream) => set.has(stream);
     } else if (source.kind === 'category') {
       const category = source.category;
@@ -173,7 +114,7 @@ export function foldRuntime(positionCell: SharedArrayBuffer | ArrayBuffer): Fold
   }
 
   function reset(name: string, stateText: string | null, position: number): void {
-    const made = defined();
+    const made = definitions.defined();
     let state: unknown;
     if (made.partitionBy === undefined) state = stateText === null ? initialState(made) : parse(stateText);
     else {
@@ -185,7 +126,7 @@ export function foldRuntime(positionCell: SharedArrayBuffer | ArrayBuffer): Fold
       state = partitions;
     }
     if (target === folds[name]) target = undefined;
-    folds[name] = { state, position, input: '', cursor: 0 };
+    folds[name] = { state, position, input: '', cursor: 0, last: position, holes: [], holeCount: 0 };
   }
 
   function handlerFor(made: Definition, type: string): Handler | undefined {
@@ -220,72 +161,91 @@ export function foldRuntime(positionCell: SharedArrayBuffer | ArrayBuffer): Fold
     return value;
   }
 
+  /** Passes over positions the log has no event for, up to `to`, recording them. */
+  function passHoles(fold: Fold, to: number): void {
+    for (let position = Math.max(fold.position, holeFloor) + 1; position <= to; position++) {
+      if (fold.holes.length < HOLES_LISTED) fold.holes.push(position);
+      fold.holeCount++;
+    }
+    if (to > fold.position) fold.position = to;
+  }
+
   /** Codes the host reads: see FoldStep in fold-machine.ts. */
   function step(budgetMs: number): number {
-    const made = defined();
+    const made = definitions.defined();
     const fold = target;
     if (fold === undefined) throw new Error('step before feed');
+    if (fold.position >= upTo) return 1;
     const started = now();
     while (cursor < input.length) {
       let end = input.indexOf('\n', cursor);
       if (end === -1) end = input.length;
       const line = input.slice(cursor, end);
-      let record: Record<string, unknown>;
+      let record: Record<string, unknown> | undefined;
       try {
         record = parse(line) as Record<string, unknown>;
       } catch {
-        fault = stringify({ position: fold.position + 1, message: 'the log line is not JSON', log: true });
-        return 3;
+        record = undefined;
       }
-      const position = record.position as number;
+      const position = typeof record?.position === 'number' ? record.position : fold.position + 1;
       if (position <= fold.position) {
         cursor = end + 1;
         continue;
       }
+      // Positions the log skips have no event (the store's checked read left out their damaged lines).
+      passHoles(fold, Math.min(position - 1, upTo));
       if (position > upTo) return 1;
-      if (position !== fold.position + 1) {
-        fault = stringify({
-          position: fold.position + 1,
-          message: `the log skips to position ${position}`,
-          log: true,
-        });
-        return 3;
+      const stream = record?.stream as string;
+      const type = record?.type as string;
+      const handler =
+        record === undefined || skipped.has(position) || !matches(stream)
+          ? undefined
+          : handlerFor(made, type);
+      if (handler !== undefined && announce && announced !== position) {
+        // The host hears which event runs next before it runs: should it take the process down, the
+        // host still knows which one did.
+        announced = position;
+        current = position;
+        return 5;
       }
-      current[0] = position;
-      const stream = record.stream as string;
-      const type = record.type as string;
-      const handler = skipped.has(position) || !matches(stream) ? undefined : handlerFor(made, type);
-      if (handler !== undefined) {
-        const event: ProjectionEvent = {
-          position,
-          stream,
-          revision: record.revision as number,
-          id: record.id as string,
-          type,
-          time: record.time as string,
-          data: record.data,
-          meta: record.meta,
-        };
-        const watched = path;
-        const before = watched === undefined ? undefined : stringify(valueAt(fold.state, watched));
-        try {
-          apply(made, fold, event, handler);
-        } catch (error) {
-          fault = stringify({ position, message: describeError(error) });
-          return 3;
-        }
-        if (watched !== undefined) {
-          const after = stringify(valueAt(fold.state, watched));
-          if (after !== before) changes.push({ position, before, after });
-        }
-      }
-      fold.position = position;
       cursor = end + 1;
-      if (position === upTo) return 1;
+      if (record === undefined) {
+        passHoles(fold, position);
+      } else {
+        current = position;
+        if (handler !== undefined) {
+          const event: ProjectionEvent = {
+            position,
+            stream,
+            revision: record.revision as number,
+            id: record.id as string,
+            type,
+            time: record.time as string,
+            data: record.data,
+            meta: record.meta,
+          };
+          const watched = path;
+          const before = watched === undefined ? undefined : stringify(valueAt(fold.state, watched));
+          try {
+            apply(made, fold, event, handler);
+          } catch (error) {
+            fault = stringify({ position, message: describeError(error) });
+            return 3;
+          }
+          if (watched !== undefined) {
+            const after = stringify(valueAt(fold.state, watched));
+            if (after !== before) changes.push({ position, before, after });
+          }
+        }
+        fold.position = position;
+      }
+      if (fold.position >= upTo) return 1;
       if (path !== undefined && changes.length >= limit) return 4;
       if (now() - started >= budgetMs) return 2;
     }
-    return 0;
+    // The input is used up: positions after its last line up to what it covers are holes.
+    passHoles(fold, Math.min(last, upTo));
+    return fold.position >= upTo ? 1 : 0;
   }
 
   function describeError(error: unknown): string {
@@ -297,15 +257,41 @@ export function foldRuntime(positionCell: SharedArrayBuffer | ArrayBuffer): Fold
     return `threw ${typeof error === 'string' ? error : (stringify(error) ?? String(error))}`;
   }
 
+  function stateText(name: string): string {
+    const fold = folds[name];
+    if (fold === undefined) return 'null';
+    const problem = notJson(fold.state);
+    if (problem !== undefined) throw new TypeError(`the state cannot be kept as JSON: ${problem}`);
+    try {
+      return stringify(fold.state) ?? 'null';
+    } catch (error) {
+      if (error instanceof RangeError) {
+        throw new TypeError('the state cannot be kept as JSON: it is nested too deeply (or too large)', {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+
   function park(): void {
     if (target === undefined) return;
     target.input = input;
     target.cursor = cursor;
+    target.last = last;
+  }
+
+  function resume(fold: Fold | undefined): void {
+    park();
+    target = fold;
+    input = fold?.input ?? '';
+    cursor = fold?.cursor ?? 0;
+    last = fold?.last ?? 0;
   }
 
   let pending: unknown[] = [];
   function perform(): number | string {
-    const [op, a, b, c] = pending;
+    const [op, a, b, c, d] = pending;
     pending = [];
     switch (op) {
       case 'load':
@@ -315,32 +301,42 @@ export function foldRuntime(positionCell: SharedArrayBuffer | ArrayBuffer): Fold
         reset(a as string, b as string | null, c as number);
         return 0;
       case 'watch':
+        // Before each fold: the path to watch (history) and its limit, and the holes already recorded.
         path = a === null ? undefined : (parse(a as string) as unknown[]);
         limit = typeof b === 'number' ? b : Infinity;
+        holeFloor = typeof c === 'number' ? c : 0;
+        announce = d === true;
         changes = [];
         return 0;
-      case 'feed':
-        park();
-        target = folds[a as string];
+      case 'feed': {
+        // New input for a fold: (name, lines, up to, last position the lines cover).
+        const fold = folds[a as string];
+        resume(fold);
         input = b as string;
         cursor = 0;
         upTo = c as number;
+        last = d as number;
         return 0;
+      }
       case 'extend':
         // The same fold, further: on with what is left of its last input.
-        park();
-        target = folds[a as string];
-        input = target?.input ?? '';
-        cursor = target?.cursor ?? 0;
+        resume(folds[a as string]);
         upTo = b as number;
         return 0;
       case 'step':
         return step(a as number);
       case 'position':
         return folds[a as string]?.position ?? 0;
-      case 'state': {
+      case 'state':
+        return stateText(a as string);
+      case 'holes': {
+        // The holes a fold passed since it was last asked.
         const fold = folds[a as string];
-        return fold === undefined ? 'null' : (stringify(fold.state) ?? 'null');
+        if (fold === undefined) return '{"count":0,"positions":[]}';
+        const found = stringify({ count: fold.holeCount, positions: fold.holes });
+        fold.holes = [];
+        fold.holeCount = 0;
+        return found;
       }
       case 'changes':
         return stringify(changes);
@@ -362,50 +358,27 @@ export function foldRuntime(positionCell: SharedArrayBuffer | ArrayBuffer): Fold
         return perform();
       } catch (error) {
         // Whatever user code threw stays in here: the host only ever receives strings and numbers.
-        fault = stringify({ position: current[0], message: describeError(error) });
+        let message: string;
+        try {
+          message = describeError(error);
+        } catch {
+          message = 'threw something that cannot be described';
+        }
+        fault = stringify({ position: current, message });
         return -1;
       }
     },
+    current: () => current,
   };
-  return { api, ops };
-}
-
-/** Which events a projection reads. */
-export type ProjectionSourceSpec =
-  | { readonly kind: 'all' }
-  | { readonly kind: 'streams'; readonly streams: readonly string[] }
-  | { readonly kind: 'category'; readonly category: string };
-
-/** An event as handlers receive it: the CLI's --json shape. */
-export interface ProjectionEvent {
-  readonly position: number;
-  readonly stream: string;
-  readonly revision: number;
-  readonly id: string;
-  readonly type: string;
-  readonly time: string;
-  readonly data: unknown;
-  readonly meta: unknown;
-}
-
-export interface ProjectionBuilder {
-  partitionBy(by: (event: ProjectionEvent) => unknown): ProjectionBuilder;
-  foreachStream(): ProjectionBuilder;
-  when(handlers: Record<string, (...args: never[]) => unknown>): ProjectionBuilder;
-  outputState(): ProjectionBuilder;
-}
-
-export interface ProjectionApi {
-  fromAll(): ProjectionBuilder;
-  fromStream(stream: string): ProjectionBuilder;
-  fromStreams(...streams: (string | readonly string[])[]): ProjectionBuilder;
-  fromCategory(category: string): ProjectionBuilder;
+  return { api: definitions.api, ops };
 }
 
 /** Operations as the host drives them: `prepare(op, …args)` then `run()` (under the vm timeout). */
 export interface FoldOps {
   prepare(...args: unknown[]): void;
   run(): number | string;
+  /** The position of the event being handled (or last handled). */
+  current(): number;
 }
 
 export interface FoldRuntime {

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { findBuiltin, type BuiltinProjection } from './builtins/index.js';
-import { foldRuntime } from './fold-runtime.js';
-import type { WorkerSetup } from './worker-protocol.js';
+import { SANDBOX_SOURCES } from './sandbox.js';
+import type { SandboxCode } from './sandbox/sandbox-protocol.js';
 
 /** The runtime is part of every projection's meaning: a change to it makes every checkpoint stale. */
-const RUNTIME_HASH = createHash('sha256').update(foldRuntime.toString()).digest('hex');
+const RUNTIME_HASH = createHash('sha256').update(SANDBOX_SOURCES.join('\n')).digest('hex');
 
 /** A projection's code: what runs, what it is called, and the hash that stamps its cache files. */
 export interface ProjectionCode {
@@ -14,7 +14,7 @@ export interface ProjectionCode {
   readonly kind: 'user' | 'builtin';
   /** The .js file of a user projection. */
   readonly file: string | null;
-  readonly setup: WorkerSetup['code'];
+  readonly setup: SandboxCode;
   readonly hash: string;
   /** Name of its files in cache/projections/. */
   readonly cacheName: string;
@@ -36,11 +36,12 @@ export function builtinCode(builtin: BuiltinProjection): ProjectionCode {
 }
 
 /**
- * A user projection from a file. One in the folder's projections/ keeps its cache under its name; any
- * other file (named on the command line) under its name and a piece of its hash, so the two never collide.
+ * A user projection from a file (or its text, already read). One in the folder's projections/ keeps its
+ * cache under its name; any other file (named on the command line) under its name and a piece of its hash,
+ * so the two never collide.
  */
-export async function userCode(file: string, folder: string): Promise<ProjectionCode> {
-  const text = await fs.readFile(file, 'utf8');
+export async function userCode(file: string, folder: string, text?: string): Promise<ProjectionCode> {
+  text ??= await fs.readFile(file, 'utf8');
   const name = path.basename(file).replace(/\.js$/, '');
   const hash = hashOf(`user:${text}`);
   const inFolder = path.resolve(path.dirname(file)) === path.resolve(folder, 'projections');

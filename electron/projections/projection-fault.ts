@@ -7,6 +7,11 @@ export class ProjectionFault extends Error {
     readonly projection: string,
     readonly position: number | null,
     readonly reason: string,
+    /**
+     * The process was stopped (or crashed) before it could name the event: `position` is the first event
+     * it may have been handling. Folding again with each event announced finds the one.
+     */
+    readonly uncertain = false,
   ) {
     super(
       position === null

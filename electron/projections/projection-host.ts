@@ -6,8 +6,10 @@ import type { CheckpointHeader } from './checkpoint-file.js';
 import { checkpointMatches } from './checkpoint-match.js';
 import { ProjectionCache } from './projection-cache.js';
 import { builtinCode, userCode, type ProjectionCode } from './projection-code.js';
+import { NO_HOLES } from './holes.js';
 import { ProjectionError } from './projection-error.js';
 import { projectionFilesIn, ProjectionFilesWatcher } from './projection-files-watcher.js';
+import { readProjectionFiles, type ProjectionFiles, type TrustDecision } from './trust/index.js';
 import {
   ProjectionRunner,
   type PathChange,
@@ -16,12 +18,17 @@ import {
   type RunnerOptions,
 } from './projection-runner.js';
 
+/** Asks the app's trust about the folder's projection files as they were just read. */
+export type TrustCheck = (files: ProjectionFiles) => Promise<TrustDecision>;
+
 export interface HostOptions extends Omit<RunnerOptions, 'onProgress' | 'onStatus'> {
   /**
-   * Whether the folder's own projections (projections/*.js) may run: the folder's trust, decided by the
-   * caller (the app's settings, or the command line naming a projection). Built-ins always run.
+   * Whether the folder's own projections (projections/*.js) may run: a fixed answer (the command line
+   * naming a projection, tests), or a check of the app's trust. The check is asked with the files as the
+   * host read them, and what runs is the text it was asked about, so code that changes after the check
+   * does not run under it; a change to the files asks again. Built-ins always run.
    */
-  readonly trusted: boolean;
+  readonly trusted: boolean | TrustCheck;
   /** Watch projections/ and reload a file when it changes (default true). */
   readonly watch?: boolean;
 }
@@ -49,6 +56,10 @@ export class ProjectionHost {
   /** Folder projections that cannot run: untrusted, named like a built-in, or unreadable. */
   private readonly refused = new Map<string, ProjectionStatus>();
   private watcher: ProjectionFilesWatcher | undefined;
+  /** The trust decision in force, and the files it was made about (undefined for a fixed answer). */
+  private decision: TrustDecision;
+  private files: ProjectionFiles | undefined;
+  private readonly trustListeners = new Set<(decision: TrustDecision, files: ProjectionFiles) => void>();
   private work: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(projections: ProjectionStatus[]) => void>();
   private closed = false;
@@ -56,7 +67,9 @@ export class ProjectionHost {
   private constructor(
     private readonly store: EventStore,
     private options: HostOptions,
-  ) {}
+  ) {
+    this.decision = { trusted: options.trusted === true };
+  }
 
   /** Lists the folder's projections and watches their files; starts none of them. */
   static async open(store: EventStore, options: HostOptions): Promise<ProjectionHost> {
@@ -69,13 +82,63 @@ export class ProjectionHost {
       host.runnable.set(builtin.name, code);
       await host.readStoppedAt(code);
     }
+    await host.readFiles();
     for (const file of projectionFilesIn(store.folder)) await host.load(file);
     if (options.watch !== false) {
       host.watcher = await ProjectionFilesWatcher.start(store.folder, (file) => {
-        void host.serially(() => host.load(file));
+        void host.serially(async () => {
+          if (await host.readFiles()) await host.reloadAll(true);
+          else await host.load(file);
+        });
       });
     }
     return host;
+  }
+
+  /** The trust decision in force (for a fixed answer: that answer). */
+  get trust(): TrustDecision {
+    return this.decision;
+  }
+
+  /**
+   * Called when a change to the projection files changed the trust decision (the code changed since it
+   * was trusted, say): its projections have already started or stopped. Returns the unsubscribe.
+   */
+  onTrustChanged(listener: (decision: TrustDecision, files: ProjectionFiles) => void): () => void {
+    this.trustListeners.add(listener);
+    return () => this.trustListeners.delete(listener);
+  }
+
+  /**
+   * Reads the projection files and asks the trust check about them; true when the decision changed.
+   * Without a check (a fixed answer) nothing is read: each file is read as it loads.
+   */
+  private async readFiles(): Promise<boolean> {
+    const check = this.options.trusted;
+    if (typeof check !== 'function') return false;
+    const files = await readProjectionFiles(this.store.folder).catch(() => undefined);
+    const decision =
+      files === undefined ? { trusted: false } : await check(files).catch(() => ({ trusted: false }));
+    const changed =
+      decision.trusted !== this.decision.trusted || decision.askAgain !== this.decision.askAgain;
+    this.files = files;
+    this.decision = decision;
+    return changed;
+  }
+
+  /**
+   * Every folder projection loaded again, under the decision now in force. `tell`: the decision changed
+   * because the files did (nobody decided): the trust listeners hear it once the list is as it now is.
+   */
+  private async reloadAll(tell = false): Promise<void> {
+    for (const code of [...this.runnable.values()]) {
+      if (code.kind === 'user') await this.forget(code.name);
+    }
+    this.refused.clear();
+    for (const file of projectionFilesIn(this.store.folder)) await this.load(file);
+    this.changed();
+    const files = this.files;
+    if (tell && files !== undefined) for (const listener of this.trustListeners) listener(this.decision, files);
   }
 
   get projectionsDir(): string {
@@ -159,23 +222,31 @@ export class ProjectionHost {
    * saved it and shows it): resolves once its worker has loaded the new code and its rebuild has started.
    */
   async reload(name: string): Promise<ProjectionStatus | undefined> {
-    await this.serially(() => this.load(path.join(this.projectionsDir, `${name}.js`)));
+    await this.serially(async () => {
+      if (await this.readFiles()) await this.reloadAll(true);
+      else await this.load(path.join(this.projectionsDir, `${name}.js`));
+    });
     if (this.runnable.has(name)) await this.started(name);
     return this.list().find((projection) => projection.name === name);
   }
 
-  /** The folder was trusted or distrusted: its projections may start, or those started stop. */
+  /**
+   * The folder was trusted or distrusted: its projections may start, or those started stop. A host with
+   * a trust check asks it again (the decision was saved where the check reads it); a fixed answer is
+   * replaced by `trusted`.
+   */
   async setTrusted(trusted: boolean): Promise<void> {
-    if (trusted === this.options.trusted) return;
-    this.options = { ...this.options, trusted };
     await this.serially(async () => {
-      for (const code of [...this.runnable.values()]) {
-        if (code.kind === 'user') await this.forget(code.name);
+      if (typeof this.options.trusted === 'function') {
+        // Whoever decided tells the others: the trust listeners are for changes nobody decided.
+        if (!(await this.readFiles())) return;
+      } else {
+        if (trusted === this.options.trusted) return;
+        this.options = { ...this.options, trusted };
+        this.decision = { trusted };
       }
-      this.refused.clear();
-      for (const file of projectionFilesIn(this.store.folder)) await this.load(file);
+      await this.reloadAll();
     });
-    this.changed();
   }
 
   async close(): Promise<void> {
@@ -279,6 +350,7 @@ export class ProjectionHost {
         position: 0,
         fault: error === null ? null : { position: null, error },
         skipped: [],
+        holes: NO_HOLES,
         shape: null,
       });
     };
@@ -287,14 +359,20 @@ export class ProjectionHost {
       this.changed();
       return;
     }
-    if (!this.options.trusted) {
+    if (!this.decision.trusted) {
       notRunning('untrusted', null);
       this.changed();
       return;
     }
     let code: ProjectionCode;
     try {
-      code = await userCode(file, this.store.folder);
+      // The text the trust check was asked about, when there was a check: not the file as it is by now.
+      const text =
+        this.files === undefined
+          ? undefined
+          : (this.files.files.find((entry) => entry.name === path.basename(file))?.text ?? null);
+      if (text === null) throw new Error('it could not be read, or changed while it was being read');
+      code = await userCode(file, this.store.folder, text);
     } catch (error) {
       await this.forget(name);
       notRunning('invalid', `cannot read projections/${name}.js: ${(error as Error).message}`);
@@ -352,6 +430,10 @@ function notStarted(
     position: stoppedAt?.position ?? 0,
     fault: stoppedAt?.fault ?? null,
     skipped: stoppedAt?.skipped ?? [],
+    holes:
+      stoppedAt?.holes === undefined
+        ? NO_HOLES
+        : { count: stoppedAt.holes.count, positions: stoppedAt.holes.positions },
     shape: null,
   };
 }

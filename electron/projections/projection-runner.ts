@@ -5,10 +5,11 @@ import { ProjectionCache, CACHE_FORMAT, type Checkpoint, type SkippedEvent } fro
 import type { ProjectionCode } from './projection-code.js';
 import { ProjectionError } from './projection-error.js';
 import { ProjectionFault } from './projection-fault.js';
-import { ProjectionWorker, type WorkerLimits } from './projection-worker.js';
+import { ProjectionProcess, type WorkerLimits } from './projection-process.js';
 import { ProgressSignal } from './progress-signal.js';
 import { nextSnapshotAt, spacingFor, thinSnapshots, MAX_SNAPSHOTS } from './snapshot-policy.js';
-import type { ProjectionShape } from './worker-protocol.js';
+import type { FoldOutcome, ProjectionShape } from './sandbox/sandbox-protocol.js';
+import { addHoles, NO_HOLES, type Holes } from './holes.js';
 
 export type ProjectionPath = readonly (string | number)[];
 
@@ -25,6 +26,8 @@ export interface ProjectionStatus {
   readonly position: number;
   readonly fault: { readonly position: number | null; readonly error: string } | null;
   readonly skipped: readonly SkippedEvent[];
+  /** Positions the fold passed over because the log has no event there (damaged lines, as for `read`). */
+  readonly holes: Holes;
   readonly shape: ProjectionShape | null;
 }
 
@@ -62,13 +65,16 @@ interface Saved {
  * records that event as skipped (in the checkpoint) and goes on.
  */
 export class ProjectionRunner {
-  private worker: ProjectionWorker | undefined;
-  private starting: Promise<ProjectionWorker> | undefined;
+  private worker: ProjectionProcess | undefined;
+  private starting: Promise<ProjectionProcess> | undefined;
   private readonly cache: ProjectionCache;
   private status: 'starting' | 'running' | 'faulted' | 'stopped' = 'starting';
   private live = 0;
   private saved: Saved = { position: 0, stateText: null, eventId: null };
   private skipped: SkippedEvent[] = [];
+  private holes: Holes = NO_HOLES;
+  /** The live fold has reported the holes up to here (a fold again over them, after a skip, does not). */
+  private holesThrough = 0;
   private fault: ProjectionStatus['fault'] = null;
   private snapshots: number[] = [];
   private every: number;
@@ -136,6 +142,7 @@ export class ProjectionRunner {
       position: this.live,
       fault: this.fault,
       skipped: this.skipped,
+      holes: this.holes,
       shape: this.worker?.shape ?? null,
     };
   }
@@ -197,7 +204,7 @@ export class ProjectionRunner {
       if (to < from) return { changes: [], next: null };
       await this.seek(worker, from - 1);
       this.checkNotPastFault(to);
-      const outcome = await worker.fold('scratch', to, { path, limit });
+      const outcome = await worker.fold('scratch', to, { watch: { path, limit } });
       const changes = (outcome.changes ?? []).map((change): PathChange => ({
         position: change.position,
         ...(change.before === undefined ? {} : { before: JSON.parse(change.before) as unknown }),
@@ -273,6 +280,8 @@ export class ProjectionRunner {
     this.saved = { position: 0, stateText: null, eventId: null };
     this.checkpointedAt = -1;
     this.skipped = [];
+    this.holes = NO_HOLES;
+    this.holesThrough = 0;
     this.fault = null;
     this.status = 'starting';
   }
@@ -287,6 +296,11 @@ export class ProjectionRunner {
         eventId: checkpoint.eventId,
       };
       this.skipped = [...checkpoint.skipped];
+      this.holes =
+        checkpoint.holes === undefined
+          ? NO_HOLES
+          : { count: checkpoint.holes.count, positions: checkpoint.holes.positions };
+      this.holesThrough = checkpoint.holes?.through ?? checkpoint.position;
       this.fault = checkpoint.fault;
       this.every = checkpoint.snapshotEvery;
       this.snapshots = await this.cache.snapshotPositions();
@@ -346,7 +360,8 @@ export class ProjectionRunner {
       const to = Math.min(this.store.lastPosition, nextSnapshotAt(this.live, this.every));
       worker.onProgress(this.options.onProgress);
       try {
-        const outcome = await worker.fold('live', to);
+        const outcome = await worker.fold('live', to, { holesAfter: this.holesThrough });
+        this.passedHoles(outcome);
         if (outcome.position < to) {
           throw new ProjectionFault(
             this.code.name,
@@ -356,14 +371,17 @@ export class ProjectionRunner {
         }
         this.live = outcome.position;
         this.progressed.settle();
+        if (this.live % this.every === 0) await this.capture();
       } catch (error) {
-        this.faulted(error);
-        await this.writeCheckpoint().catch(() => undefined);
-        return;
+        const fault = await this.pinpoint(error, to);
+        if (fault !== undefined) {
+          this.faulted(fault);
+          await this.writeCheckpoint().catch(() => undefined);
+          return;
+        }
       }
       this.options.onProgress?.(this.live);
       if (this.live % this.every === 0) {
-        await this.capture();
         this.takeSnapshot();
         // Written behind the fold, in order with the snapshots; close() waits for them. Not at every
         // snapshot: each is fsynced, and a rebuild of a small log takes a hundred snapshots in a second.
@@ -376,6 +394,43 @@ export class ProjectionRunner {
       this.options.onStatus?.(this.describe());
       this.checkpointSoon();
     } else if (this.status === 'starting') this.status = 'running';
+  }
+
+  /**
+   * A fault whose process could not name the event (stopped for its memory, or crashed): the same events
+   * are folded again from the last kept state in a new process, each announced before its handler runs,
+   * so that the fault names its event. Undefined when they fold this time (it did not repeat): the live
+   * fold is then at `to` and goes on.
+   */
+  private async pinpoint(error: unknown, to: number): Promise<unknown> {
+    if (!(error instanceof ProjectionFault) || !error.uncertain) return error;
+    try {
+      const worker = await this.ensureWorker();
+      await worker.reset('live', this.saved.stateText, this.saved.position);
+      this.live = this.saved.position;
+      const outcome = await worker.fold('live', to, { holesAfter: this.holesThrough, announce: true });
+      this.passedHoles(outcome);
+      this.live = outcome.position;
+      if (this.live < to)
+        return new ProjectionFault(
+          this.code.name,
+          this.live + 1,
+          'the log could not be read at this position',
+        );
+      this.progressed.settle();
+      if (this.live % this.every === 0) await this.capture();
+      return undefined;
+    } catch (again) {
+      return again;
+    }
+  }
+
+  /** Holes the live fold passed: the summary lists them, and the checkpoint keeps them. */
+  private passedHoles(outcome: FoldOutcome): void {
+    this.holesThrough = Math.max(this.holesThrough, outcome.position);
+    if (outcome.holes.count === 0) return;
+    this.holes = addHoles(this.holes, outcome.holes);
+    this.options.onStatus?.(this.describe());
   }
 
   private faulted(error: unknown): void {
@@ -444,6 +499,7 @@ export class ProjectionRunner {
       eventId: this.saved.eventId,
       stateText: this.saved.stateText,
       skipped: this.skipped,
+      holes: { count: this.holes.count, positions: this.holes.positions, through: this.holesThrough },
       fault: this.fault,
       snapshotEvery: this.every,
     };
@@ -455,7 +511,7 @@ export class ProjectionRunner {
   // ---- time travel ------------------------------------------------------------------------------------
 
   /** Puts the scratch fold at `position`: the nearest snapshot (or checkpoint) at or before it, plus a replay. */
-  private async seek(worker: ProjectionWorker, position: number): Promise<void> {
+  private async seek(worker: ProjectionProcess, position: number): Promise<void> {
     this.checkPosition(position, 0);
     this.checkNotPastFault(position);
     const start = await this.nearestStart(position);
@@ -463,7 +519,7 @@ export class ProjectionRunner {
     await this.foldScratch(worker, position);
   }
 
-  private async foldScratch(worker: ProjectionWorker, position: number): Promise<void> {
+  private async foldScratch(worker: ProjectionProcess, position: number): Promise<void> {
     this.checkNotPastFault(position);
     const outcome = await worker.fold('scratch', position);
     if (outcome.position < position) {
@@ -513,16 +569,16 @@ export class ProjectionRunner {
 
   // ---- plumbing -----------------------------------------------------------------------------------------
 
-  /** The worker, started again when it died (a fault that killed it, or none yet); one start at a time. */
-  private ensureWorker(): Promise<ProjectionWorker> {
+  /** The sandbox process, started again when it died (a fault that killed it, or none yet); one start at a time. */
+  private ensureWorker(): Promise<ProjectionProcess> {
     if (this.worker?.alive === true) return Promise.resolve(this.worker);
     this.starting ??= (async () => {
       try {
         await this.worker?.terminate();
         this.worker = undefined;
-        const worker = await ProjectionWorker.start(
+        const worker = await ProjectionProcess.start(
           this.code.name,
-          this.store.folder,
+          this.store,
           this.code.setup,
           this.options,
         );
@@ -551,18 +607,30 @@ export class ProjectionRunner {
     return run;
   }
 
-  private scratch<T>(work: (worker: ProjectionWorker) => Promise<T>): Promise<T> {
+  private scratch<T>(work: (worker: ProjectionProcess) => Promise<T>): Promise<T> {
     if (this.closed)
       return Promise.reject(new ProjectionError('Closed', `projection ${this.code.name} is closed`));
     const run = this.scratchChain.then(async () => {
-      let worker: ProjectionWorker;
+      let worker: ProjectionProcess;
       try {
         worker = await this.ensureWorker();
       } catch (error) {
         this.faulted(error);
         throw error;
       }
-      return work(worker);
+      try {
+        return await work(worker);
+      } catch (error) {
+        if (!(error instanceof ProjectionFault) || !error.uncertain) throw error;
+        // As for the live fold (pinpoint): again in a new process, each event announced, to name it.
+        const again = await this.ensureWorker();
+        again.announcing = true;
+        try {
+          return await work(again);
+        } finally {
+          again.announcing = false;
+        }
+      }
     });
     this.scratchChain = run.catch(() => undefined);
     return run;

@@ -2,7 +2,13 @@ import type { EventStore } from '../store/index.js';
 import { locationInReason, syntaxErrorLocation, type CodeLocation } from './code-location.js';
 import { ProjectionError } from './projection-error.js';
 import { ProjectionFault } from './projection-fault.js';
-import { ProjectionWorker, type WorkerLimits } from './projection-worker.js';
+import { ProjectionProcess, type WorkerLimits } from './projection-process.js';
+
+/**
+ * A run that took its process down without naming the event is run again with each event announced, to
+ * name it, up to this many events (announcing costs a message an event).
+ */
+const PINPOINT_MAX_EVENTS = 200_000;
 
 /** The name faults of edited code carry: it is not (yet) any projection of the folder. */
 export const WHAT_IF_PROJECTION = 'what-if';
@@ -29,8 +35,8 @@ export interface ScratchOptions extends WorkerLimits {
 }
 
 /**
- * Folds projection code given as text into a scratch read model, for a what-if: the same worker, sandbox
- * and limits as the folder's projections, but the state lives only in that worker and is gone with it.
+ * Folds projection code given as text into a scratch read model, for a what-if: the same sandbox process
+ * and limits as the folder's projections, but the state lives only in that process and is gone with it.
  * Nothing is written: no checkpoint, no snapshot, no file in projections/. Every run folds from the first
  * event, since no snapshot of edited code exists.
  */
@@ -60,11 +66,11 @@ export async function runScratchProjection(
     return new ScratchFault(fault, location);
   };
 
-  let worker: ProjectionWorker;
+  let worker: ProjectionProcess;
   try {
-    worker = await ProjectionWorker.start(
+    worker = await ProjectionProcess.start(
       WHAT_IF_PROJECTION,
-      store.folder,
+      store,
       { kind: 'user', text: code, filename },
       options,
     );
@@ -78,7 +84,21 @@ export async function runScratchProjection(
     if (aborted()) throw cancelled();
     worker.onProgress(options.onProgress);
     await worker.reset('scratch', null, 0);
-    const outcome = await worker.fold('scratch', position);
+    const outcome = await worker.fold('scratch', position).catch(async (error: unknown) => {
+      if (!(error instanceof ProjectionFault) || !error.uncertain || position > PINPOINT_MAX_EVENTS)
+        throw error;
+      // The process was stopped before it could name the event: fold again, each event announced.
+      await worker.terminate();
+      worker = await ProjectionProcess.start(
+        WHAT_IF_PROJECTION,
+        store,
+        { kind: 'user', text: code, filename },
+        options,
+      );
+      worker.announcing = true;
+      await worker.reset('scratch', null, 0);
+      return worker.fold('scratch', position);
+    });
     if (outcome.position < position) {
       throw new ProjectionFault(
         WHAT_IF_PROJECTION,

@@ -2,6 +2,7 @@ import { categoryOf } from '../../shared/stream-name.js';
 import path from 'node:path';
 import type { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../../shared/event.js';
 import { StoreError } from '../../shared/store-error.js';
+import { checkedLines, type CheckedChunk } from './checked-lines.js';
 import { Exclusive } from './exclusive.js';
 import {
   assertEventFits,
@@ -301,6 +302,17 @@ export class EventStore {
     this.assertOpen();
     await this.indexedUpTo(positions.at(-1) ?? 0);
     return this.reader.readStoredLines(positions);
+  }
+
+  /**
+   * The stored lines of positions from..to in chunks of whole lines, checked as `read` checks them: the
+   * positions `read` has no event for are the chunk's holes (damage found now is reported as `read` reports
+   * it, and the folder becomes read-only). For projections, which parse the lines in their own process.
+   */
+  async *readCheckedLines(from: number, to: number): AsyncGenerator<CheckedChunk> {
+    this.assertOpen();
+    await this.indexedUpTo(to);
+    yield* checkedLines(this.state.index, this.state.files, from, to, (problem) => this.damageFound(problem));
   }
 
   /** Positions of the events that match, ascending, from the index alone (see PositionQuery). */

@@ -14,5 +14,6 @@ export type { LogTail, ScanProgress } from './log-state.js';
 export type { RepairResult } from './tail-repair.js';
 export type { PositionQuery } from './position-query.js';
 export type { RawLine } from './raw-line.js';
+export type { CheckedChunk } from './checked-lines.js';
 export { verifyEventFolder } from './verify.js';
 export type { VerifyReport } from './verify.js';

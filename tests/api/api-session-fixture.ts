@@ -35,7 +35,7 @@ export class SessionUnderTest {
     readonly registry: FolderRegistry,
     readonly recent: RecentFolders,
     host: ApiHost = { mode: 'browser' },
-    /** Tests that start projection workers pass the compiled api's (the workers load compiled files). */
+    /** Tests that start projection processes pass the compiled api's (the processes load compiled files). */
     create: typeof createApiSession = createApiSession,
   ) {
     this.session = create({

@@ -28,24 +28,32 @@ describe('trust decisions reach every window on the folder', () => {
       'total',
       `fromAll().when({ $init: () => 0, OrderPlaced: (s, e) => s + e.data.total })`,
     );
-    // The same folder copied elsewhere has the same manifest id, so the same trust.
-    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eventfold-copy-')), 'events');
+    // The same folder reached through a link is the same folder (its real path), so the same trust; a
+    // copy elsewhere has the same manifest id but is another folder, with trust of its own.
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'eventfold-copy-'));
+    later(() => fs.rmSync(elsewhere, { recursive: true, force: true }));
+    const link = path.join(elsewhere, 'link');
+    fs.symlinkSync(folder, link);
+    const copy = path.join(elsewhere, 'copy');
     fs.cpSync(folder, copy, { recursive: true });
-    later(() => fs.rmSync(path.dirname(copy), { recursive: true, force: true }));
 
     const app = compiledApp();
     const deciding = compiledSession(app);
     const other = compiledSession(app);
+    const onLink = compiledSession(app);
     const onCopy = compiledSession(app);
     await deciding.call('folder.open', { path: folder });
     await other.call('folder.open', { path: folder });
+    await onLink.call('folder.open', { path: link });
     await onCopy.call('folder.open', { path: copy });
-    for (const page of [deciding, other, onCopy]) {
+    for (const page of [deciding, other, onLink, onCopy]) {
       expect(statusOf(await page.call('projections.list', undefined), 'total')).toBe('untrusted');
     }
 
     await deciding.call('folder.trust', { trusted: true });
-    for (const page of [other, onCopy]) {
+    expect(onCopy.pushed('trust.changed')).toEqual([]);
+    expect(statusOf(await onCopy.call('projections.list', undefined), 'total')).toBe('untrusted');
+    for (const page of [other, onLink]) {
       expect(page.pushed('trust.changed')).toEqual([{ trusted: true, projections: 1 }]);
       // The host was told before the push went out: the list pushed with it is already the trusted one.
       expect(statusOf(page.pushed('projections.changed').at(-1), 'total')).toBe('idle');
@@ -55,7 +63,7 @@ describe('trust decisions reach every window on the folder', () => {
 
     await deciding.call('folder.trust', { trusted: false });
     expect(other.pushed('trust.changed').at(-1)).toEqual({ trusted: false, projections: 1 });
-    expect(onCopy.pushed('trust.changed').at(-1)).toEqual({ trusted: false, projections: 1 });
+    expect(onLink.pushed('trust.changed').at(-1)).toEqual({ trusted: false, projections: 1 });
     await waitUntil(
       () => statusOf(other.pushed('projections.changed').at(-1), 'total') === 'untrusted',
       'the other window hears that total waits for trust',

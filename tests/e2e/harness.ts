@@ -22,7 +22,7 @@ export const RENDERER_DIR = path.join(root, 'out', 'renderer');
 export const SCREENSHOTS_DIR = path.join(root, 'test-results', 'screenshots');
 const BIN = path.join(root, 'bin', 'eventfold.js');
 /**
- * The server is the compiled one in dist/: projections run in worker threads, which load compiled files
+ * The server is the compiled one in dist/: projections run in sandbox processes, which load compiled files
  * next to the module that starts them (from the TypeScript sources there are none).
  */
 const SERVER = path.join(root, 'dist', 'electron', 'serve', 'browser-mode.js');

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { JsonValue } from '../../shared/event.js';
@@ -74,13 +74,18 @@ interface Opened {
   readonly errors: string[];
 }
 
-/** A folder of its own with the shop's events and the given projections/*.js, served in browser mode. */
+/**
+ * A folder of its own with the shop's events and the given projections/*.js, served in browser mode;
+ * `damage` changes its log before it is served (as bit rot would).
+ */
 async function openFolder(
   projections: Record<string, string>,
   colorScheme: 'light' | 'dark' = 'light',
+  damage?: (dir: string) => Promise<void>,
 ): Promise<Opened> {
   const dir = await makeFixtureFolder(EVENTS);
   scope.defer(() => removeFolder(dir));
+  await damage?.(dir);
   await mkdir(path.join(dir, 'projections'), { recursive: true });
   for (const [name, code] of Object.entries(projections)) {
     await writeFile(path.join(dir, 'projections', `${name}.js`), code);
@@ -350,6 +355,47 @@ describe('projections in the app', () => {
         .getByRole('region', { name: 'Diff A #10 → B #14' });
       await fromLog.getByText('4 added, 1 changed').waitFor();
       expect(errors).toEqual([]);
+    });
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`passes over damaged events as read does, and says so in the projection's header (${scheme})`, async () => {
+      // Event #6's data changed on disk: its checksum fails, and it is a hole for read and projections alike.
+      const rot = async (dir: string): Promise<void> => {
+        const [segment] = (await readdir(path.join(dir, 'log'))).filter((name) => name.endsWith('.jsonl'));
+        const file = path.join(dir, 'log', segment!);
+        const lines = (await readFile(file, 'utf8')).split('\n');
+        lines[5] = lines[5]!.replace('"sku":"', '"sku":"X');
+        await writeFile(file, lines.join('\n'));
+      };
+      const { page, errors } = await openFolder({ counter: COUNTER }, scheme, rot);
+      await trustFolder(page, 1);
+      const view = await openProjection(page, 'counter');
+      await view.getByText(`Caught up at #${LAST}`).waitFor();
+      const holes = view.getByText('1 damaged event passed over');
+      await holes.waitFor();
+      await expect(holes.getAttribute('title')).resolves.toContain('no sound event at #6');
+      await expect.poll(() => treeValue(view, 'state.count')).toBe(String(LAST - 1));
+      await screenshot(page, `projection-holes-${scheme}`);
+      expect(errors.filter((error) => !error.includes('read-only'))).toEqual([]);
+    });
+
+    it(`asks again, saying so, when a trusted folder's projection code changes (${scheme})`, async () => {
+      const { dir, page } = await openFolder({ counter: COUNTER }, scheme);
+      await trustFolder(page, 1);
+      const view = await openProjection(page, 'counter');
+      await expect.poll(() => treeValue(view, 'state.count')).toBe(String(LAST));
+      // Changed behind the app (a pull, a sync tool): its code no longer runs on the old trust.
+      await writeFile(path.join(dir, 'projections', 'counter.js'), COUNTER.replace('count + 1', 'count + 2'));
+      const prompt = page.getByRole('region', { name: 'Folder trust' }).first();
+      await prompt.getByText('Its code changed: trust it again?').waitFor();
+      await prompt.getByText('changed since you trusted it').waitFor();
+      await page.getByRole('navigation', { name: 'Folder' }).getByLabel('waits for trust').waitFor();
+      await view.getByText('Waits for trust').waitFor();
+      await screenshot(page, `projection-trust-changed-${scheme}`);
+      await trustAfterReview(page, 1, prompt.getByRole('button', { name: 'Review the code…' }));
+      const again = await openProjection(page, 'counter');
+      await expect.poll(() => treeValue(again, 'state.count')).toBe(String(2 * LAST));
     });
   }
 

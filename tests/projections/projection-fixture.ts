@@ -8,7 +8,7 @@ import type * as Projections from '../../electron/projections/index.js';
 import type * as Store from '../../electron/store/index.js';
 import { SessionUnderTest } from '../api/api-session-fixture.js';
 
-// Projections run in worker threads, which load compiled files: these tests use dist/ (npm run build:node).
+// Projections run in sandbox processes, which load compiled files: these tests use dist/ (npm run build:node).
 const DIST = path.resolve(import.meta.dirname, '../../dist/electron');
 export const projections = (await import(path.join(DIST, 'projections/index.js'))) as typeof Projections;
 export const store = (await import(path.join(DIST, 'store/index.js'))) as typeof Store;
@@ -36,7 +36,7 @@ export function compiledApp(): CompiledApp {
   return { registry: new api.FolderRegistry({ durability: 'none' }), settings };
 }
 
-/** A window's session on the compiled api (its projection workers load compiled files); disposed after. */
+/** A window's session on the compiled api (its projection processes load compiled files); disposed after. */
 export function compiledSession(app: CompiledApp = compiledApp()): SessionUnderTest {
   const window = new SessionUnderTest(
     app.registry,

@@ -189,7 +189,7 @@ describe('projection host', () => {
 
     const second = await openHost(store, true);
     const listed = second.list();
-    // As the last session listed it, but with no worker to say what the code's shape is.
+    // As the last session listed it, but with no process to say what the code's shape is.
     expect(listed.find((status) => status.name === 'fussy')).toEqual({ ...faulted, shape: null });
     expect(faulted).toMatchObject({ status: 'faulted', fault: { position: 2 } });
     expect(faulted?.fault?.error).toMatch(/not that one/);

@@ -132,7 +132,7 @@ describe('what-if scratch runs', () => {
       code: 'OutOfRange',
       message: 'position 6 is outside the log (0 to 5)',
     });
-    // Each event takes 100 ms, and the worker reports between slices of about eventTimeoutMs of work.
+    // Each event takes 100 ms, and the sandbox reports its progress about ten times a second.
     const slow = `fromAll().when({ $init: () => 0, $any: (s) => { const until = Date.now() + 100; while (Date.now() < until) {} return s + 1; } })`;
     const heard: number[] = [];
     const done = await projections.runScratchProjection(store, slow, {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectionSummary } from '../../shared/contract.js';
-import { projectionFile, statusText } from '../../renderer/src/lib/projections/projection-status.js';
+import {
+  holesText,
+  projectionFile,
+  statusText,
+} from '../../renderer/src/lib/projections/projection-status.js';
 
 const summary = (overrides: Partial<ProjectionSummary>): ProjectionSummary => ({
   name: 'counter',
@@ -9,6 +13,7 @@ const summary = (overrides: Partial<ProjectionSummary>): ProjectionSummary => ({
   position: 120,
   fault: null,
   skipped: [],
+  holes: { count: 0, positions: [] },
   ...overrides,
 });
 
@@ -70,5 +75,21 @@ describe('statusText', () => {
 describe('projectionFile', () => {
   it('is where the folder keeps a projection’s code', () => {
     expect(projectionFile('counter')).toBe('projections/counter.js');
+  });
+});
+
+describe('holesText', () => {
+  it('says nothing when the projection passed no damaged event', () => {
+    expect(holesText(summary({}))).toBeNull();
+  });
+
+  it('counts the damaged events passed over and lists the first in the tooltip', () => {
+    expect(holesText(summary({ holes: { count: 1, positions: [57] } }))).toEqual({
+      label: '1 damaged event passed over',
+      title: expect.stringContaining('no sound event at #57 (') as unknown,
+    });
+    const many = holesText(summary({ holes: { count: 1205, positions: [3, 1400] } }));
+    expect(many?.label).toBe('1,205 damaged events passed over');
+    expect(many?.title).toContain('#3, #1,400, and 1,203 more');
   });
 });

@@ -3,7 +3,10 @@
  * Electron binary cannot run here. It keeps what the shell did (windows, their loaded pages, pushes, menus,
  * dialogs) so tests can assert on it, and lets tests play the user (focus, close, answer a dialog).
  */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { appMenuTemplate } from '../../electron/main/app-menu.js';
 import type { folderDialogOptions } from '../../electron/main/folder-dialog.js';
 import type { Bounds } from '../../electron/main/window-bounds.js';
@@ -284,6 +287,72 @@ export const session = { defaultSession: new FakeSession() };
 
 export const nativeTheme = { shouldUseDarkColors: false };
 
+/** Where a module of the source tree is compiled (npm run build:node): what the desktop bundle would hold. */
+function compiled(modulePath: string): string {
+  if (existsSync(modulePath)) return modulePath;
+  const root = path.resolve(import.meta.dirname, '../..');
+  return path.join(root, 'dist', path.relative(root, modulePath));
+}
+
+/**
+ * A utility process: a real Node process running the module with the execArgv it was given (so the flags
+ * are checked for real), its stdout and stderr piped as `stdio: 'pipe'` pipes them. A real utility
+ * process receives postMessage on its parentPort; this one receives the same bytes on its stdin, which the
+ * sandbox reads when it has no parentPort.
+ */
+export class FakeUtilityProcess extends EventEmitter {
+  static forks: {
+    modulePath: string;
+    args: string[];
+    options: Record<string, unknown>;
+    process: FakeUtilityProcess;
+  }[] = [];
+  readonly child: ChildProcessWithoutNullStreams;
+  pid: number | undefined;
+
+  constructor(modulePath: string, args: string[], options: Record<string, unknown>) {
+    super();
+    const execArgv = (options.execArgv as string[] | undefined) ?? [];
+    this.child = spawn(process.execPath, [...execArgv, compiled(modulePath), ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: options.env as NodeJS.ProcessEnv,
+    });
+    this.child.stdin.on('error', () => undefined);
+    this.child.once('spawn', () => {
+      this.pid = this.child.pid;
+      this.emit('spawn');
+    });
+    this.child.once('exit', (code) => {
+      this.pid = undefined;
+      this.emit('exit', code ?? 1);
+    });
+  }
+
+  get stdout(): NodeJS.ReadableStream {
+    return this.child.stdout;
+  }
+
+  get stderr(): NodeJS.ReadableStream {
+    return this.child.stderr;
+  }
+
+  postMessage(message: unknown): void {
+    this.child.stdin.write(message);
+  }
+
+  kill(): boolean {
+    return this.child.kill();
+  }
+}
+
+export const utilityProcess = {
+  fork(modulePath: string, args: string[] = [], options: Record<string, unknown> = {}): FakeUtilityProcess {
+    const forked = new FakeUtilityProcess(modulePath, args, options);
+    FakeUtilityProcess.forks.push({ modulePath, args, options, process: forked });
+    return forked;
+  },
+};
+
 /** Forgets everything a previous test did. */
 export function resetFakeElectron(userData: string): void {
   app.removeAllListeners();
@@ -302,9 +371,11 @@ export function resetFakeElectron(userData: string): void {
   dialog.saveAnswers = [];
   dialog.saving = [];
   screen.workAreas = [{ x: 0, y: 0, width: 1920, height: 1040 }];
+  FakeUtilityProcess.forks = [];
 }
 
 export const electron = {
+  utilityProcess,
   app,
   ipcMain,
   BrowserWindow: FakeBrowserWindow,

@@ -44,6 +44,10 @@ describe.skipIf(!built)('the built main process', () => {
     expect(existsSync(path.join(OUT_MAIN, 'scan-worker.js'))).toBe(true);
   });
 
+  it('emits the projection sandbox’s entry beside its bundle (utility processes start it)', () => {
+    expect(existsSync(path.join(OUT_MAIN, 'sandbox-child.js'))).toBe(true);
+  });
+
   it('starts, opens the folder named on the command line and answers through eventfold:invoke', async () => {
     process.argv = ['/opt/Eventfold/eventfold', '--folder', folder];
     await import(/* @vite-ignore */ path.join(OUT_MAIN, 'index.js'));

@@ -34,7 +34,7 @@ describe('folder.trust and trust.status', () => {
     expect(await session.call('trust.status', undefined)).toEqual({ trusted: false, projections: 2 });
   });
 
-  it('trusting is kept in the app settings by the folder id, seen by other windows, and revocable', async () => {
+  it('trusting is kept in the app settings by the folder’s place, id and code, seen by other windows, and revocable', async () => {
     const folder = await fixture.folder();
     const app = userData();
     const first = app.session();
@@ -48,7 +48,12 @@ describe('folder.trust and trust.status', () => {
 
     const saved = JSON.parse(fs.readFileSync(app.trustFile, 'utf8')) as { folders: { trustedAt: string }[] };
     expect(saved.folders).toEqual([
-      { id: manifestId(folder), path: folder, trustedAt: saved.folders[0]?.trustedAt },
+      {
+        id: manifestId(folder),
+        path: fs.realpathSync(folder),
+        codeHash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
+        trustedAt: saved.folders[0]?.trustedAt,
+      },
     ]);
     expect(Date.now() - Date.parse(saved.folders[0]!.trustedAt)).toBeLessThan(60_000);
     expect(fs.readdirSync(folder).sort()).toEqual(folderFilesBefore);
@@ -57,24 +62,75 @@ describe('folder.trust and trust.status', () => {
     expect(await first.call('trust.status', undefined)).toEqual({ trusted: false, projections: 0 });
   });
 
-  it('a different folder put where a trusted one was is not trusted; the trusted one moved still is', async () => {
+  it('trust cannot be borrowed: not by a copy of its manifest elsewhere, nor by another folder in its place', async () => {
     const app = userData();
     const original = await fixture.folder();
+    fs.mkdirSync(path.join(original, 'projections'));
+    fs.writeFileSync(path.join(original, 'projections', 'totals.js'), 'fromAll().when({})');
     const session = app.session();
     await session.call('folder.open', { path: original });
     await session.call('folder.trust', { trusted: true });
     await session.session.dispose();
 
-    const moved = path.join(fixture.tempFolder(), 'moved');
-    fs.cpSync(original, moved, { recursive: true });
-    fs.rmSync(original, { recursive: true });
-    await initEventFolder(original);
-
+    // Someone sends a folder that copied the trusted one's eventfold.json (its id) and its code.
+    const borrowed = path.join(fixture.tempFolder(), 'borrowed');
+    fs.cpSync(original, borrowed, { recursive: true });
     const stranger = app.session();
+    await stranger.call('folder.open', { path: borrowed });
+    expect(await stranger.call('trust.status', undefined)).toEqual({ trusted: false, projections: 1 });
+
+    // Another folder put where the trusted one was.
+    const moved = path.join(fixture.tempFolder(), 'moved');
+    fs.renameSync(original, moved);
+    await initEventFolder(original);
     await stranger.call('folder.open', { path: original });
     expect((await stranger.call('trust.status', undefined)).trusted).toBe(false);
+    // The trusted folder itself, moved, asks again too: trust is for a place.
     await stranger.call('folder.open', { path: moved });
-    expect((await stranger.call('trust.status', undefined)).trusted).toBe(true);
+    expect((await stranger.call('trust.status', undefined)).trusted).toBe(false);
+  });
+
+  it('asks again, saying the code changed, when a trusted folder’s projection files change', async () => {
+    const app = userData();
+    const folder = await fixture.folder();
+    fs.mkdirSync(path.join(folder, 'projections'));
+    const file = path.join(folder, 'projections', 'totals.js');
+    fs.writeFileSync(file, 'fromAll().when({})');
+    const session = app.session();
+    await session.call('folder.open', { path: folder });
+    await session.call('folder.trust', { trusted: true });
+    expect(await session.call('trust.status', undefined)).toEqual({ trusted: true, projections: 1 });
+
+    fs.writeFileSync(file, 'fromAll().when({ $any: (s) => s })');
+    expect(await session.call('trust.status', undefined)).toEqual({
+      trusted: false,
+      projections: 1,
+      askAgain: 'code-changed',
+    });
+    // A new file is new code as well.
+    await session.call('folder.trust', { trusted: true });
+    fs.writeFileSync(path.join(folder, 'projections', 'more.js'), 'fromAll().when({})');
+    expect((await session.call('trust.status', undefined)).askAgain).toBe('code-changed');
+  });
+
+  it('an entry an earlier Eventfold kept (by id alone) asks again once', async () => {
+    const app = userData();
+    const folder = await fixture.folder();
+    fs.writeFileSync(
+      app.trustFile,
+      JSON.stringify({
+        folders: [{ id: manifestId(folder), path: folder, trustedAt: '2025-01-01T00:00:00.000Z' }],
+      }),
+    );
+    const session = app.session();
+    await session.call('folder.open', { path: folder });
+    expect(await session.call('trust.status', undefined)).toEqual({
+      trusted: false,
+      projections: 0,
+      askAgain: 'older-trust',
+    });
+    await session.call('folder.trust', { trusted: true });
+    expect(await session.call('trust.status', undefined)).toEqual({ trusted: true, projections: 0 });
   });
 
   it('refuses without an open folder, and refuses a trusted flag that is not true or false', async () => {

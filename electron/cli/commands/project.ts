@@ -6,6 +6,8 @@ import {
   ProjectionError,
   ProjectionFault,
   ProjectionRunner,
+  SandboxPool,
+  nodeSpawner,
   userCode,
   type ProjectionCode,
 } from '../../projections/index.js';
@@ -80,6 +82,8 @@ export async function withProjection<T>(
     const progress = new Progress(`projecting ${code.name}`);
     const runner = await ProjectionRunner.start(store, code, {
       follow: false,
+      // One projection, then the command ends: a warm spare process would be started for nothing.
+      sandbox: new SandboxPool(nodeSpawner, { spare: false }),
       onProgress: (position) => progress.count(position, store.lastPosition, 'events'),
     });
     try {

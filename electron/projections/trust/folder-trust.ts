@@ -5,14 +5,37 @@ import { JSONFile } from 'lowdb/node';
 /** The file name in the app's user data folder (next to the recent folders list). */
 export const FOLDER_TRUST_FILE = 'folder-trust.json';
 
+/** What identifies a folder to trust: things its own files cannot forge together. */
+export interface FolderIdentity {
+  /** The folder's manifest id (copied with the folder, so not enough alone). */
+  readonly id: string;
+  /** Its real path (fs.realpath): another folder cannot be at the same place. */
+  readonly realPath: string;
+}
+
 /** A folder the user trusts to run its own projection code. */
 export interface TrustedFolder {
-  /** The folder's manifest id: trust follows the folder, not a path someone else's folder could take. */
+  /** The folder's manifest id. */
   readonly id: string;
-  /** Where the folder was when the user trusted it (shown to the user, never used to look trust up). */
+  /** The folder's real path when the user trusted it: trust does not follow a copy elsewhere. */
   readonly path: string;
+  /**
+   * SHA-256 of its projection files (names and contents) when trusted: other code asks again. Absent in
+   * entries an earlier Eventfold wrote (trust by id alone): those no longer trust, and ask again once.
+   */
+  readonly codeHash?: string;
   /** ISO-8601 UTC. */
   readonly trustedAt: string;
+}
+
+/** Whether a folder's code may run, and when it may not although it was trusted before, why it asks again. */
+export interface TrustDecision {
+  readonly trusted: boolean;
+  /**
+   * 'code-changed': trusted at this place, but its projection files changed since; 'older-trust': trusted
+   * by an earlier Eventfold by its id alone, which no longer suffices.
+   */
+  readonly askAgain?: 'code-changed' | 'older-trust';
 }
 
 interface TrustFile {
@@ -33,7 +56,10 @@ const queues = new Map<string, Promise<unknown>>();
 /**
  * The folders the user trusts, kept in the app's settings (a lowdb JSON file, written to a temp file and
  * renamed), never inside the folders themselves: a folder from someone else cannot declare itself
- * trusted. The file is read again on every call, since another window or process may have changed it.
+ * trusted. Trust is for a folder at its real path, with its manifest id, running exactly the code it had
+ * (a hash of its projection files): a folder that copies a trusted one's manifest, or a trusted folder
+ * whose code changed, asks again. The file is read again on every call, since another window or process
+ * may have changed it.
  */
 export class FolderTrust {
   private readonly adapter: JSONFile<TrustFile>;
@@ -45,8 +71,20 @@ export class FolderTrust {
     this.adapter = new JSONFile<TrustFile>(file);
   }
 
-  async isTrusted(folderId: string): Promise<boolean> {
-    return (await this.list()).some((entry) => entry.id === folderId);
+  /** Whether the folder, with exactly this code, is trusted; and if it was trusted before, why it asks again. */
+  async decide(folder: FolderIdentity, codeHash: string): Promise<TrustDecision> {
+    const entries = await this.list();
+    const here = entries.filter((entry) => entry.id === folder.id && entry.path === folder.realPath);
+    if (here.some((entry) => entry.codeHash === codeHash)) return { trusted: true };
+    if (here.some((entry) => entry.codeHash !== undefined))
+      return { trusted: false, askAgain: 'code-changed' };
+    if (entries.some((entry) => entry.id === folder.id && entry.codeHash === undefined))
+      return { trusted: false, askAgain: 'older-trust' };
+    return { trusted: false };
+  }
+
+  async isTrusted(folder: FolderIdentity, codeHash: string): Promise<boolean> {
+    return (await this.decide(folder, codeHash)).trusted;
   }
 
   /** Most recently trusted first. */
@@ -54,19 +92,24 @@ export class FolderTrust {
     return this.serialised(() => this.read());
   }
 
-  /** Trusts the folder with this manifest id, seen at `folderPath` (trusting it again updates both). */
-  async trust(folderId: string, folderPath: string, at = new Date()): Promise<TrustedFolder> {
-    if (folderId === '') throw new Error('A folder is trusted by its manifest id, and this one is empty');
-    const entry: TrustedFolder = { id: folderId, path: folderPath, trustedAt: at.toISOString() };
-    await this.change((folders) => [entry, ...folders.filter((other) => other.id !== folderId)]);
+  /** Trusts the folder at its real path with this code (trusting it again replaces the entry). */
+  async trust(folder: FolderIdentity, codeHash: string, at = new Date()): Promise<TrustedFolder> {
+    if (folder.id === '') throw new Error('A folder is trusted by its manifest id, and this one is empty');
+    const entry: TrustedFolder = {
+      id: folder.id,
+      path: folder.realPath,
+      codeHash,
+      trustedAt: at.toISOString(),
+    };
+    await this.change((folders) => [entry, ...folders.filter((other) => !sameFolder(other, folder))]);
     return entry;
   }
 
   /** Forgets the trust; false when the folder was not trusted. */
-  async revoke(folderId: string): Promise<boolean> {
+  async revoke(folder: FolderIdentity): Promise<boolean> {
     let found = false;
     await this.change((folders) => {
-      const kept = folders.filter((entry) => entry.id !== folderId);
+      const kept = folders.filter((entry) => !sameFolder(entry, folder));
       found = kept.length !== folders.length;
       return kept;
     });
@@ -125,6 +168,11 @@ export class FolderTrust {
   }
 }
 
+/** An entry about this folder: at its place, or an earlier Eventfold's entry for its id. */
+function sameFolder(entry: TrustedFolder, folder: FolderIdentity): boolean {
+  return entry.id === folder.id && (entry.path === folder.realPath || entry.codeHash === undefined);
+}
+
 function isTrustedFolder(value: unknown): value is TrustedFolder {
   const entry = value as Partial<TrustedFolder> | null;
   return (
@@ -133,6 +181,7 @@ function isTrustedFolder(value: unknown): value is TrustedFolder {
     typeof entry.id === 'string' &&
     entry.id !== '' &&
     typeof entry.path === 'string' &&
+    (entry.codeHash === undefined || typeof entry.codeHash === 'string') &&
     typeof entry.trustedAt === 'string'
   );
 }

@@ -2,7 +2,14 @@
 export {
   FolderTrust,
   FOLDER_TRUST_FILE,
+  type FolderIdentity,
   type FolderTrustOptions,
+  type TrustDecision,
   type TrustedFolder,
 } from './folder-trust.js';
-export { countProjectionFiles } from './projection-files.js';
+export {
+  countProjectionFiles,
+  readProjectionFiles,
+  withFile,
+  type ProjectionFiles,
+} from './projection-files.js';

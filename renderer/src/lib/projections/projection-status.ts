@@ -58,6 +58,25 @@ export function statusText(summary: ProjectionSummary, lastPosition: number): St
   }
 }
 
+/**
+ * The holes a projection passed over (positions the log has no sound event for: damaged lines, which
+ * `read` skips too), as the header words them; null when there were none.
+ */
+export function holesText(summary: ProjectionSummary): { label: string; title: string } | null {
+  const { count, positions } = summary.holes;
+  if (count === 0) return null;
+  const listed = positions.map(at).join(', ');
+  const more =
+    count > positions.length ? `, and ${(count - positions.length).toLocaleString('en-US')} more` : '';
+  return {
+    label:
+      count === 1
+        ? '1 damaged event passed over'
+        : `${count.toLocaleString('en-US')} damaged events passed over`,
+    title: `The log has no sound event at ${listed}${more} (the lines are damaged; \`eventfold verify\` says how). The projection folded on without them, as \`read\` skips them.`,
+  };
+}
+
 /** The file a user projection lives in, for the hint to fix its code. */
 export function projectionFile(name: string): string {
   return `projections/${name}.js`;
