@@ -18,6 +18,7 @@ import type { EventStore } from '../store/index.js';
 import { ContractFailure } from './contract-failure.js';
 import { compileLogFilter } from './log-filter.js';
 import { preparedFiles } from './prepared-files.js';
+import { hostFor } from './projection-handlers.js';
 import type { HandlerMap, SessionContext } from './session-context.js';
 import { Throttle } from './throttle.js';
 
@@ -163,8 +164,7 @@ async function makeReport(
 async function projectionState(session: SessionContext, name: string, position: number): Promise<unknown> {
   if (position > session.folder('export.prepare').lease.store.lastPosition)
     throw new ContractFailure('OutOfRange', `position ${position} is past the end of the log`);
-  const { lease } = session.folder('export.prepare');
-  const host = await lease.projections(() => session.trust.isTrusted(lease.store.manifest.id));
+  const host = await hostFor(session, 'export.prepare');
   return host.stateAt(name, position);
 }
 

@@ -138,7 +138,8 @@ export class ProjectionHost {
     for (const file of projectionFilesIn(this.store.folder)) await this.load(file);
     this.changed();
     const files = this.files;
-    if (tell && files !== undefined) for (const listener of this.trustListeners) listener(this.decision, files);
+    if (tell && files !== undefined)
+      for (const listener of this.trustListeners) listener(this.decision, files);
   }
 
   get projectionsDir(): string {
