@@ -5,6 +5,7 @@ import { CliFailure } from '../failure.js';
 import { withStore } from '../open-store.js';
 import { printJson, printLine } from '../output.js';
 import { Progress } from '../progress.js';
+import { forTerminal } from '../terminal-text.js';
 import { plural } from '../units.js';
 
 export const repairCommand: Command = {
@@ -63,6 +64,6 @@ async function refuse(dir: string, problems: readonly LogProblem[], json: boolea
     `refusing to repair ${dir}: the log is damaged before its end (${plural(problems.length, 'problem')}), ` +
     'and cutting there would drop valid events; keep a copy of the folder before editing it by hand';
   if (json) await printJson({ repaired: false, bytesCut: 0, message, problems });
-  else for (const problem of problems) await printLine(describeProblem(problem));
+  else for (const problem of problems) await printLine(forTerminal(describeProblem(problem)));
   throw new CliFailure(message);
 }

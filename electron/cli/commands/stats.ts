@@ -4,6 +4,7 @@ import type { EventStore } from '../../store/index.js';
 import { JSON_OPTION, type Command } from '../command.js';
 import { withStore } from '../open-store.js';
 import { printJson, printLine } from '../output.js';
+import { forTerminal } from '../terminal-text.js';
 import { formatBytes, formatCount } from '../units.js';
 
 /** Segment files in log/, as docs/FORMAT.md names them: their first position in 12 digits. */
@@ -30,14 +31,16 @@ export const statsCommand: Command = {
       ['streams', formatCount(stats.streams)],
       ['segments', formatCount(stats.segments)],
       ['bytes', `${formatCount(stats.bytes)}${stats.bytes >= 1024 ? ` (${formatBytes(stats.bytes)})` : ''}`],
-      ['first event', stats.firstTime ?? '-'],
-      ['last event', stats.lastTime ?? '-'],
+      ['first event', forTerminal(stats.firstTime ?? '-')],
+      ['last event', forTerminal(stats.lastTime ?? '-')],
       ['event types', formatCount(stats.types.length)],
     ];
     for (const [label, value] of rows) await printLine(`${label.padEnd(12)} ${value}`);
-    const typeWidth = stats.types.reduce((most, { type }) => Math.max(most, type.length), 0);
-    const countWidth = formatCount(stats.types[0]?.events ?? 0).length;
-    for (const { type, events } of stats.types) {
+    // Types come from the folder: shown escaped, in a column as wide as what is shown.
+    const types = stats.types.map(({ type, events }) => ({ type: forTerminal(type), events }));
+    const typeWidth = types.reduce((most, { type }) => Math.max(most, type.length), 0);
+    const countWidth = formatCount(types[0]?.events ?? 0).length;
+    for (const { type, events } of types) {
       await printLine(`  ${type.padEnd(typeWidth)}  ${formatCount(events).padStart(countWidth)}`);
     }
     return 0;

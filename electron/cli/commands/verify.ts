@@ -3,6 +3,7 @@ import { JSON_OPTION, type Command } from '../command.js';
 import { CliFailure } from '../failure.js';
 import { printJson, printLine } from '../output.js';
 import { Progress } from '../progress.js';
+import { forTerminal } from '../terminal-text.js';
 import { formatBytes, formatCount, plural } from '../units.js';
 
 export const verifyCommand: Command = {
@@ -29,7 +30,7 @@ export const verifyCommand: Command = {
     }
     if (args.flag('json')) await printJson(report);
     else if (report.sound) await printLine(`${dir} is sound: ${summary(report)}`);
-    else for (const problem of report.problems) await printLine(describeProblem(problem));
+    else for (const problem of report.problems) await printLine(forTerminal(describeProblem(problem)));
     if (!report.sound)
       throw new CliFailure(
         `${dir} is not sound: ${plural(report.problems.length, 'problem')}${advice(report)}`,
