@@ -16,7 +16,8 @@ type FolderRequests = Pick<
 
 const repair: Handler<'folder.repair'> = async (_arg, session) => {
   const folder = session.folder('folder.repair');
-  const result = await folder.store.repair();
+  // The same repair as the CLI's, which first checks the whole log: the page shows how far it has got.
+  const result = await folder.store.repair({ onProgress: folder.progressOf('repairing') });
   const summary = await folder.summary();
   folder.announce(summary);
   return {

@@ -14,7 +14,7 @@ import { FolderLayout } from './folder-layout.js';
 import { loadIndexCache, saveIndexCache } from './index-cache.js';
 import type { LogProblem } from './log-problem.js';
 import { LogReader, type ReadAllOptions, type ReadPage, type ReadStreamOptions } from './log-reader.js';
-import { LogState, type LogTail } from './log-state.js';
+import { LogState, type LogTail, type ScanProgress } from './log-state.js';
 import type { AppendRequest } from './append-plan.js';
 import { LogWriter } from './log-writer.js';
 import { readManifest, type Manifest } from './manifest.js';
@@ -30,7 +30,8 @@ import {
 } from './subscription.js';
 import { FolderPresence } from './folder-presence.js';
 import { TailWatcher } from './tail-watcher.js';
-import { cutTornTail, type RepairResult } from './tail-repair.js';
+import { cutTornTail, repairRefused, type RepairResult } from './tail-repair.js';
+import { verifyEventFolder } from './verify.js';
 
 /** What the UI shows in banners and the CLI in `verify`: is the folder sound, and if not, where. */
 export interface FolderHealth {
@@ -49,6 +50,11 @@ export interface StreamInfo {
   readonly events: number;
   readonly lastRevision: number;
   readonly lastPosition: number;
+}
+
+export interface RepairOptions {
+  /** How far the check of the whole log that comes first has got. */
+  readonly onProgress?: (progress: ScanProgress) => void;
 }
 
 export interface AppendOptions {
@@ -374,15 +380,20 @@ export class EventStore {
   }
 
   /**
-   * Cuts a torn tail (never anything else); refuses when the log is damaged elsewhere. Journaled appends
-   * that could not be written back (another program appended in their place) are kept in repairs/.
+   * Cuts a torn tail, and keeps aside (in repairs/) journaled appends that could not be written back
+   * because other lines took their place, clearing the journal; never anything else. It first reads the
+   * whole log as `verifyEventFolder` does (opening trusts the index cache for the lines it covers), and
+   * refuses with the report when anything else is wrong. The CLI's `repair` and the app's call this.
    */
-  async repair(): Promise<RepairResult> {
+  async repair(options: RepairOptions = {}): Promise<RepairResult> {
     this.assertOpen();
     const writer = this.writer;
     if (writer === undefined) {
       throw new StoreError('ReadOnly', `${this.folder} was opened read-only; repair needs write access`);
     }
+    const report = await verifyEventFolder(this.folder, options.onProgress);
+    const damage = report.problems.filter((problem) => problem.repairable === undefined);
+    if (damage.length > 0) throw repairRefused(damage);
     const result = await writer.withLock(async () => {
       await this.state.catchUp({ underLock: true, thorough: true });
       const kept = this.state.corruption.length === 0 ? await writer.setAsideJournal() : undefined;

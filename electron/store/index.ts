@@ -1,6 +1,6 @@
 /** The event store engine: the public API that api/, cli/ and tests use. */
 export { EventStore, openEventStore } from './event-store.js';
-export type { AppendOptions, FolderHealth, StreamInfo } from './event-store.js';
+export type { AppendOptions, FolderHealth, RepairOptions, StreamInfo } from './event-store.js';
 export { initEventFolder, readManifest } from './manifest.js';
 export type { Manifest, InitOptions } from './manifest.js';
 export type { OpenOptions, Durability } from './store-options.js';

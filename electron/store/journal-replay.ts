@@ -73,6 +73,7 @@ export function replayJournal(
           `log/journal.bin holds an acknowledged append for this place, but ${first.problem}: a program ` +
           `appended without replaying the journal. ${plural(events, 'journaled event')} ` +
           `(${plural(kept.length, 'append')}) were not written back, and nothing was changed`,
+        repairable: 'journal',
       };
       return { missing: [], missingEvents: 0, problems: [problem], unapplied: kept };
     }
@@ -198,6 +199,7 @@ export function checkJournal(layout: FolderLayout): { missingEvents: number; pro
       `${plural(events, 'journaled event')} not yet in the log: log/journal.bin holds ` +
       `${plural(outcome.missing.length, 'acknowledged append')} that the segment lacks from here on, as a power ` +
       'loss leaves it; opening the folder for writing with Eventfold writes them back',
+    repairable: 'journal',
   };
   return { missingEvents: events, problems: [problem] };
 }

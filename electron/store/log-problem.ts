@@ -9,6 +9,11 @@ export interface LogProblem {
   readonly reason: string;
   /** A line of NUL bytes only: what a crash can leave where a write was allocated but not filled. */
   readonly zeros?: boolean;
+  /**
+   * What `repair` does about it: cuts a torn tail, or keeps aside journaled appends that cannot be written
+   * back (and clears the journal). Any other problem is for a person to judge, and repair refuses it.
+   */
+  readonly repairable?: 'torn-tail' | 'journal';
 }
 
 export function describeProblem(problem: LogProblem): string {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StoreError } from '../../shared/store-error.js';
 import { syncDirectory, writeFileAtomic } from './atomic-file.js';
-import { describeProblem } from './log-problem.js';
+import { describeProblem, type LogProblem } from './log-problem.js';
 import type { LogState } from './log-state.js';
 
 export interface RepairResult {
@@ -18,21 +18,24 @@ export interface RepairResult {
 
 export const REPAIRS_DIR = 'repairs';
 
+/** Why repair will not touch a folder: damage that only a person can judge (the first 50 problems). */
+export function repairRefused(problems: readonly LogProblem[]): StoreError {
+  return new StoreError(
+    'Corrupt',
+    `Refusing to repair: the log is damaged before its end, and cutting there would drop valid events. ` +
+      `First problem: ${describeProblem(problems[0]!)}` +
+      (problems.length > 1 ? ` (${problems.length - 1} more; run eventfold verify for all)` : ''),
+    { problems: problems.slice(0, 50) },
+  );
+}
+
 /**
  * Truncates the log after its last complete append. Only a tail is ever cut: events that were
  * acknowledged are all before it. Damage anywhere else is refused, with the report, for a person to judge.
  */
 export async function cutTornTail(state: LogState): Promise<RepairResult> {
   const corruption = state.corruption;
-  if (corruption.length > 0) {
-    throw new StoreError(
-      'Corrupt',
-      `Refusing to repair: the log is damaged before its end, and cutting there would drop valid events. ` +
-        `First problem: ${describeProblem(corruption[0]!)}` +
-        (corruption.length > 1 ? ` (${corruption.length - 1} more; run eventfold verify for all)` : ''),
-      { problems: corruption.slice(0, 50) },
-    );
-  }
+  if (corruption.length > 0) throw repairRefused(corruption);
   const tail = state.tail;
   if (tail === undefined) {
     return {

@@ -56,6 +56,7 @@ export async function verifyEventFolder(
         line: (lastSegment?.lines ?? 0) + 1,
         offset: tail.offset,
         reason: `${tail.bytes} bytes of an interrupted append at the end (torn tail); eventfold repair cuts them`,
+        repairable: 'torn-tail',
       });
     }
     return {
