@@ -150,7 +150,7 @@ export class EventStore {
   /** Classifies an incomplete tail (under the lock, when free) and starts following other writers. */
   private async finishOpening(): Promise<void> {
     const { state, lock, options } = this;
-    if (state.tail !== undefined && !options.readOnly && lock.tryAcquire()) {
+    if (state.tail !== undefined && !options.readOnly && tryLock(lock)) {
       // Nobody is writing: an incomplete tail is torn, and saying so now lets the UI offer the repair.
       try {
         await state.catchUp({ underLock: true });
@@ -320,6 +320,14 @@ export class EventStore {
     return bytes;
   }
 
+  /** The log's segment files in log order, with their sizes on disk (files that cannot be read are left out). */
+  segmentFiles(): { readonly name: string; readonly bytes: number }[] {
+    this.assertOpen();
+    return this.state.index.segments
+      .filter((segment) => segment.unreadable !== true)
+      .map((segment) => ({ name: segment.name, bytes: this.state.files.size(segment.name) }));
+  }
+
   /** True while a progressive open is still indexing (see `indexed`). */
   get indexing(): boolean {
     return this.indexingPromise !== undefined;
@@ -481,6 +489,16 @@ export class EventStore {
 
   private assertOpen(): void {
     if (this.closed) throw new StoreError('Closed', `The event store for ${this.folder} is closed`);
+  }
+}
+
+/** The lock if it is free; no lock (and no error) when it cannot be taken: opening only reads. */
+function tryLock(lock: FileLock): boolean {
+  try {
+    return lock.tryAcquire();
+  } catch {
+    // Read-only media, or its name taken by something else: the first append says so.
+    return false;
   }
 }
 

@@ -1,8 +1,8 @@
 /** Something wrong in the log, precise enough for a person to find it with an editor. */
 export interface LogProblem {
-  /** Segment file name inside log/. */
+  /** Segment file name inside log/ (or another file of log/: a seal, the journal; '' for log/ itself). */
   readonly segment: string;
-  /** 1-based line number in the segment. */
+  /** 1-based line number in the segment; 0 when the problem is the file itself (a link, a directory). */
   readonly line: number;
   /** Byte offset of the line's start in the segment. */
   readonly offset: number;
@@ -17,5 +17,11 @@ export interface LogProblem {
 }
 
 export function describeProblem(problem: LogProblem): string {
+  if (problem.line === 0) return `log/${problem.segment}: ${problem.reason}`;
   return `log/${problem.segment} line ${problem.line} (byte ${problem.offset}): ${problem.reason}`;
+}
+
+/** A problem with a file of log/ as a whole (or with log/ itself, for `file` ''). */
+export function fileProblem(file: string, reason: string): LogProblem {
+  return { segment: file, line: 0, offset: 0, reason };
 }

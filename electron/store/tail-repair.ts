@@ -1,7 +1,9 @@
+import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StoreError } from '../../shared/store-error.js';
 import { syncDirectory, writeFileAtomic } from './atomic-file.js';
+import { ensureDirectory } from './folder-entry.js';
 import { describeProblem, type LogProblem } from './log-problem.js';
 import type { LogState } from './log-state.js';
 
@@ -17,6 +19,8 @@ export interface RepairResult {
 }
 
 export const REPAIRS_DIR = 'repairs';
+
+const O_NOFOLLOW: number = (fsConstants as { O_NOFOLLOW?: number }).O_NOFOLLOW ?? 0;
 
 /** Why repair will not touch a folder: damage that only a person can judge (the first 50 problems). */
 export function repairRefused(problems: readonly LogProblem[]): StoreError {
@@ -47,10 +51,11 @@ export async function cutTornTail(state: LogState): Promise<RepairResult> {
   const file = state.layout.segment(tail.segment);
   const cut = state.files.readSync(tail.segment, tail.offset, tail.bytes);
   const keptIn = path.join(state.layout.root, REPAIRS_DIR, `${tail.segment}.at-${tail.offset}.torn`);
-  await fs.mkdir(path.dirname(keptIn), { recursive: true });
+  // Never through a link: repairs/ linked elsewhere would make Eventfold write outside the folder.
+  ensureDirectory(state.layout.root, REPAIRS_DIR, 'the repairs directory');
   // The copy is durable before the original goes.
   await writeFileAtomic(keptIn, cut);
-  const handle = await fs.open(file, 'r+');
+  const handle = await fs.open(file, fsConstants.O_RDWR | O_NOFOLLOW);
   try {
     await handle.truncate(tail.offset);
     await handle.sync();
