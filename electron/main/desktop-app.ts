@@ -5,6 +5,7 @@ import { FolderRegistry, RECENT_FOLDERS_FILE, RecentFolders } from '../api/index
 import { JOURNAL_FOLDER_NAME } from '../serve/default-journal-folder.js';
 import { appMenuTemplate, type MenuActions } from './app-menu.js';
 import type { PageSource } from './app-page.js';
+import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { AppSettings } from './app-settings.js';
 import { AppWindows } from './app-windows.js';
 import { folderFromCommandLine } from './command-line.js';
@@ -163,6 +164,8 @@ export class DesktopApp {
 export async function startDesktopApp(config: DesktopConfig): Promise<DesktopApp | undefined> {
   // Every renderer gets Chromium's sandbox, including any a later feature forgets to configure.
   app.enableSandbox();
+  // Before ready, or Electron ignores it: the page is served from app://eventfold/, not file://.
+  registerAppScheme();
   const userDataOverride = process.env.EVENTFOLD_USER_DATA;
   if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
 
@@ -211,6 +214,7 @@ export async function startDesktopApp(config: DesktopConfig): Promise<DesktopApp
 
 async function createDesktopApp(config: DesktopConfig): Promise<DesktopApp> {
   denyAllPermissions(session.defaultSession);
+  if (config.page.kind === 'app') serveAppScheme(config.page.root);
   app.setAboutPanelOptions({
     applicationName: 'Eventfold',
     applicationVersion: app.getVersion(),

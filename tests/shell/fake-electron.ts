@@ -152,6 +152,8 @@ export class FakeBrowserWindow extends EventEmitter {
 
 class FakeApp extends EventEmitter {
   paths = new Map<string, string>();
+  /** An installed app (true) or `electron .` in a checkout (false). */
+  isPackaged = false;
   singleInstance = true;
   lockData: unknown;
   quitCount = 0;
@@ -272,6 +274,27 @@ class FakeSession {
 
 export const session = { defaultSession: new FakeSession() };
 
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+/** Schemes registered before ready (with their privileges) and handlers installed after it. */
+export const protocol = {
+  privileged: [] as { scheme: string; privileges?: Record<string, boolean> }[],
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]): void {
+    protocol.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (protocol.handlers.has(scheme)) throw new Error(`second handler for ${scheme}:`);
+    protocol.handlers.set(scheme, handler);
+  },
+  /** What the page would get for `url` (a GET), as Chromium would ask the handler. */
+  async fetch(url: string, method = 'GET'): Promise<Response> {
+    const handler = protocol.handlers.get(new URL(url).protocol.slice(0, -1));
+    if (handler === undefined) throw new Error(`no handler for ${url}`);
+    return handler(new Request(url, { method }));
+  },
+};
+
 export const nativeTheme = { shouldUseDarkColors: false };
 
 /** Forgets everything a previous test did. */
@@ -281,6 +304,9 @@ export function resetFakeElectron(userData: string): void {
   app.singleInstance = true;
   app.lockData = undefined;
   app.quitCount = 0;
+  app.isPackaged = false;
+  protocol.privileged = [];
+  protocol.handlers.clear();
   FakeBrowserWindow.all = [];
   FakeBrowserWindow.focused = null;
   ipcMain.handlers.clear();
@@ -301,4 +327,5 @@ export const electron = {
   screen,
   session,
   nativeTheme,
+  protocol,
 };
