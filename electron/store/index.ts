@@ -15,3 +15,6 @@ export type { PositionQuery } from './position-query.js';
 export type { RawLine } from './raw-line.js';
 export { verifyEventFolder } from './verify.js';
 export type { VerifyReport } from './verify.js';
+// For anything else that writes inside a folder (projection checkpoints in cache/): never through a link.
+export { assertWritableFile, ensureDirectory, inspectEntry } from './folder-entry.js';
+export type { FolderEntry } from './folder-entry.js';
