@@ -50,7 +50,9 @@ import type {
 
 /** Something wrong in the log, as `eventfold verify` reports it. */
 export interface FolderProblem {
+  /** A file of log/ (a segment, a seal, the journal), or '' for log/ itself. */
   readonly segment: string;
+  /** 1-based; 0 when the problem is the file itself (a link, a directory where a file belongs). */
   readonly line: number;
   readonly offset: number;
   readonly reason: string;

@@ -17,7 +17,12 @@ export type StoreErrorCode =
   | 'Corrupt'
   | 'LockTimeout'
   | 'Closed'
-  | 'InvalidArgument';
+  | 'InvalidArgument'
+  // A name the format reserves holds something else (a link, a directory, a FIFO): Eventfold never
+  // writes through it; the message names the path.
+  | 'UnsafePath'
+  // The volume has no room for what a write needs; the message says how much is needed.
+  | 'DiskFull';
 
 /** Plain-object form of a store error, as it crosses the IPC boundary. */
 export interface StoreErrorData {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { initEventFolder } from '../store/index.js';
+import { initEventFolder, type RepairResult } from '../store/index.js';
 import { ContractFailure } from './contract-failure.js';
 import type { Handler, HandlerMap } from './session-context.js';
 
@@ -16,7 +16,15 @@ type FolderRequests = Pick<
 
 const repair: Handler<'folder.repair'> = async (_arg, session) => {
   const folder = session.folder('folder.repair');
-  const result = await folder.store.repair();
+  // The same repair as the CLI's, which first checks the whole log: the page shows how far it has got,
+  // and the bar goes away when it ends, however it ends.
+  const progress = folder.progressOf('repairing');
+  let result: RepairResult;
+  try {
+    result = await folder.store.repair({ onProgress: progress });
+  } finally {
+    progress({ bytesDone: 1, bytesTotal: 1 });
+  }
   const summary = await folder.summary();
   folder.announce(summary);
   return {

@@ -104,6 +104,13 @@ export class SessionFolder {
     return this.summaries.summary();
   }
 
+  /** Reports long work on the folder (the check before a repair) to the page as folder.progress. */
+  progressOf(phase: 'repairing'): (progress: ScanProgress) => void {
+    return ({ bytesDone, bytesTotal }) => {
+      if (!this.disposed) this.push('folder.progress', { phase, done: bytesDone, total: bytesTotal });
+    };
+  }
+
   /** Pushes the summary now (after an open or a repair the page should not wait for the throttle). */
   announce(summary: FolderSummary): void {
     this.changed.cancel();

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../shared/event.js';
 import { truncate } from './output.js';
+import { forTerminal, jsonForTerminal } from './terminal-text.js';
 
 /** Columns stop growing here, so that one long stream id does not push every line's data off screen. */
 const MAX_STREAM_COLUMN = 40;
@@ -8,6 +9,7 @@ const MAX_TYPE_COLUMN = 28;
 /**
  * Events as `eventfold read` prints them for people: position, time, stream@revision, type and the data on
  * one line, in columns that widen as longer names come along (pages are printed as they are read).
+ * Everything the folder provided is escaped for the terminal (terminal-text.ts).
  */
 export class EventText {
   private streamWidth = 0;
@@ -21,22 +23,26 @@ export class EventText {
 
   /** One line an event; the columns fit this page and every page before it. */
   lines(events: readonly RecordedEvent[]): string[] {
-    for (const event of events) {
-      const where = `${event.stream}@${event.revision}`.length;
-      this.streamWidth = Math.min(MAX_STREAM_COLUMN, Math.max(this.streamWidth, where));
-      this.typeWidth = Math.min(MAX_TYPE_COLUMN, Math.max(this.typeWidth, event.type.length));
+    // Stream ids and types come from the folder: shown escaped, and the columns fit what is shown.
+    const shown = events.map((event) => ({
+      event,
+      where: `${forTerminal(event.stream)}@${event.revision}`,
+      type: forTerminal(event.type),
+    }));
+    for (const { where, type } of shown) {
+      this.streamWidth = Math.min(MAX_STREAM_COLUMN, Math.max(this.streamWidth, where.length));
+      this.typeWidth = Math.min(MAX_TYPE_COLUMN, Math.max(this.typeWidth, type.length));
     }
-    return events.map((event) => this.line(event));
+    return shown.map(({ event, where, type }) => this.line(event, where, type));
   }
 
-  private line(event: RecordedEvent): string {
-    const where = `${event.stream}@${event.revision}`;
+  private line(event: RecordedEvent, where: string, type: string): string {
     const text = [
       String(event.position).padStart(this.positionWidth),
-      event.time,
+      forTerminal(event.time),
       where.padEnd(this.streamWidth),
-      event.type.padEnd(this.typeWidth),
-      JSON.stringify(event.data),
+      type.padEnd(this.typeWidth),
+      jsonForTerminal(event.data),
     ].join('  ');
     return truncate(text, this.width);
   }

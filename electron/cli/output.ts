@@ -1,3 +1,5 @@
+import { forTerminal } from './terminal-text.js';
+
 let stdoutClosed = false;
 let markClosed!: () => void;
 const closed = new Promise<void>((resolve) => (markClosed = resolve));
@@ -22,8 +24,9 @@ export function printJson(value: unknown): Promise<void> {
 }
 
 export function printError(message: string): void {
-  // One line per message: scripts and people both read errors line by line.
-  process.stderr.write(`eventfold: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  // One line per message: scripts and people both read errors line by line. A message may quote the
+  // folder (a stream id in a damage report): escaped like every other text from it.
+  process.stderr.write(`eventfold: ${forTerminal(message.replace(/\s*\n\s*/g, ' '))}\n`);
 }
 
 /**

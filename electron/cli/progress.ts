@@ -1,3 +1,4 @@
+import { forTerminal } from './terminal-text.js';
 import { formatBytes, formatCount } from './units.js';
 
 /** Quick work shows nothing: a line appears only when the work is still going after this long. */
@@ -39,7 +40,7 @@ export class Progress {
     if (now - this.startedAt < SHOW_AFTER_MS || now - this.lastDrawn < REDRAW_EVERY_MS) return;
     this.lastDrawn = now;
     const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
-    const line = `${this.label} ${percent}% (${amount()})`;
+    const line = `${forTerminal(this.label)} ${percent}% (${amount()})`;
     const width = process.stderr.columns;
     process.stderr.write(`\r\x1b[K${width > 1 && line.length >= width ? line.slice(0, width - 1) : line}`);
     this.drawn = true;

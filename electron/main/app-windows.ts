@@ -187,8 +187,7 @@ export class AppWindows {
 
   private async load(window: BrowserWindow): Promise<void> {
     const { page } = this.options;
-    if (page.kind === 'dev-server') await window.loadURL(page.url);
-    else await window.loadFile(page.file);
+    await window.loadURL(page.url);
   }
 
   /**

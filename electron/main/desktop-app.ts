@@ -6,6 +6,7 @@ import { SandboxPool } from '../projections/index.js';
 import { JOURNAL_FOLDER_NAME } from '../serve/default-journal-folder.js';
 import { appMenuTemplate, type MenuActions } from './app-menu.js';
 import type { PageSource } from './app-page.js';
+import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { AppSettings } from './app-settings.js';
 import { AppWindows } from './app-windows.js';
 import { folderFromCommandLine } from './command-line.js';
@@ -166,6 +167,8 @@ export class DesktopApp {
 export async function startDesktopApp(config: DesktopConfig): Promise<DesktopApp | undefined> {
   // Every renderer gets Chromium's sandbox, including any a later feature forgets to configure.
   app.enableSandbox();
+  // Before ready, or Electron ignores it: the page is served from app://eventfold/, not file://.
+  registerAppScheme();
   const userDataOverride = process.env.EVENTFOLD_USER_DATA;
   if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
 
@@ -214,6 +217,7 @@ export async function startDesktopApp(config: DesktopConfig): Promise<DesktopApp
 
 async function createDesktopApp(config: DesktopConfig): Promise<DesktopApp> {
   denyAllPermissions(session.defaultSession);
+  if (config.page.kind === 'app') serveAppScheme(config.page.root);
   app.setAboutPanelOptions({
     applicationName: 'Eventfold',
     applicationVersion: app.getVersion(),

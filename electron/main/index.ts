@@ -5,13 +5,20 @@ import { startDesktopApp } from './desktop-app.js';
 
 const here = import.meta.dirname;
 
+// An installed app shows its own build whatever the environment says (see pageSource).
+const page = pageSource({
+  rendererDir: path.join(here, '../renderer'),
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  isPackaged: app.isPackaged,
+});
+
 startDesktopApp({
   argv: process.argv,
   cwd: process.cwd(),
   defaultApp: process.defaultApp === true,
   platform: process.platform,
-  dev: Boolean(process.env.ELECTRON_RENDERER_URL),
-  page: pageSource(path.join(here, '../renderer/index.html'), process.env.ELECTRON_RENDERER_URL),
+  dev: page.kind === 'dev-server',
+  page,
   preload: path.join(here, '../preload/index.cjs'),
 }).catch((error: unknown) => {
   dialog.showErrorBox(

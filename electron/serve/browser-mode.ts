@@ -13,6 +13,8 @@ export interface BrowserModeOptions {
   readonly port?: number;
   /** Default 127.0.0.1. */
   readonly host?: string;
+  /** More names the Host check lets in (see StaticServerOptions.allowedHosts). */
+  readonly allowedHosts?: readonly string[];
   readonly token?: string;
   /** Default: `recent-folders.json` in the user data folder the desktop app uses too. */
   readonly recentFoldersFile?: string;
@@ -24,6 +26,10 @@ export interface RunningBrowserMode {
   readonly port: number;
   /** The address the server is bound to. */
   readonly address: string;
+  /** True when other machines can reach it: the token then crosses the network in clear text. */
+  readonly remote: boolean;
+  /** The names a browser may use to reach it (the Host check refuses any other). */
+  readonly names: readonly string[];
   readonly token: string;
   close(): Promise<void>;
 }
@@ -46,6 +52,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       rendererDir: options.rendererDir,
       ...(options.port === undefined ? {} : { port: options.port }),
       ...(options.host === undefined ? {} : { host: options.host }),
+      ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
       ...(options.token === undefined ? {} : { token: options.token }),
       onSocket: sockets.accept,
       downloads: (handle) => preparedFiles.get(handle),
@@ -54,6 +61,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       url: server.url,
       port: server.port,
       address: server.address,
+      remote: server.remote,
+      names: server.names,
       token: server.token,
       close: async () => {
         await sockets.close();

@@ -14,6 +14,13 @@ import { DOWNLOAD_PREFIX, sendDownload, type Downloadable } from './download-rou
 import { assertUsableToken, createAccessToken, readCookie, tokensMatch } from './access-token.js';
 import { CONTENT_SECURITY_POLICY_HEADER } from './content-security-policy.js';
 import { contentTypeOf } from './content-types.js';
+import {
+  allowedHostHeaders,
+  hostHeaderAllowed,
+  listenAddress,
+  reachableNames,
+  urlHost,
+} from './listen-address.js';
 
 /** Takes over a WebSocket upgrade to `/api` that has passed the token, Host and Origin checks. */
 export type SocketHandler = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -24,6 +31,11 @@ export interface StaticServerOptions {
   /** 0 picks a free port. */
   readonly port?: number;
   readonly host?: string;
+  /**
+   * More names a request may use in its Host header (a DNS name that points at this machine). The names
+   * the server is bound to are always allowed, and for 0.0.0.0 or :: every address of this machine.
+   */
+  readonly allowedHosts?: readonly string[];
   /** A fixed secret instead of a random one (tests, or a caller that shows it elsewhere). */
   readonly token?: string;
   /** Serves the contract's WebSocket at `/api` (browser mode); without it, upgrades are refused. */
@@ -38,11 +50,13 @@ export interface RunningStaticServer {
   readonly port: number;
   /** The address the server is bound to (127.0.0.1 unless told otherwise). */
   readonly address: string;
+  /** True when it listens where other machines can reach it (not loopback only). */
+  readonly remote: boolean;
+  /** The names the Host check lets in, the first one the name in `url`. */
+  readonly names: readonly string[];
   readonly token: string;
   close(): Promise<void>;
 }
-
-const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
 
 /**
  * Serves the built renderer for browser mode. Anything on the machine can reach a loopback port, so every
@@ -51,6 +65,7 @@ const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
  */
 export async function startStaticServer(options: StaticServerOptions): Promise<RunningStaticServer> {
   const host = options.host ?? '127.0.0.1';
+  const bound = listenAddress(host);
   const token = options.token ?? createAccessToken();
   assertUsableToken(token);
   const root = await realpath(options.rendererDir);
@@ -66,9 +81,9 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
     });
   });
 
-  // A foreign page that rebinds its own host name to 127.0.0.1 would still send its own Host header.
+  // A foreign page that rebinds its own host name to this machine would still send its own Host header.
   const hostAllowed = (request: IncomingMessage): boolean =>
-    WILDCARD_HOSTS.has(host) || allowedHosts.has(request.headers.host ?? '');
+    hostHeaderAllowed(allowedHosts, request.headers.host);
 
   /** Whether the request proves it knows the token, by its query or by the page's cookie. */
   function access(request: IncomingMessage, url: URL): Refusal | 'query' | 'cookie' {
@@ -141,14 +156,17 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
 
   const port = await listen(server, options.port ?? 0, host);
   cookieName = `eventfold_token_${port}`;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-  allowedHosts = new Set([`${urlHost}:${port}`, ...(host === '127.0.0.1' ? [`localhost:${port}`] : [])]);
-  const visibleHost = WILDCARD_HOSTS.has(host) ? '127.0.0.1' : urlHost;
+  const names = reachableNames(bound, options.allowedHosts);
+  allowedHosts = allowedHostHeaders(names, port);
+  // On a wildcard the page still opens on this machine through loopback; other machines use `names`.
+  const visibleHost = bound.wildcard ? '127.0.0.1' : host;
   const query = new URLSearchParams({ token });
   return {
-    url: `http://${visibleHost}:${port}/?${query.toString()}`,
+    url: `http://${urlHost(visibleHost)}:${port}/?${query.toString()}`,
     port,
     address: (server.address() as AddressInfo).address,
+    remote: bound.remote,
+    names: [visibleHost, ...names.filter((name) => name !== visibleHost)],
     token,
     close: () => close(server),
   };

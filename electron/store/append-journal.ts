@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { syncDirectory } from './atomic-file.js';
+import { freeBytes } from './disk-full.js';
+import { inspectEntry, unsafeEntry } from './folder-entry.js';
 import {
   encodeHeader,
   encodeRecord,
@@ -9,6 +11,7 @@ import {
   alignRecord,
   JOURNAL_HEADER_BYTES,
   JOURNAL_MIN_BYTES,
+  RECORD_ALIGN,
   readHeader,
   readRecords,
   recordSize,
@@ -46,6 +49,8 @@ export class AppendJournal {
   covered: SegmentMark | undefined;
   /** This process wrote records that no checkpoint has retired yet (close retires them). */
   wroteRecords = false;
+  /** Until then, appends go straight to the segment: the volume had no room for a journal. */
+  private noRoomUntil = 0;
 
   constructor(
     readonly file: string,
@@ -113,12 +118,17 @@ export class AppendJournal {
    */
   reserve(segment: string, offset: number, lineBytes: number, sync: SyncSegment): boolean | Promise<boolean> {
     const size = recordSize(segment, lineBytes);
-    const capacity =
-      (this.fd === undefined || !this.headerValid ? this.createBytes : this.fileSize) - JOURNAL_HEADER_BYTES;
-    if (size > Math.min(capacity, DIRECT_ABOVE)) return false;
-    if (this.fd === undefined || !this.headerValid)
-      return this.create().then(() => this.makeRoom(segment, offset, size, sync));
-    return this.makeRoom(segment, offset, size, sync);
+    if (this.fd !== undefined && this.headerValid) {
+      if (size > Math.min(this.fileSize - JOURNAL_HEADER_BYTES, DIRECT_ABOVE)) return false;
+      return this.makeRoom(segment, offset, size, sync);
+    }
+    if (size > Math.min(this.createBytes - JOURNAL_HEADER_BYTES, DIRECT_ABOVE)) return false;
+    // No room for a journal on this volume (looked at a moment ago): the append is synced in the segment.
+    if (Date.now() < this.noRoomUntil) return false;
+    return this.create().then((created) => {
+      if (!created || size > this.fileSize - JOURNAL_HEADER_BYTES) return false;
+      return this.makeRoom(segment, offset, size, sync);
+    });
   }
 
   /** True at once when the record fits where the records continue; after a checkpoint otherwise. */
@@ -212,15 +222,25 @@ export class AppendJournal {
   private openExisting(): number | undefined {
     let stat: fs.Stats;
     try {
-      stat = fs.statSync(this.file);
+      // Not followed: a link (or a directory, a FIFO) in the journal's place is refused, never written through.
+      stat = fs.lstatSync(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       this.close();
       return undefined;
     }
+    if (!stat.isFile()) {
+      this.close();
+      throw unsafeEntry(
+        path.dirname(this.file),
+        path.basename(this.file),
+        inspectEntry(this.file),
+        'the append journal (a file)',
+      );
+    }
     if (this.fd === undefined || stat.ino !== this.ino) {
       this.close();
-      this.fd = fs.openSync(this.file, fs.constants.O_RDWR | (O_DSYNC ?? 0));
+      this.fd = fs.openSync(this.file, fs.constants.O_RDWR | O_NOFOLLOW | (O_DSYNC ?? 0));
       this.ino = fs.fstatSync(this.fd).ino;
     }
     this.fileSize = stat.size;
@@ -230,8 +250,15 @@ export class AppendJournal {
   /**
    * Writes the whole file beside its place and renames it in, so that a half-made journal never exists
    * under its name; the zeros are written (not a sparse hole) so that later overwrites allocate nothing.
+   * On a volume with little room it is made smaller (see `journalSizeFor`), or not at all: false then,
+   * and appends are synced in the segment instead, which needs no room beyond their own bytes.
    */
-  private async create(): Promise<void> {
+  private async create(): Promise<boolean> {
+    const bytes = journalSizeFor(this.createBytes, freeBytes(path.dirname(this.file)));
+    if (bytes === 0) {
+      this.noRoomUntil = Date.now() + NO_ROOM_RETRY_MS;
+      return false;
+    }
     const temp = path.join(
       path.dirname(this.file),
       `.${path.basename(this.file)}.${randomBytes(6).toString('hex')}.tmp`,
@@ -239,9 +266,16 @@ export class AppendJournal {
     // A random first generation: a process that knew a journal rebuilt under it cannot mistake the new one
     // for a generation it has seen.
     const generation = 1 + (randomBytes(4).readUInt32LE(0) % 0x7fff_ffff);
-    const content = Buffer.alloc(this.createBytes);
+    const content = Buffer.alloc(bytes);
     encodeHeader({ generation, synced: undefined }).copy(content, 0);
-    writeSynced(temp, 'w', content);
+    try {
+      writeSynced(temp, 'wx', content);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+      // The free space was taken meanwhile (or a quota says less than the volume): no journal for now.
+      this.noRoomUntil = Date.now() + NO_ROOM_RETRY_MS;
+      return false;
+    }
     try {
       fs.renameSync(temp, this.file);
     } catch (error) {
@@ -261,20 +295,40 @@ export class AppendJournal {
     this.covered = undefined;
     this.wroteRecords = false;
     this.known = true;
+    return true;
   }
+}
+
+/** How long appends go straight to the segment after the volume had no room for a journal. */
+const NO_ROOM_RETRY_MS = 5000;
+
+/** A journal smaller than this holds too few records to be worth its checkpoints. */
+export const JOURNAL_SMALLEST = 64 * 1024;
+
+/**
+ * The size of a journal to create with `free` bytes free on the volume: the full size when it takes at
+ * most a quarter of the free space, else a quarter of it (so that most of the room stays for the events
+ * themselves), and none (0) below JOURNAL_SMALLEST. A journal only saves time; events need the room.
+ */
+export function journalSizeFor(full: number, free: number | undefined): number {
+  if (free === undefined || free >= 4 * full) return full;
+  const quarter = Math.floor(free / 4 / RECORD_ALIGN) * RECORD_ALIGN;
+  return quarter >= JOURNAL_SMALLEST ? quarter : 0;
 }
 
 /** O_DSYNC makes each write durable by itself: one system call instead of write + fdatasync. Windows lacks it. */
 const O_DSYNC: number | undefined = (fs.constants as { O_DSYNC?: number }).O_DSYNC;
+/** Opening never follows a link (where the platform can say so; lstat refused one just before). */
+const O_NOFOLLOW: number = (fs.constants as { O_NOFOLLOW?: number }).O_NOFOLLOW ?? 0;
 
-function writeSynced(file: string, flags: 'w' | 'r+', content: Uint8Array): void {
+function writeSynced(file: string, flags: 'wx' | 'r+', content: Uint8Array): void {
   const fd = fs.openSync(file, flags);
   try {
     writeAll(fd, content, 0);
     fs.fsyncSync(fd);
   } catch (error) {
     fs.closeSync(fd);
-    if (flags === 'w') fs.rmSync(file, { force: true });
+    if (flags === 'wx') fs.rmSync(file, { force: true });
     throw error;
   }
   fs.closeSync(fd);

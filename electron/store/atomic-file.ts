@@ -12,12 +12,24 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
     path.dirname(target),
     `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
   );
-  const handle = await fs.open(temp, 'w');
+  // Exclusive: never through a link someone planted under the temp file's name.
+  const handle = await fs.open(temp, 'wx');
+  let failed: { error: unknown } | undefined;
   try {
     await handle.writeFile(content);
     await handle.sync();
-  } finally {
+  } catch (error) {
+    failed = { error };
+  }
+  try {
     await handle.close();
+  } catch (error) {
+    failed ??= { error };
+  }
+  if (failed !== undefined) {
+    // A full disk (ENOSPC) must not leave a half-written temp file behind.
+    await fs.rm(temp, { force: true });
+    throw failed.error;
   }
   try {
     await fs.rename(temp, target);

@@ -19,6 +19,8 @@ export interface SegmentEntry {
   sealed: boolean;
   /** Lines before this offset came from the index cache unread: their checksums are checked when read. */
   verifiedFrom: number;
+  /** The file is not one that can be read (a directory, a FIFO, a dangling link): it holds no events. */
+  unreadable?: true;
 }
 
 export interface StreamEntry {

@@ -21,7 +21,7 @@ import {
   type ReadStreamOptions,
   type StoredLine,
 } from './log-reader.js';
-import { LogState, type LogTail } from './log-state.js';
+import { LogState, type LogTail, type ScanProgress } from './log-state.js';
 import type { AppendRequest } from './append-plan.js';
 import { LogWriter } from './log-writer.js';
 import { readManifest, type Manifest } from './manifest.js';
@@ -37,7 +37,8 @@ import {
 } from './subscription.js';
 import { FolderPresence } from './folder-presence.js';
 import { TailWatcher } from './tail-watcher.js';
-import { cutTornTail, type RepairResult } from './tail-repair.js';
+import { cutTornTail, repairRefused, type RepairResult } from './tail-repair.js';
+import { verifyEventFolder } from './verify.js';
 
 /** What the UI shows in banners and the CLI in `verify`: is the folder sound, and if not, where. */
 export interface FolderHealth {
@@ -56,6 +57,11 @@ export interface StreamInfo {
   readonly events: number;
   readonly lastRevision: number;
   readonly lastPosition: number;
+}
+
+export interface RepairOptions {
+  /** How far the check of the whole log that comes first has got. */
+  readonly onProgress?: (progress: ScanProgress) => void;
 }
 
 export interface AppendOptions {
@@ -151,7 +157,7 @@ export class EventStore {
   /** Classifies an incomplete tail (under the lock, when free) and starts following other writers. */
   private async finishOpening(): Promise<void> {
     const { state, lock, options } = this;
-    if (state.tail !== undefined && !options.readOnly && lock.tryAcquire()) {
+    if (state.tail !== undefined && !options.readOnly && tryLock(lock)) {
       // Nobody is writing: an incomplete tail is torn, and saying so now lets the UI offer the repair.
       try {
         await state.catchUp({ underLock: true });
@@ -342,6 +348,14 @@ export class EventStore {
     return bytes;
   }
 
+  /** The log's segment files in log order, with their sizes on disk (files that cannot be read are left out). */
+  segmentFiles(): { readonly name: string; readonly bytes: number }[] {
+    this.assertOpen();
+    return this.state.index.segments
+      .filter((segment) => segment.unreadable !== true)
+      .map((segment) => ({ name: segment.name, bytes: this.state.files.size(segment.name) }));
+  }
+
   /** True while a progressive open is still indexing (see `indexed`). */
   get indexing(): boolean {
     return this.indexingPromise !== undefined;
@@ -402,15 +416,20 @@ export class EventStore {
   }
 
   /**
-   * Cuts a torn tail (never anything else); refuses when the log is damaged elsewhere. Journaled appends
-   * that could not be written back (another program appended in their place) are kept in repairs/.
+   * Cuts a torn tail, and keeps aside (in repairs/) journaled appends that could not be written back
+   * because other lines took their place, clearing the journal; never anything else. It first reads the
+   * whole log as `verifyEventFolder` does (opening trusts the index cache for the lines it covers), and
+   * refuses with the report when anything else is wrong. The CLI's `repair` and the app's call this.
    */
-  async repair(): Promise<RepairResult> {
+  async repair(options: RepairOptions = {}): Promise<RepairResult> {
     this.assertOpen();
     const writer = this.writer;
     if (writer === undefined) {
       throw new StoreError('ReadOnly', `${this.folder} was opened read-only; repair needs write access`);
     }
+    const report = await verifyEventFolder(this.folder, options.onProgress);
+    const damage = report.problems.filter((problem) => problem.repairable === undefined);
+    if (damage.length > 0) throw repairRefused(damage);
     const result = await writer.withLock(async () => {
       await this.state.catchUp({ underLock: true, thorough: true });
       const kept = this.state.corruption.length === 0 ? await writer.setAsideJournal() : undefined;
@@ -498,6 +517,16 @@ export class EventStore {
 
   private assertOpen(): void {
     if (this.closed) throw new StoreError('Closed', `The event store for ${this.folder} is closed`);
+  }
+}
+
+/** The lock if it is free; no lock (and no error) when it cannot be taken: opening only reads. */
+function tryLock(lock: FileLock): boolean {
+  try {
+    return lock.tryAcquire();
+  } catch {
+    // Read-only media, or its name taken by something else: the first append says so.
+    return false;
   }
 }
 

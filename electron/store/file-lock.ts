@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { StoreError } from '../../shared/store-error.js';
+import { diskFullError } from './disk-full.js';
+import { inspectEntry, unsafeEntry } from './folder-entry.js';
 
 /** What a lock file says about its holder, so that others can tell a live holder from a dead one. */
 export interface LockOwner {
@@ -130,13 +133,25 @@ export class FileLock {
       token: this.token,
       since: new Date().toISOString(),
     };
+    let fd: number;
     try {
-      fs.writeFileSync(file, JSON.stringify(owner), { flag: 'wx' });
-      return true;
+      fd = fs.openSync(file, 'wx');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      assertLockFile(file);
+      return false;
     }
+    const text = JSON.stringify(owner);
+    try {
+      fs.writeSync(fd, text);
+    } catch (error) {
+      // A full disk (ENOSPC) leaves the file created but empty: others would wait 2 s for it to go stale.
+      fs.closeSync(fd);
+      removeQuietly(file);
+      throw diskFullError(error, path.dirname(file), `taking the write lock (${file})`, text.length);
+    }
+    fs.closeSync(fd);
+    return true;
   }
 
   /** Removes `file` when its holder is gone; true when it is gone (or was never there). */
@@ -180,6 +195,8 @@ interface Inspected {
 
 function inspect(file: string): Inspected | undefined {
   try {
+    // Only a regular file is read: a FIFO in its place would block the read forever.
+    if (!fs.lstatSync(file).isFile()) return undefined;
     const raw = fs.readFileSync(file, 'utf8');
     const { mtimeMs } = fs.statSync(file);
     return { raw, owner: parseOwner(raw), mtimeMs };
@@ -216,6 +233,16 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * A lock file's name taken by something else (a directory, a link, a FIFO) would make every writer wait
+ * for a lock nobody holds: say so at once, naming it.
+ */
+function assertLockFile(file: string): void {
+  const entry = inspectEntry(file);
+  if (entry.kind === 'file' || entry.kind === 'missing') return;
+  throw unsafeEntry(path.dirname(file), path.basename(file), entry, 'a lock file');
 }
 
 function removeQuietly(file: string): void {

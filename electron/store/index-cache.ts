@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-file.js';
+import { assertWritableFile, ensureDirectory, inspectEntry } from './folder-entry.js';
+import { CACHE_DIR } from './folder-layout.js';
 import { crc32c } from './crc32c.js';
 import { checkLineChecksum } from './event-line.js';
 import { HOLE, type EventIndex, type SegmentEntry } from './event-index.js';
@@ -19,7 +21,7 @@ import { scanIndexFields, type IndexFields } from './line-scanner.js';
  */
 const MAGIC = 'EFIDX002';
 const TRAILER_BYTES = 4;
-const CACHE_FILE = 'index-v1.bin';
+export const INDEX_CACHE_FILE = 'index-v1.bin';
 
 interface CacheHeader {
   readonly folderId: string;
@@ -40,7 +42,7 @@ interface CacheHeader {
 }
 
 export function indexCachePath(state: LogState): string {
-  return path.join(state.layout.cache, CACHE_FILE);
+  return path.join(state.layout.cache, INDEX_CACHE_FILE);
 }
 
 export async function saveIndexCache(state: LogState): Promise<void> {
@@ -80,12 +82,23 @@ export async function saveIndexCache(state: LogState): Promise<void> {
     at += array.byteLength;
   }
   bytes.writeUInt32LE(crc32c(bytes.subarray(0, at)), at);
-  await fsp.mkdir(state.layout.cache, { recursive: true });
+  // Never through a link: cache/ linked elsewhere would make Eventfold write outside the folder.
+  ensureDirectory(state.layout.root, CACHE_DIR, 'the cache directory');
+  assertWritableFile(state.layout.root, path.join(CACHE_DIR, INDEX_CACHE_FILE), 'the index cache');
   await writeFileAtomic(indexCachePath(state), bytes);
+}
+
+/** The cache is read only from a real cache/ directory and a regular file (a FIFO would block the read). */
+function cacheReadable(state: LogState): boolean {
+  return (
+    inspectEntry(state.layout.cache).kind === 'directory' &&
+    inspectEntry(indexCachePath(state)).kind === 'file'
+  );
 }
 
 /** Fills the (empty) index from the cache when the cache still describes the log; false otherwise. */
 export async function loadIndexCache(state: LogState): Promise<boolean> {
+  if (!cacheReadable(state)) return false;
   let bytes: Buffer;
   try {
     bytes = await fsp.readFile(indexCachePath(state));
@@ -96,12 +109,17 @@ export async function loadIndexCache(state: LogState): Promise<boolean> {
   const body = bytes.subarray(0, bytes.length - TRAILER_BYTES);
   if (crc32c(body) !== bytes.readUInt32LE(body.length)) return false;
   try {
-    return restoreIndex(state, body);
+    if (!restoreIndex(state, body)) return false;
   } catch {
     // A cache that passes its checksum yet does not fit together was written by some other program or
     // version: it is only an accelerator, so the log is scanned instead.
     return invalidate(state.index);
   }
+  // The cache says which segments are sealed; their seals are checked as a scan of the log checks them.
+  for (const segment of state.index.segments) {
+    if (segment.sealed) state.checkSeal(segment, state.files.size(segment.name));
+  }
+  return true;
 }
 
 function restoreIndex(state: LogState, bytes: Buffer): boolean {
@@ -170,7 +188,9 @@ function readHeader(bytes: Buffer): CacheHeader | undefined {
  */
 function segmentStillMatches(state: LogState, cached: CacheHeader['segments'][number]): boolean {
   try {
-    const stat = fs.statSync(state.layout.segment(cached.name));
+    // A link (or anything but a regular file) is for a scan of the log to find and report.
+    const stat = fs.lstatSync(state.layout.segment(cached.name));
+    if (!stat.isFile()) return false;
     if (cached.sealed) return stat.size === cached.fileSize && stat.mtimeMs === cached.mtimeMs;
     if (stat.size < cached.size) return false;
     return stat.size > cached.fileSize || stat.mtimeMs === cached.mtimeMs;

@@ -1,6 +1,6 @@
 /** The event store engine: the public API that api/, cli/ and tests use. */
 export { EventStore, openEventStore } from './event-store.js';
-export type { AppendOptions, FolderHealth, StreamInfo } from './event-store.js';
+export type { AppendOptions, FolderHealth, RepairOptions, StreamInfo } from './event-store.js';
 export { initEventFolder, readManifest } from './manifest.js';
 export type { Manifest, InitOptions } from './manifest.js';
 export type { OpenOptions, Durability } from './store-options.js';
@@ -17,3 +17,6 @@ export type { RawLine } from './raw-line.js';
 export type { CheckedChunk } from './checked-lines.js';
 export { verifyEventFolder } from './verify.js';
 export type { VerifyReport } from './verify.js';
+// For anything else that writes inside a folder (projection checkpoints in cache/): never through a link.
+export { assertWritableFile, ensureDirectory, inspectEntry } from './folder-entry.js';
+export type { FolderEntry } from './folder-entry.js';

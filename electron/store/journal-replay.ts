@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { inspectEntry } from './folder-entry.js';
 import { parseSegmentName, type FolderLayout } from './folder-layout.js';
 import {
   JOURNAL_HEADER_BYTES,
@@ -73,6 +74,7 @@ export function replayJournal(
           `log/journal.bin holds an acknowledged append for this place, but ${first.problem}: a program ` +
           `appended without replaying the journal. ${plural(events, 'journaled event')} ` +
           `(${plural(kept.length, 'append')}) were not written back, and nothing was changed`,
+        repairable: 'journal',
       };
       return { missing: [], missingEvents: 0, problems: [problem], unapplied: kept };
     }
@@ -99,8 +101,9 @@ function openSegment(
 ): OpenSegment | undefined {
   if (segments.has(name)) return segments.get(name);
   let segment: OpenSegment | undefined;
-  // The name comes from a file: only a segment's name may become a path.
-  if (parseSegmentName(name) !== undefined) {
+  // The name comes from a file: only a segment's name may become a path, and only a regular file is
+  // opened there (a link would be written through, a FIFO would block); anything else is "no such segment".
+  if (parseSegmentName(name) !== undefined && inspectEntry(layout.segment(name)).kind === 'file') {
     try {
       const fd = fs.openSync(layout.segment(name), mode === 'restore' ? 'r+' : 'r');
       segment = { fd, size: fs.fstatSync(fd).size, restored: false };
@@ -164,6 +167,8 @@ function plural(count: number, noun: string): string {
  * before any Eventfold process replayed the journal) and those that cannot be written back.
  */
 export function checkJournal(layout: FolderLayout): { missingEvents: number; problems: LogProblem[] } {
+  // Anything but a regular file there is reported by the log's own checks (and a FIFO would block the open).
+  if (inspectEntry(layout.journal).kind !== 'file') return { missingEvents: 0, problems: [] };
   let fd: number;
   try {
     fd = fs.openSync(layout.journal, 'r');
@@ -198,6 +203,7 @@ export function checkJournal(layout: FolderLayout): { missingEvents: number; pro
       `${plural(events, 'journaled event')} not yet in the log: log/journal.bin holds ` +
       `${plural(outcome.missing.length, 'acknowledged append')} that the segment lacks from here on, as a power ` +
       'loss leaves it; opening the folder for writing with Eventfold writes them back',
+    repairable: 'journal',
   };
   return { missingEvents: events, problems: [problem] };
 }

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppendJournal, type SyncSegment } from './append-journal.js';
 import { writeFileAtomic } from './atomic-file.js';
-import type { FolderLayout } from './folder-layout.js';
+import { diskFullError } from './disk-full.js';
+import { ensureDirectory, inspectEntry, unsafeEntry } from './folder-entry.js';
+import { LOG_DIR, type FolderLayout } from './folder-layout.js';
 import type { JournalRecord, SegmentMark } from './journal-format.js';
 import { replayJournal } from './journal-replay.js';
 import type { LogProblem } from './log-problem.js';
@@ -41,11 +43,14 @@ export class JournaledWrites {
 
   /** Without the lock: whether there may be anything to replay (at open, to skip taking the lock). */
   mayHoldRecords(): boolean {
-    return this.journal.mayHoldRecords();
+    return inspectEntry(this.layout.log).kind === 'directory' && this.journal.mayHoldRecords();
   }
 
   /** Under the lock, on a new lease: reads the records written since the last look, writes back what segments lack. */
   replay(): void {
+    // Replay writes into segments: never through a log/ that is a link (the log's check reports it).
+    const log = inspectEntry(this.layout.log);
+    if (log.kind !== 'directory') throw unsafeEntry(this.layout.root, LOG_DIR, log, 'the log (a directory)');
     let records: JournalRecord[];
     let outcome: ReturnType<typeof replayJournal> | undefined;
     try {
@@ -87,9 +92,23 @@ export class JournaledWrites {
       }
     } catch (error) {
       this.journal.forget();
-      throw error;
+      throw this.diskFull(error, fd, segment, at, bytes.length);
     }
     return this.writeAfter(reserved, fd, segment, bytes, at, sync);
+  }
+
+  /**
+   * A full disk, said with what the write needed and what the volume has once the part written is cut
+   * off again (the caller cuts it too, for any error).
+   */
+  private diskFull(error: unknown, fd: number, segment: string, at: number, needed: number): unknown {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') return error;
+    try {
+      fs.ftruncateSync(fd, at);
+    } catch {
+      // The caller tries again; the message then counts the part written as used.
+    }
+    return diskFullError(error, this.layout.log, `appending to log/${segment}`, needed);
   }
 
   private async writeAfter(
@@ -108,7 +127,7 @@ export class JournaledWrites {
       }
     } catch (error) {
       this.journal.forget();
-      throw error;
+      throw this.diskFull(error, fd, segment, at, bytes.length);
     }
   }
 
@@ -143,7 +162,7 @@ export class JournaledWrites {
       `journal.generation-${this.journal.currentGeneration}.jsonl`,
     );
     const lines = Buffer.concat(records.map((record) => record.bytes));
-    await fs.promises.mkdir(path.dirname(keptIn), { recursive: true });
+    ensureDirectory(this.layout.root, REPAIRS_DIR, 'the repairs directory');
     await writeFileAtomic(keptIn, lines);
     await this.journal.checkpoint(mark, sync);
     this.found = [];

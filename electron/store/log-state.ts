@@ -1,10 +1,12 @@
-import fs from 'node:fs';
 import { EventIndex, type SegmentEntry } from './event-index.js';
-import { parseSegmentName, segmentName, type FolderLayout } from './folder-layout.js';
-import type { LogProblem } from './log-problem.js';
+import { describeEntry, inspectEntry } from './folder-entry.js';
+import { JOURNAL_FILE, type FolderLayout } from './folder-layout.js';
+import { fileProblem, type LogProblem } from './log-problem.js';
 import type { Manifest } from './manifest.js';
 import type { SegmentFiles } from './segment-files.js';
 import { SegmentScanner } from './segment-scanner.js';
+import { SegmentDirectory } from './segment-directory.js';
+import { MISSING_SEAL, sealProblem } from './seal-check.js';
 import { forgetScannedStrings } from './line-scanner.js';
 import { PARALLEL_SCAN_MIN_BYTES, ParallelScan } from './parallel-scan.js';
 import type { ScanRange } from './scan-worker.js';
@@ -55,6 +57,10 @@ export class LogState {
   /** Problems in the tail, re-read on every look, since the tail is read again until it is complete. */
   private tailProblems: LogProblem[] = [];
   tail: LogTail | undefined;
+  private readonly directory: SegmentDirectory;
+  /** log/ itself, or log/journal.bin, was found to be something else than it should (reported once). */
+  private logDirReported = false;
+  private journalReported = false;
 
   constructor(
     readonly layout: FolderLayout,
@@ -63,7 +69,9 @@ export class LogState {
     /** Check every line in full, data included (for verify); opening checks checksums and index fields. */
     private readonly strict = false,
     private readonly parallelScanMinBytes = PARALLEL_SCAN_MIN_BYTES,
-  ) {}
+  ) {
+    this.directory = new SegmentDirectory(layout);
+  }
 
   /** Every problem that makes the folder read-only: bad lines anywhere but a torn tail. */
   get corruption(): LogProblem[] {
@@ -83,6 +91,7 @@ export class LogState {
   async catchUp(options: CatchUpOptions = {}): Promise<number> {
     const { underLock = false, thorough = false, onProgress, onMerged } = options;
     const before = this.index.lastPosition;
+    if (thorough) this.checkLogDirectory();
     if (this.index.segments.length === 0 && !this.addNextSegment()) return 0;
     const behind = thorough || onProgress !== undefined ? this.bytesBehind() : 0;
     // A large scan at open is shared with a worker thread: it parses the second half of the bytes while
@@ -116,7 +125,7 @@ export class LogState {
       // Sealed before measured: once the seal exists the segment's size is final, so nothing is missed
       // when another writer seals it while this look is in progress.
       const sealedAtStart = underLock ? undefined : this.hasSeal(active);
-      const fileSize = this.files.size(active.name);
+      const fileSize = active.unreadable === true ? 0 : this.files.size(active.name);
       const sealed =
         sealedAtStart ??
         (active.sealed || (fileSize >= this.manifest.segmentSizeLimit && this.hasSeal(active)));
@@ -151,8 +160,8 @@ export class LogState {
       }
       const unsealedButFollowed =
         !sealed &&
-        thorough &&
-        this.segmentNamesFrom(active.firstPosition + 1).length > 0 &&
+        (thorough || active.unreadable === true) &&
+        this.directory.unread(this.knownSegments()).length > 0 &&
         // Without the lock, another writer may have sealed it since it was measured: the next look reads on.
         (underLock || !this.hasSeal(active));
       if (!sealed && !unsealedButFollowed) {
@@ -161,7 +170,10 @@ export class LogState {
         break;
       }
       if (unsealedButFollowed) {
-        this.problemAt(active, 'the segment has no seal, yet later segments follow it');
+        if (active.unreadable !== true) this.problemAt(active, MISSING_SEAL);
+      } else if (!active.sealed && active.unreadable !== true) {
+        // Found sealed by this look: its seal is checked as it would be when the index cache says so.
+        this.checkSeal(active, fileSize);
       }
       active.sealed = true;
       scanner.commitIncomplete();
@@ -184,7 +196,7 @@ export class LogState {
   private startParallelScan(behind: number, mainShare: number): ParallelScan | undefined {
     const ranges: ScanRange[] = [];
     let skipped = 0;
-    for (const name of this.segmentNamesFrom(this.activeSegment?.firstPosition ?? 0)) {
+    for (const name of this.namesToScan()) {
       const from = this.index.segments.find((segment) => segment.name === name)?.size ?? 0;
       const to = this.files.size(name);
       if (to <= from) continue;
@@ -216,7 +228,7 @@ export class LogState {
   /** Bytes on disk not yet in the index, for progress. */
   private bytesBehind(): number {
     let total = 0;
-    for (const name of this.segmentNamesFrom(this.activeSegment?.firstPosition ?? 0)) {
+    for (const name of this.namesToScan()) {
       const known = this.index.segments.find((segment) => segment.name === name)?.size ?? 0;
       total += Math.max(0, this.files.size(name) - known);
     }
@@ -224,7 +236,61 @@ export class LogState {
   }
 
   private hasSeal(segment: SegmentEntry): boolean {
-    return segment.sealed || fs.existsSync(this.layout.seal(segment.name));
+    return segment.sealed || inspectEntry(this.layout.seal(segment.name)).kind !== 'missing';
+  }
+
+  /**
+   * Checks the seal of a segment known to be sealed (by this look, or by the index cache): a folder with a
+   * missing or damaged seal is read-only whether or not `cache/` exists.
+   */
+  checkSeal(segment: SegmentEntry, fileSize = segment.size): void {
+    const reason = sealProblem(this.layout, segment.name, fileSize);
+    if (reason !== undefined) this.problemAt(segment, reason);
+  }
+
+  /** The names of the segments in the index. */
+  private knownSegments(): Set<string> {
+    return new Set(this.index.segments.map((segment) => segment.name));
+  }
+
+  /** The segment being read and those after it not read yet (that can be read), in name order. */
+  private namesToScan(): string[] {
+    const active = this.activeSegment;
+    const names = this.directory.unread(this.knownSegments()).filter((name) => this.directory.readable(name));
+    return active === undefined || active.unreadable === true ? names : [active.name, ...names];
+  }
+
+  /**
+   * log/ must be a real directory (through a link, every append would be written outside the folder), and
+   * the journal a regular file when it exists. Each is reported once.
+   */
+  private checkLogDirectory(): void {
+    if (!this.journalReported) {
+      const journal = inspectEntry(this.layout.journal);
+      if (journal.kind !== 'file' && journal.kind !== 'missing') {
+        this.journalReported = true;
+        this.problems.push(
+          fileProblem(
+            JOURNAL_FILE,
+            `${describeEntry(journal)} where the append journal (a file) belongs: Eventfold neither reads ` +
+              'nor writes it, and refuses appends until it is removed',
+          ),
+        );
+      }
+    }
+    if (this.logDirReported) return;
+    const entry = inspectEntry(this.layout.log);
+    if (entry.kind === 'directory') return;
+    this.logDirReported = true;
+    this.problems.push(
+      fileProblem(
+        '',
+        entry.kind === 'link' && entry.leadsTo === 'directory'
+          ? `${describeEntry(entry)}: its events are read, but Eventfold never writes through a link, so ` +
+              'the folder is read-only (keep the whole folder elsewhere and link to it instead)'
+          : `${describeEntry(entry)} where the log's directory belongs: no events can be read`,
+      ),
+    );
   }
 
   private noteTail(active: SegmentEntry, fileSize: number, underLock: boolean): void {
@@ -253,44 +319,17 @@ export class LogState {
     this.problems.push({ segment: segment.name, line: segment.lines + 1, offset: segment.size, reason });
   }
 
-  /** Opens the segment after the active one, if there is one. */
+  /**
+   * Opens the segment the log continues in, if there is one: by name, or (when a segment was renamed out
+   * of sequence) by the first event it holds; what is wrong with the file itself is reported here.
+   */
   private addNextSegment(): boolean {
-    const after = this.activeSegment?.firstPosition ?? 0;
-    // The segment named for the next position, unless that is the one just read (a segment with no
-    // valid line left would otherwise be read again and again).
-    const next = this.index.lastPosition + 1;
-    const expected = segmentName(next);
-    let name: string | undefined =
-      next > after && fs.existsSync(this.layout.segment(expected)) ? expected : undefined;
-    name ??= this.segmentNamesFrom(after + 1)[0];
-    if (name === undefined) return false;
-    const firstPosition = parseSegmentName(name)!;
-    const segment = this.index.addSegment(name, firstPosition);
-    if (firstPosition !== this.index.lastPosition + 1) {
-      this.problems.push({
-        segment: name,
-        line: 1,
-        offset: 0,
-        reason: `segment is named for position ${firstPosition} but the log continues at position ${this.index.lastPosition + 1}`,
-      });
-    }
+    const next = this.directory.next(this.index.lastPosition, this.knownSegments());
+    if (next === undefined) return false;
+    const segment = this.index.addSegment(next.name, next.firstPosition);
     segment.sealed = false;
+    this.problems.push(...next.problems);
+    if (!next.readable) segment.unreadable = true;
     return true;
-  }
-
-  /** Segment files whose first position is >= `from`, in log order. */
-  segmentNamesFrom(from: number): string[] {
-    let names: string[];
-    try {
-      names = fs.readdirSync(this.layout.log);
-    } catch {
-      return [];
-    }
-    return names
-      .filter((name) => {
-        const first = parseSegmentName(name);
-        return first !== undefined && first >= from;
-      })
-      .sort();
   }
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StoreError } from '../../shared/store-error.js';
 import { writeFileAtomic, syncDirectory } from './atomic-file.js';
+import { describeEntry, inspectEntry, readableFile } from './folder-entry.js';
 import { FolderLayout, MANIFEST_FILE } from './folder-layout.js';
 
 export const FORMAT_NAME = 'eventfold';
@@ -19,6 +20,8 @@ export interface Manifest {
 }
 
 export const DEFAULT_SEGMENT_SIZE_LIMIT = 64 * 1024 * 1024;
+/** Manifests are a few hundred bytes; a huge file in its place is not read into memory. */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
 export const MIN_SEGMENT_SIZE_LIMIT = 1024;
 
 export interface InitOptions {
@@ -69,6 +72,22 @@ export async function initEventFolder(dir: string, options: InitOptions = {}): P
 
 export async function readManifest(dir: string): Promise<Manifest> {
   const layout = new FolderLayout(dir);
+  const entry = inspectEntry(layout.manifest);
+  if (entry.kind !== 'missing' && !readableFile(entry)) {
+    // A directory would fail with a bare EISDIR, and a FIFO would block the read forever.
+    throw new StoreError(
+      'NotAnEventFolder',
+      `${layout.manifest} is ${describeEntry(entry)}, not the manifest file: ${dir} is not an event folder`,
+      { dir },
+    );
+  }
+  if (entry.kind !== 'missing' && (await fs.stat(layout.manifest)).size > MAX_MANIFEST_BYTES) {
+    throw new StoreError(
+      'NotAnEventFolder',
+      `${layout.manifest} is too large to be a manifest: ${dir} is not an event folder`,
+      { dir },
+    );
+  }
   let text: string;
   try {
     text = await fs.readFile(layout.manifest, 'utf8');

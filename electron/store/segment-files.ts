@@ -1,5 +1,9 @@
 import fs from 'node:fs';
+import { StoreError } from '../../shared/store-error.js';
 import type { FolderLayout } from './folder-layout.js';
+
+/** Windows has no O_NONBLOCK (and no FIFOs in folders). */
+const O_NONBLOCK: number = (fs.constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
 
 /**
  * Open read descriptors of segment files, one a segment, opened on first use. Reads are positional
@@ -13,7 +17,12 @@ export class SegmentFiles {
   descriptor(segment: string): number {
     let fd = this.descriptors.get(segment);
     if (fd === undefined) {
-      fd = fs.openSync(this.layout.segment(segment), 'r');
+      // Non-blocking, so that a FIFO in a segment's place cannot hang the open; then refused below.
+      fd = fs.openSync(this.layout.segment(segment), fs.constants.O_RDONLY | O_NONBLOCK);
+      if (!fs.fstatSync(fd).isFile()) {
+        fs.closeSync(fd);
+        throw new StoreError('Corrupt', `${this.layout.segment(segment)} is not a regular file`, { segment });
+      }
       this.descriptors.set(segment, fd);
     }
     return fd;

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { HOLE, type SegmentEntry } from './event-index.js';
 import { writeFileAtomic, syncDirectory } from './atomic-file.js';
-import type { FolderLayout } from './folder-layout.js';
+import { diskFullError } from './disk-full.js';
+import { inspectEntry, unsafeEntry } from './folder-entry.js';
+import { LOG_DIR, type FolderLayout } from './folder-layout.js';
 import type { SegmentFiles } from './segment-files.js';
 
 /** `NNN.seal.json` beside a sealed segment: what it must hold, so that a reader can check it is all there. */
@@ -56,7 +59,12 @@ export async function sealSegment(
     sha256: await hashSegment(files, segment.name, segment.size),
   };
   // The seal is durable before the next segment exists: a reader that finds the next segment can trust the seal.
-  await writeFileAtomic(layout.seal(segment.name), JSON.stringify(seal, null, 2) + '\n');
+  const text = JSON.stringify(seal, null, 2) + '\n';
+  try {
+    await writeFileAtomic(layout.seal(segment.name), text);
+  } catch (error) {
+    throw diskFullError(error, layout.log, `sealing log/${segment.name}`, text.length);
+  }
   segment.sealed = true;
   await createSegmentFile(layout, nextName);
 }
@@ -65,18 +73,13 @@ export async function createSegmentFile(layout: FolderLayout, name: string): Pro
   try {
     fs.closeSync(fs.openSync(layout.segment(name), 'wx'));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw diskFullError(error, layout.log, `creating log/${name}`);
+    }
+    // Left by an interrupted earlier attempt, it is used as it is; but only a regular file is appended to.
+    const entry = inspectEntry(layout.segment(name));
+    if (entry.kind !== 'file')
+      throw unsafeEntry(layout.root, path.join(LOG_DIR, name), entry, 'a segment file');
   }
   await syncDirectory(layout.log);
-}
-
-export function readSeal(layout: FolderLayout, segment: string): SegmentSeal | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(fs.readFileSync(layout.seal(segment), 'utf8'));
-  } catch {
-    return undefined;
-  }
-  // `null` is valid JSON too; only an object can be compared field by field with the segment.
-  return typeof value === 'object' && value !== null ? (value as SegmentSeal) : undefined;
 }

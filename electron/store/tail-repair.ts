@@ -1,8 +1,10 @@
+import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StoreError } from '../../shared/store-error.js';
 import { syncDirectory, writeFileAtomic } from './atomic-file.js';
-import { describeProblem } from './log-problem.js';
+import { ensureDirectory } from './folder-entry.js';
+import { describeProblem, type LogProblem } from './log-problem.js';
 import type { LogState } from './log-state.js';
 
 export interface RepairResult {
@@ -18,21 +20,26 @@ export interface RepairResult {
 
 export const REPAIRS_DIR = 'repairs';
 
+const O_NOFOLLOW: number = (fsConstants as { O_NOFOLLOW?: number }).O_NOFOLLOW ?? 0;
+
+/** Why repair will not touch a folder: damage that only a person can judge (the first 50 problems). */
+export function repairRefused(problems: readonly LogProblem[]): StoreError {
+  return new StoreError(
+    'Corrupt',
+    `Refusing to repair: the log is damaged before its end, and cutting there would drop valid events. ` +
+      `First problem: ${describeProblem(problems[0]!)}` +
+      (problems.length > 1 ? ` (${problems.length - 1} more; run eventfold verify for all)` : ''),
+    { problems: problems.slice(0, 50) },
+  );
+}
+
 /**
  * Truncates the log after its last complete append. Only a tail is ever cut: events that were
  * acknowledged are all before it. Damage anywhere else is refused, with the report, for a person to judge.
  */
 export async function cutTornTail(state: LogState): Promise<RepairResult> {
   const corruption = state.corruption;
-  if (corruption.length > 0) {
-    throw new StoreError(
-      'Corrupt',
-      `Refusing to repair: the log is damaged before its end, and cutting there would drop valid events. ` +
-        `First problem: ${describeProblem(corruption[0]!)}` +
-        (corruption.length > 1 ? ` (${corruption.length - 1} more; run eventfold verify for all)` : ''),
-      { problems: corruption.slice(0, 50) },
-    );
-  }
+  if (corruption.length > 0) throw repairRefused(corruption);
   const tail = state.tail;
   if (tail === undefined) {
     return {
@@ -44,10 +51,11 @@ export async function cutTornTail(state: LogState): Promise<RepairResult> {
   const file = state.layout.segment(tail.segment);
   const cut = state.files.readSync(tail.segment, tail.offset, tail.bytes);
   const keptIn = path.join(state.layout.root, REPAIRS_DIR, `${tail.segment}.at-${tail.offset}.torn`);
-  await fs.mkdir(path.dirname(keptIn), { recursive: true });
+  // Never through a link: repairs/ linked elsewhere would make Eventfold write outside the folder.
+  ensureDirectory(state.layout.root, REPAIRS_DIR, 'the repairs directory');
   // The copy is durable before the original goes.
   await writeFileAtomic(keptIn, cut);
-  const handle = await fs.open(file, 'r+');
+  const handle = await fs.open(file, fsConstants.O_RDWR | O_NOFOLLOW);
   try {
     await handle.truncate(tail.offset);
     await handle.sync();

@@ -1,11 +1,16 @@
 import { FileLock } from './file-lock.js';
-import { FolderLayout } from './folder-layout.js';
+import path from 'node:path';
+import { describeEntry, inspectEntry } from './folder-entry.js';
+import { CACHE_DIR, FolderLayout, LOCK_FILE } from './folder-layout.js';
+import { INDEX_CACHE_FILE } from './index-cache.js';
+import { REPAIRS_DIR } from './tail-repair.js';
 import { checkJournal } from './journal-replay.js';
 import type { LogProblem } from './log-problem.js';
 import { LogState, type LogTail, type ScanProgress } from './log-state.js';
 import { readManifest } from './manifest.js';
 import { SegmentFiles } from './segment-files.js';
-import { countRecords, hashSegment, readSeal } from './segment-seal.js';
+import { lookAtSeal, sealProblem } from './seal-check.js';
+import { countRecords, hashSegment } from './segment-seal.js';
 
 export interface VerifyReport {
   /** True when every line is intact, positions run 1..N without gaps, seals match, and no tail is torn. */
@@ -22,6 +27,12 @@ export interface VerifyReport {
    * Eventfold process opens the folder for writing and writes them back); a problem when not 0.
    */
   readonly journaledEvents: number;
+  /**
+   * Entries outside the log that are not what Eventfold expects there (a linked cache/ or repairs/, a
+   * directory in the write lock's place): Eventfold leaves them alone and never writes through them. The
+   * log may still be sound; some of them stop appends (the lock) or repairs (repairs/) until removed.
+   */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -43,7 +54,7 @@ export async function verifyEventFolder(
     const problems: LogProblem[] = [...state.corruption];
     let bytes = 0;
     for (const segment of state.index.segments) {
-      bytes += files.size(segment.name);
+      if (segment.unreadable !== true) bytes += files.size(segment.name);
       if (segment.sealed) problems.push(...(await checkSeal(layout, files, segment)));
     }
     const journal = checkJournal(layout);
@@ -56,6 +67,7 @@ export async function verifyEventFolder(
         line: (lastSegment?.lines ?? 0) + 1,
         offset: tail.offset,
         reason: `${tail.bytes} bytes of an interrupted append at the end (torn tail); eventfold repair cuts them`,
+        repairable: 'torn-tail',
       });
     }
     return {
@@ -67,10 +79,30 @@ export async function verifyEventFolder(
       problems,
       tail,
       journaledEvents: journal.missingEvents,
+      notes: oddEntries(layout),
     };
   } finally {
     files.closeAll();
   }
+}
+
+/** What the folder holds outside log/ where Eventfold reads or writes, when it is not what belongs there. */
+function oddEntries(layout: FolderLayout): string[] {
+  const expected: [string, 'file' | 'directory', string][] = [
+    [CACHE_DIR, 'directory', 'Eventfold neither reads nor writes its index cache through it'],
+    [path.join(CACHE_DIR, INDEX_CACHE_FILE), 'file', 'Eventfold ignores it and does not replace it'],
+    [REPAIRS_DIR, 'directory', 'repair refuses to keep anything through it'],
+    [LOCK_FILE, 'file', 'appends are refused until it is removed'],
+    [`${LOCK_FILE}.next`, 'file', 'appends may wait for it'],
+    [`${LOCK_FILE}.steal`, 'file', 'appends are refused until it is removed'],
+  ];
+  const notes: string[] = [];
+  for (const [relative, kind, effect] of expected) {
+    const entry = inspectEntry(path.join(layout.root, relative));
+    if (entry.kind === 'missing' || entry.kind === kind) continue;
+    notes.push(`${relative.split(path.sep).join('/')} is ${describeEntry(entry)}, not a ${kind}: ${effect}`);
+  }
+  return notes;
 }
 
 /** Holds the lock just long enough to tell a torn tail from an append in progress. */
@@ -89,28 +121,24 @@ async function classifyTail(state: LogState, lock: FileLock): Promise<void> {
   }
 }
 
+/**
+ * The seal against its segment, beyond what opening checks (`sealProblem`, already in the state's
+ * problems when it fails): the event count, the last position and the SHA-256 hash.
+ */
 async function checkSeal(
   layout: FolderLayout,
   files: SegmentFiles,
   segment: LogState['index']['segments'][number],
 ): Promise<LogProblem[]> {
-  const seal = readSeal(layout, segment.name);
-  const at = { segment: segment.name, line: segment.lines, offset: segment.size };
-  if (seal === undefined) return [{ ...at, reason: 'the seal file is missing or not valid JSON' }];
-  const problems: LogProblem[] = [];
-  if (seal.format !== 'eventfold-seal' || seal.version !== 1) {
-    problems.push({ ...at, reason: 'the seal file is not an eventfold-seal version 1' });
-  }
-  if (seal.segment !== segment.name || seal.firstPosition !== segment.firstPosition) {
-    problems.push({
-      ...at,
-      reason: `the seal belongs to ${String(seal.segment)} starting at position ${String(seal.firstPosition)}`,
-    });
-  }
-  const { records, lastPosition } = countRecords(segment);
+  if (segment.unreadable === true) return [];
   const size = files.size(segment.name);
-  if (seal.bytes !== size)
-    problems.push({ ...at, reason: `seal says ${seal.bytes} bytes, the segment has ${size}` });
+  if (sealProblem(layout, segment.name, size) !== undefined) return [];
+  const look = lookAtSeal(layout, segment.name);
+  if (look.state !== 'present') return [];
+  const { seal } = look;
+  const at = { segment: segment.name, line: segment.lines, offset: segment.size };
+  const problems: LogProblem[] = [];
+  const { records, lastPosition } = countRecords(segment);
   if (seal.records !== records) {
     problems.push({
       ...at,

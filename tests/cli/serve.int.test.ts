@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { request } from 'node:http';
+import { hostname, networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventfold, newFolder, startEventfold, tempDir } from './eventfold-process.js';
@@ -47,6 +49,55 @@ describe('eventfold serve', () => {
     expect((await serve.exited).code).toBe(0);
   });
 
+  it('on 0.0.0.0 says where it listens and how others reach it, warns that the token travels in clear text, and keeps the Host check', async () => {
+    const dir = await newFolder();
+    const serve = startEventfold(
+      ['serve', dir, '--no-open', '--host', '0.0.0.0', '--allow-host', 'events.example'],
+      { EVENTFOLD_RENDERER_DIR: rendererBuild() },
+    );
+    const first = await serve.waitForLine(() => true);
+    const url = new URL(/ at (http:\S+)$/.exec(first)?.[1] ?? '');
+    expect(url.hostname).toBe('127.0.0.1');
+    const port = Number(url.port);
+    const token = url.searchParams.get('token')!;
+    expect(await serve.waitForLine((line) => line.startsWith('Listening on'))).toBe(
+      `Listening on 0.0.0.0:${port} (every IPv4 address of this machine); other machines can open:`,
+    );
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .filter((entry) => entry?.family === 'IPv4' && !entry.internal)
+      .map((entry) => entry!.address);
+    for (const name of [...external, hostname(), 'events.example']) {
+      await serve.waitForLine((line) => line === `  http://${name}:${port}/?token=${token}`);
+    }
+    await waitFor(() => serve.stderr().includes('clear text'));
+    expect(serve.stderr()).toMatch(
+      /^eventfold: warning: listening on 0\.0\.0\.0 lets other machines reach this folder over plain HTTP\. The access token in the address travels in clear text \(there is no TLS\)/,
+    );
+
+    // The Host header must still name this machine or an allowed name: a rebound foreign name is refused.
+    expect(await statusWithHost(port, `attacker.example:${port}`, token)).toBe(403);
+    expect(await statusWithHost(port, `events.example:${port}`, token)).toBe(200);
+    expect(await statusWithHost(port, `localhost:${port}`, token)).toBe(200);
+    for (const address of external) expect(await statusWithHost(port, `${address}:${port}`, token)).toBe(200);
+
+    serve.child.kill('SIGINT');
+    expect((await serve.exited).code).toBe(0);
+  });
+
+  it('on 127.0.0.1 prints one address and no warning', async () => {
+    const dir = await newFolder();
+    const serve = startEventfold(['serve', dir, '--no-open', '--host', '127.0.0.1'], {
+      EVENTFOLD_RENDERER_DIR: rendererBuild(),
+    });
+    const port = Number(new URL(/ at (http:\S+)$/.exec(await serve.waitForLine(() => true))?.[1] ?? '').port);
+    expect(await statusWithHost(port, `attacker.example:${port}`, 'x'.repeat(20))).toBe(403);
+    serve.child.kill('SIGINT');
+    expect((await serve.exited).code).toBe(0);
+    expect(serve.lines.filter((line) => line !== '')).toHaveLength(1);
+    expect(serve.stderr()).toBe('');
+  });
+
   it('exits 1 when the folder is not an event folder, or the app is not built', async () => {
     const notFolder = tempDir();
     const refused = await eventfold(['serve', notFolder, '--no-open'], {
@@ -66,3 +117,22 @@ describe('eventfold serve', () => {
     );
   });
 });
+
+/** The status of GET / on 127.0.0.1:PORT with the token, sent with the Host header given. */
+function statusWithHost(port: number, host: string, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      { host: '127.0.0.1', port, path: `/?token=${token}`, headers: { host } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+}

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendLines, eventfold, eventfoldOk, jsonLines, newFolder } from './eventfold-process.js';
+import { journalConflict } from '../store/journal-folders.js';
+import { appendLines, eventfold, eventfoldOk, jsonLines, newFolder, tempDir } from './eventfold-process.js';
 
 const SEGMENT = '000000000001.jsonl';
 
@@ -137,5 +138,30 @@ describe('eventfold repair', () => {
       repaired: false,
       bytesCut: 0,
     });
+  });
+
+  it('clears a journal conflict that the error message tells the user to repair, as the app does', async () => {
+    const dir = tempDir();
+    const { journaledLines } = await journalConflict({ original: tempDir(), lost: dir, foreign: tempDir() });
+    const append = await eventfold(['append', dir, 'account-1', 'Deposited']);
+    expect(append.code).toBe(1);
+    expect(append.stderr).toMatch(
+      /journal\.bin.*Repair keeps the journaled events in repairs\/ and clears the journal/,
+    );
+
+    const repair = await eventfold(['repair', dir]);
+    expect(repair.stderr).toBe('');
+    expect(repair.code).toBe(0);
+    expect(repair.stdout).toBe(
+      `Kept 3 journaled events that could not be written back in ${path.join('repairs', 'journal.generation-')}` +
+        `${/generation-(\d+)/.exec(repair.stdout)?.[1] ?? '?'}.jsonl and cleared the journal\n`,
+    );
+    const kept = fs.readdirSync(path.join(dir, 'repairs')).filter((name) => name.startsWith('journal.'));
+    expect(kept).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, 'repairs', kept[0]!)).equals(journaledLines)).toBe(true);
+
+    expect(await eventfold(['verify', dir])).toMatchObject({ code: 0 });
+    await eventfoldOk(['append', dir, 'account-1', 'Deposited']);
+    expect(jsonLines(await eventfoldOk(['read', dir, '--json']))).toHaveLength(11);
   });
 });

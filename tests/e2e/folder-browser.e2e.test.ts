@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -51,12 +51,13 @@ const scope = useBrowser();
 
 /** Its own folder (written by the store), browser mode over it, and the page open on the overview. */
 async function openShop(
-  options: { tear?: boolean; damage?: boolean } = {},
+  options: { tear?: boolean; damage?: boolean; linkSegment?: boolean } = {},
 ): Promise<{ page: Page; dir: string; errors: string[] }> {
   const dir = await makeFixtureFolder(SHOP);
   scope.defer(() => removeFolder(dir));
   if (options.tear) await tearTail(dir);
   if (options.damage) await flipByteOfLine(dir, 3);
+  if (options.linkSegment) await linkSegmentOut(dir);
   const server = await startBrowserMode(dir);
   scope.defer(() => server.close());
   const { page, context, errors } = await openPage(scope.browser, server.url);
@@ -71,6 +72,15 @@ async function flipByteOfLine(dir: string, line: number): Promise<void> {
   const lines = (await readFile(file, 'utf8')).split('\n');
   lines[line - 1] = lines[line - 1]!.replace('"Customer ', '"Kustomer ');
   await writeFile(file, lines.join('\n'));
+}
+
+/** What a folder from someone else may hold: its segment is a link to a file elsewhere. */
+async function linkSegmentOut(dir: string): Promise<void> {
+  const segment = path.join(dir, 'log', '000000000001.jsonl');
+  const away = `${dir}-segment-elsewhere.jsonl`;
+  await rename(segment, away);
+  await symlink(away, segment);
+  scope.defer(() => rm(away, { force: true }));
 }
 
 /**
@@ -328,6 +338,20 @@ describe('the folder browser', () => {
     });
     expect(await append.getAttribute('title')).toBe('The folder is damaged and open read-only');
     await screenshotBothThemes(page, 'banner-corrupt');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a folder whose segment is a link read-only, naming the file and why, every event still there', async () => {
+    const { page, errors } = await openShop({ linkSegment: true });
+    const banner = page.getByRole('alert').filter({ hasText: 'This folder is damaged and open read-only' });
+    await banner.waitFor();
+    const problem = await banner.locator('li').first().innerText();
+    // A problem with the file itself has no line number.
+    expect(problem).toMatch(/^log\/000000000001\.jsonl\s+a symbolic link \(to .+\): its events are read/);
+    expect(problem).not.toContain('line');
+    expect(await page.locator('dl.totals dd').first().innerText()).toBe(String(SHOP.length));
+    expect(await page.getByRole('button', { name: 'Append event' }).isDisabled()).toBe(true);
+    await screenshotBothThemes(page, 'banner-linked-segment');
     expect(errors).toEqual([]);
   });
 

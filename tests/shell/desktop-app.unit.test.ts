@@ -27,7 +27,8 @@ type IpcMainInvokeEvent = Parameters<InvokeHandler>[0];
 const { startDesktopApp } = await import('../../electron/main/desktop-app.js');
 const { pageSource } = await import('../../electron/main/app-page.js');
 
-const INDEX_HTML = '/opt/Eventfold/resources/app/out/renderer/index.html';
+const RENDERER = '/opt/Eventfold/resources/app/out/renderer';
+const PAGE_URL = 'app://eventfold/index.html';
 let workspace: string;
 let userData: string;
 let running: DesktopApp | undefined;
@@ -54,7 +55,7 @@ async function start(argv: string[]): Promise<DesktopApp> {
     defaultApp: false,
     platform: 'linux',
     dev: false,
-    page: pageSource(INDEX_HTML, undefined),
+    page: pageSource({ rendererDir: RENDERER, devServerUrl: undefined, isPackaged: true }),
     preload: '/opt/Eventfold/resources/app/out/preload/index.cjs',
   });
   if (!desktop) throw new Error('the app did not start');
@@ -107,7 +108,7 @@ describe('the desktop app at launch', () => {
     expect(window.options).toMatchObject({
       webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false },
     });
-    expect(window.webContents.getURL()).toBe(`file://${INDEX_HTML}`);
+    expect(window.webContents.getURL()).toBe(PAGE_URL);
     expect(window.visible).toBe(true);
     const folder = await currentFolder(window);
     expect(folder).toMatchObject({ path: shop, events: 3, streams: 2 });
@@ -163,7 +164,7 @@ describe('the desktop app at launch', () => {
       defaultApp: false,
       platform: 'linux',
       dev: false,
-      page: pageSource(INDEX_HTML, undefined),
+      page: pageSource({ rendererDir: RENDERER, devServerUrl: undefined, isPackaged: true }),
       preload: '/p.cjs',
     });
     expect(started).toBeUndefined();
@@ -187,12 +188,12 @@ describe('the desktop app at launch', () => {
     contents.emit('will-navigate', away, 'https://example.com/');
     expect(away.preventDefault).toHaveBeenCalled();
     const own = { preventDefault: vi.fn() };
-    contents.emit('will-navigate', own, `file://${INDEX_HTML}#log`);
+    contents.emit('will-navigate', own, `${PAGE_URL}#log`);
     expect(own.preventDefault).not.toHaveBeenCalled();
     const frame = { url: 'file:///etc/passwd', isMainFrame: false, preventDefault: vi.fn() };
     contents.emit('will-frame-navigate', frame);
     expect(frame.preventDefault).toHaveBeenCalled();
-    const main = { url: `file://${INDEX_HTML}`, isMainFrame: true, preventDefault: vi.fn() };
+    const main = { url: PAGE_URL, isMainFrame: true, preventDefault: vi.fn() };
     contents.emit('will-frame-navigate', main);
     expect(main.preventDefault).not.toHaveBeenCalled();
     const webview = { preventDefault: vi.fn() };
@@ -213,7 +214,7 @@ describe('eventfold:invoke', () => {
     const attempts = [
       { url: 'https://attacker.example/', parent: null },
       { url: 'file:///etc/passwd', parent: null },
-      { url: `file://${INDEX_HTML}`, parent: top },
+      { url: PAGE_URL, parent: top },
       null,
     ];
     for (const frame of attempts) {
@@ -223,7 +224,7 @@ describe('eventfold:invoke', () => {
     }
     // A window Eventfold did not open (say, one a bug let through) gets nothing either.
     const stranger = new FakeBrowserWindow({});
-    stranger.webContents.mainFrame.url = `file://${INDEX_HTML}`;
+    stranger.webContents.mainFrame.url = PAGE_URL;
     const answer = await invoke(stranger, 'folder.open', { path: other });
     expect(answer).toMatchObject({ ok: false, error: { code: 'BadRequest' } });
     expect((await currentFolder(window))?.path).toBe(shop);

@@ -155,6 +155,8 @@ export class FakeBrowserWindow extends EventEmitter {
 
 class FakeApp extends EventEmitter {
   paths = new Map<string, string>();
+  /** An installed app (true) or `electron .` in a checkout (false). */
+  isPackaged = false;
   singleInstance = true;
   lockData: unknown;
   quitCount = 0;
@@ -285,6 +287,27 @@ class FakeSession {
 
 export const session = { defaultSession: new FakeSession() };
 
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+/** Schemes registered before ready (with their privileges) and handlers installed after it. */
+export const protocol = {
+  privileged: [] as { scheme: string; privileges?: Record<string, boolean> }[],
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]): void {
+    protocol.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (protocol.handlers.has(scheme)) throw new Error(`second handler for ${scheme}:`);
+    protocol.handlers.set(scheme, handler);
+  },
+  /** What the page would get for `url` (a GET), as Chromium would ask the handler. */
+  async fetch(url: string, method = 'GET'): Promise<Response> {
+    const handler = protocol.handlers.get(new URL(url).protocol.slice(0, -1));
+    if (handler === undefined) throw new Error(`no handler for ${url}`);
+    return handler(new Request(url, { method }));
+  },
+};
+
 export const nativeTheme = { shouldUseDarkColors: false };
 
 /** Where a module of the source tree is compiled (npm run build:node): what the desktop bundle would hold. */
@@ -360,6 +383,9 @@ export function resetFakeElectron(userData: string): void {
   app.singleInstance = true;
   app.lockData = undefined;
   app.quitCount = 0;
+  app.isPackaged = false;
+  protocol.privileged = [];
+  protocol.handlers.clear();
   FakeBrowserWindow.all = [];
   FakeBrowserWindow.focused = null;
   ipcMain.handlers.clear();
@@ -384,4 +410,5 @@ export const electron = {
   screen,
   session,
   nativeTheme,
+  protocol,
 };

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Answer } from '../../shared/contract.js';
 import { initEventFolder, openEventStore } from '../../electron/store/index.js';
-import { FakeBrowserWindow, Menu, ipcMain, resetFakeElectron } from './fake-electron.js';
+import { FakeBrowserWindow, Menu, ipcMain, protocol, resetFakeElectron } from './fake-electron.js';
 
 // The built main process (out/main, what electron-builder packages) under the stand-in electron module:
 // the bundle's imports resolve, it starts, and it serves the folder named on its command line.
@@ -53,9 +53,11 @@ describe.skipIf(!built)('the built main process', () => {
     await import(/* @vite-ignore */ path.join(OUT_MAIN, 'index.js'));
     await vi.waitFor(() => expect(FakeBrowserWindow.getAllWindows()).toHaveLength(1), { timeout: 10_000 });
     const window = FakeBrowserWindow.getAllWindows()[0]!;
-    await vi.waitFor(() =>
-      expect(window.webContents.getURL()).toMatch(/^file:.*\/out\/renderer\/index\.html$/),
-    );
+    await vi.waitFor(() => expect(window.webContents.getURL()).toBe('app://eventfold/index.html'));
+    // The bundle serves the built page on its own scheme, from out/renderer.
+    const page = await protocol.fetch('app://eventfold/index.html');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Content-Security-Policy');
     expect(window.options).toMatchObject({
       webPreferences: {
         preload: path.join(OUT_MAIN, '..', 'preload', 'index.cjs'),

@@ -76,7 +76,11 @@ describe('the desktop app’s projection sandbox', () => {
       defaultApp: false,
       platform: 'linux',
       dev: false,
-      page: pageSource('/opt/Eventfold/resources/app/out/renderer/index.html', undefined),
+      page: pageSource({
+        rendererDir: '/opt/Eventfold/resources/app/out/renderer',
+        devServerUrl: undefined,
+        isPackaged: true,
+      }),
       preload: '/opt/Eventfold/resources/app/out/preload/index.cjs',
     });
     const [window] = FakeBrowserWindow.getAllWindows() as [FakeBrowserWindow];

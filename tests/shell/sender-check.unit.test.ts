@@ -2,15 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { isAppPageUrl, pageSource } from '../../electron/main/app-page.js';
 import { senderRefusal } from '../../electron/main/sender-check.js';
 
-const built = pageSource('/opt/Eventfold/resources/app.asar/out/renderer/index.html', undefined);
-const dev = pageSource('/src/out/renderer/index.html', 'http://localhost:5173');
-const pageUrl = 'file:///opt/Eventfold/resources/app.asar/out/renderer/index.html';
+const built = pageSource({
+  rendererDir: '/opt/Eventfold/resources/app.asar/out/renderer',
+  devServerUrl: undefined,
+  isPackaged: true,
+});
+const dev = pageSource({
+  rendererDir: '/src/out/renderer',
+  devServerUrl: 'http://localhost:5173',
+  isPackaged: false,
+});
+const pageUrl = 'app://eventfold/index.html';
 
 describe('isAppPageUrl', () => {
-  it('accepts the built index.html with any query or hash, and nothing else on file:', () => {
+  it('accepts the built index.html on app://eventfold/ with any query or hash, and nothing else', () => {
     expect(isAppPageUrl(pageUrl, built)).toBe(true);
     expect(isAppPageUrl(`${pageUrl}?x=1#log`, built)).toBe(true);
-    expect(isAppPageUrl('file:///opt/Eventfold/resources/app.asar/out/renderer/other.html', built)).toBe(
+    expect(isAppPageUrl('app://eventfold/other.html', built)).toBe(false);
+    expect(isAppPageUrl('app://other/index.html', built)).toBe(false);
+    expect(isAppPageUrl('file:///opt/Eventfold/resources/app.asar/out/renderer/index.html', built)).toBe(
       false,
     );
     expect(isAppPageUrl('file:///etc/passwd', built)).toBe(false);

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { expect, it } from 'vitest';
-import { initEventFolder, openEventStore, verifyEventFolder } from '../../electron/store/index.js';
-import { copyAsOnDisk, JOURNAL, lastSegment, lineStarts, loseLastLines } from './journal-folders.js';
+import { openEventStore, verifyEventFolder } from '../../electron/store/index.js';
+import { journalConflict, lastSegment, lineStarts } from './journal-folders.js';
 import { readEverything } from './read-everything.js';
 import { useTempFolders } from './temp-folders.js';
 
@@ -14,30 +13,8 @@ const tempDir = useTempFolders('eventfold-journal-conflict-');
  * lines aside.
  */
 it('a journaled append whose place holds other lines is reported, never written over them, and repair keeps it aside', async () => {
-  const original = tempDir();
   const lost = tempDir();
-  const foreign = tempDir();
-  await initEventFolder(original);
-  const store = await openEventStore(original, { watch: false });
-  try {
-    for (let i = 0; i < 10; i++)
-      await store.appendToStream('account-1', [{ type: 'Deposited', data: { i } }]);
-    copyAsOnDisk(original, lost);
-  } finally {
-    await store.close();
-  }
-  const journaledLines = fs
-    .readFileSync(lastSegment(original))
-    .subarray(lineStarts(lastSegment(original))[7]);
-  loseLastLines(lastSegment(lost), 3, 'truncate', 0);
-
-  // The foreign writer: the same folder without the journal, three other events appended.
-  copyAsOnDisk(lost, foreign);
-  fs.rmSync(path.join(foreign, JOURNAL));
-  const other = await openEventStore(foreign, { watch: false, durability: 'none' });
-  await other.appendToStream('intruder-1', [{ type: 'A' }, { type: 'B' }, { type: 'C' }]);
-  await other.close();
-  fs.copyFileSync(lastSegment(foreign), lastSegment(lost));
+  const { journaledLines } = await journalConflict({ original: tempDir(), lost, foreign: tempDir() });
   const segmentBefore = fs.readFileSync(lastSegment(lost));
 
   const report = await verifyEventFolder(lost);

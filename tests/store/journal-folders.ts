@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { crc32c } from '../../electron/store/crc32c.js';
+import { initEventFolder, openEventStore } from '../../electron/store/index.js';
 
 /**
  * Helpers for the append journal's tests: a power loss is simulated on a copy of a folder taken while its
@@ -122,4 +123,36 @@ export function journaledLines(dir: string): number {
   const first = readJournal(dir).records.find((record) => record.segment === segment);
   if (first === undefined) return 0;
   return lineStarts(lastSegment(dir)).filter((start) => start >= first.offset).length - 1;
+}
+
+/**
+ * A folder where a power loss took three journaled appends from the last segment and then a program
+ * that ignores the journal appended three other events in their place: `lost` ends up holding it, and the
+ * result says which lines only the journal still holds. Uses `original` and `foreign` as scratch.
+ */
+export async function journalConflict(dirs: {
+  original: string;
+  lost: string;
+  foreign: string;
+}): Promise<{ journaledLines: Buffer }> {
+  const { original, lost, foreign } = dirs;
+  await initEventFolder(original);
+  const store = await openEventStore(original, { watch: false });
+  try {
+    for (let i = 0; i < 10; i++)
+      await store.appendToStream('account-1', [{ type: 'Deposited', data: { i } }]);
+    copyAsOnDisk(original, lost);
+  } finally {
+    await store.close();
+  }
+  const journaled = fs.readFileSync(lastSegment(original)).subarray(lineStarts(lastSegment(original))[7]);
+  loseLastLines(lastSegment(lost), 3, 'truncate', 0);
+  // The foreign writer: the same folder without the journal, three other events appended.
+  copyAsOnDisk(lost, foreign);
+  fs.rmSync(path.join(foreign, JOURNAL));
+  const other = await openEventStore(foreign, { watch: false, durability: 'none' });
+  await other.appendToStream('intruder-1', [{ type: 'A' }, { type: 'B' }, { type: 'C' }]);
+  await other.close();
+  fs.copyFileSync(lastSegment(foreign), lastSegment(lost));
+  return { journaledLines: journaled };
 }

@@ -3,6 +3,7 @@ import { diffJson, formatPath, type JsonChange } from '../../../shared/json-diff
 import { UsageError } from '../args.js';
 import { JSON_OPTION, type Command } from '../command.js';
 import { printJson, printLine } from '../output.js';
+import { forTerminal, jsonForTerminal } from '../terminal-text.js';
 import { PROJECTION_HELP, positionOption, withProjection } from './project.js';
 
 export const diffCommand: Command = {
@@ -38,14 +39,15 @@ export const diffCommand: Command = {
   },
 };
 
+/** One change for people; keys and values come from the folder's events, so they are escaped. */
 function describe(change: JsonChange): string {
-  const where = formatPath(change.path);
+  const where = forTerminal(formatPath(change.path));
   switch (change.op) {
     case 'add':
-      return `+ ${where}: ${JSON.stringify(change.after)}`;
+      return `+ ${where}: ${jsonForTerminal(change.after)}`;
     case 'remove':
-      return `- ${where}: ${JSON.stringify(change.before)}`;
+      return `- ${where}: ${jsonForTerminal(change.before)}`;
     case 'change':
-      return `~ ${where}: ${JSON.stringify(change.before)} -> ${JSON.stringify(change.after)}`;
+      return `~ ${where}: ${jsonForTerminal(change.before)} -> ${jsonForTerminal(change.after)}`;
   }
 }

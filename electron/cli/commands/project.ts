@@ -17,6 +17,7 @@ import { JSON_OPTION, type Command } from '../command.js';
 import { CliFailure } from '../failure.js';
 import { withStore } from '../open-store.js';
 import { printJson, printLine } from '../output.js';
+import { jsonForTerminal } from '../terminal-text.js';
 import { Progress } from '../progress.js';
 
 export const PROJECTION_HELP =
@@ -52,7 +53,7 @@ export const projectCommand: Command = {
       return runner.stateAt(at);
     });
     if (args.flag('json')) await printJson(state);
-    else await printLine(JSON.stringify(state, null, 2));
+    else await printLine(jsonForTerminal(state, 2));
     return 0;
   },
 };

@@ -1,13 +1,9 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { EventStore } from '../../store/index.js';
 import { JSON_OPTION, type Command } from '../command.js';
 import { withStore } from '../open-store.js';
 import { printJson, printLine } from '../output.js';
+import { forTerminal } from '../terminal-text.js';
 import { formatBytes, formatCount } from '../units.js';
-
-/** Segment files in log/, as docs/FORMAT.md names them: their first position in 12 digits. */
-const SEGMENT_FILE = /^\d{12}\.jsonl$/;
 
 export const statsCommand: Command = {
   name: 'stats',
@@ -20,7 +16,7 @@ export const statsCommand: Command = {
   options: { json: { ...JSON_OPTION, description: 'Print the statistics as one JSON object' } },
   async run(args) {
     const dir = args.positionals[0]!;
-    const stats = await withStore(dir, {}, (store) => collect(store, dir));
+    const stats = await withStore(dir, {}, (store) => collect(store));
     if (args.flag('json')) {
       await printJson(stats);
       return 0;
@@ -30,14 +26,16 @@ export const statsCommand: Command = {
       ['streams', formatCount(stats.streams)],
       ['segments', formatCount(stats.segments)],
       ['bytes', `${formatCount(stats.bytes)}${stats.bytes >= 1024 ? ` (${formatBytes(stats.bytes)})` : ''}`],
-      ['first event', stats.firstTime ?? '-'],
-      ['last event', stats.lastTime ?? '-'],
+      ['first event', forTerminal(stats.firstTime ?? '-')],
+      ['last event', forTerminal(stats.lastTime ?? '-')],
       ['event types', formatCount(stats.types.length)],
     ];
     for (const [label, value] of rows) await printLine(`${label.padEnd(12)} ${value}`);
-    const typeWidth = stats.types.reduce((most, { type }) => Math.max(most, type.length), 0);
-    const countWidth = formatCount(stats.types[0]?.events ?? 0).length;
-    for (const { type, events } of stats.types) {
+    // Types come from the folder: shown escaped, in a column as wide as what is shown.
+    const types = stats.types.map(({ type, events }) => ({ type: forTerminal(type), events }));
+    const typeWidth = types.reduce((most, { type }) => Math.max(most, type.length), 0);
+    const countWidth = formatCount(types[0]?.events ?? 0).length;
+    for (const { type, events } of types) {
       await printLine(`  ${type.padEnd(typeWidth)}  ${formatCount(events).padStart(countWidth)}`);
     }
     return 0;
@@ -56,26 +54,20 @@ export interface FolderStats {
   readonly types: readonly { readonly type: string; readonly events: number }[];
 }
 
-async function collect(store: EventStore, dir: string): Promise<FolderStats> {
+async function collect(store: EventStore): Promise<FolderStats> {
   const streams = store.streams();
-  const [first, last, files] = await Promise.all([
+  const files = store.segmentFiles();
+  const [first, last] = await Promise.all([
     store.readAll({ limit: 1 }),
     store.readAll({ direction: 'backwards', limit: 1 }),
-    segmentFiles(dir),
   ]);
   return {
     events: streams.reduce((sum, stream) => sum + stream.events, 0),
     streams: streams.length,
     segments: files.length,
-    bytes: files.reduce((sum, file) => sum + file.size, 0),
+    bytes: files.reduce((sum, file) => sum + file.bytes, 0),
     firstTime: first.events[0]?.time ?? null,
     lastTime: last.events[0]?.time ?? null,
     types: store.eventTypes().filter((type) => type.events > 0),
   };
-}
-
-async function segmentFiles(dir: string): Promise<{ name: string; size: number }[]> {
-  const log = path.join(dir, 'log');
-  const names = (await fs.readdir(log)).filter((name) => SEGMENT_FILE.test(name));
-  return Promise.all(names.map(async (name) => ({ name, size: (await fs.stat(path.join(log, name))).size })));
 }

@@ -3,6 +3,7 @@ import { JSON_OPTION, type Command } from '../command.js';
 import { withStore } from '../open-store.js';
 import { outputClosed, printLine, terminalWidth, truncate, writeOut } from '../output.js';
 import { Progress } from '../progress.js';
+import { forTerminal } from '../terminal-text.js';
 import { formatCount } from '../units.js';
 
 /** Streams whose last event is looked up, then printed, at a time: output starts soon, memory stays flat. */
@@ -82,6 +83,7 @@ async function summarise(store: EventStore, streams: readonly StreamInfo[]): Pro
   return summaries;
 }
 
+/** The table for people: ids from the folder are escaped for the terminal, and the columns fit them so. */
 function tableColumns(streams: readonly StreamInfo[]): {
   header(): string;
   row(summary: StreamSummary): string;
@@ -92,12 +94,12 @@ function tableColumns(streams: readonly StreamInfo[]): {
       values.reduce((most, value) => Math.max(most, value.length), title.length),
     );
   const streamWidth = widest(
-    streams.map((s) => s.stream),
+    streams.map((s) => forTerminal(s.stream)),
     'STREAM',
     MAX_STREAM_COLUMN,
   );
   const categoryWidth = widest(
-    streams.map((s) => s.category),
+    streams.map((s) => forTerminal(s.category)),
     'CATEGORY',
     MAX_STREAM_COLUMN,
   );
@@ -122,11 +124,11 @@ function tableColumns(streams: readonly StreamInfo[]): {
       ]),
     row: (summary) =>
       join([
-        summary.stream.padEnd(streamWidth),
-        summary.category.padEnd(categoryWidth),
+        forTerminal(summary.stream).padEnd(streamWidth),
+        forTerminal(summary.category).padEnd(categoryWidth),
         formatCount(summary.events).padStart(eventsWidth),
         String(summary.lastRevision).padStart(revisionWidth),
-        summary.lastTime ?? '',
+        forTerminal(summary.lastTime ?? ''),
       ]),
   };
 }

@@ -3,6 +3,7 @@ import { JSON_OPTION, type Command } from '../command.js';
 import { CliFailure } from '../failure.js';
 import { printJson, printLine } from '../output.js';
 import { Progress } from '../progress.js';
+import { forTerminal } from '../terminal-text.js';
 import { formatBytes, formatCount, plural } from '../units.js';
 
 export const verifyCommand: Command = {
@@ -13,7 +14,9 @@ export const verifyCommand: Command = {
     'Reads the whole log as a stranger would: every line parsed and its checksum checked, positions\n' +
     '1..N without gaps, sealed segments against their seals. Exits 0 when the folder is sound, else 1,\n' +
     'printing one line per problem: log/SEGMENT line N (byte B): reason.\n' +
-    'A torn tail (an append interrupted by a crash) is a problem that `eventfold repair` fixes.',
+    'A torn tail (an append interrupted by a crash) is a problem that `eventfold repair` fixes.\n' +
+    'Lines starting "note:" name entries outside the log that Eventfold leaves alone (a linked cache/,\n' +
+    'a directory where write.lock belongs); they do not make the folder unsound.',
   arguments: { required: ['DIR'] },
   options: { json: { ...JSON_OPTION, description: 'Print the report as JSON' } },
   async run(args) {
@@ -28,8 +31,11 @@ export const verifyCommand: Command = {
       progress.clear();
     }
     if (args.flag('json')) await printJson(report);
-    else if (report.sound) await printLine(`${dir} is sound: ${summary(report)}`);
-    else for (const problem of report.problems) await printLine(describeProblem(problem));
+    else {
+      if (report.sound) await printLine(`${dir} is sound: ${summary(report)}`);
+      else for (const problem of report.problems) await printLine(forTerminal(describeProblem(problem)));
+      for (const note of report.notes) await printLine(`note: ${forTerminal(note)}`);
+    }
     if (!report.sound)
       throw new CliFailure(
         `${dir} is not sound: ${plural(report.problems.length, 'problem')}${advice(report)}`,
