@@ -1,19 +1,20 @@
 import { categoryOf } from '../../shared/stream-name.js';
 import path from 'node:path';
-import type { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../../shared/event.js';
+import type { AppendResult, EventToAppend, RecordedEvent } from '../../shared/event.js';
 import { StoreError } from '../../shared/store-error.js';
 import { Exclusive } from './exclusive.js';
-import {
-  assertEventFits,
-  prepareEvent,
-  validateExpectedRevision,
-  validateStreamId,
-} from './event-validation.js';
+import { prepareAppendRequest } from './append-request.js';
 import { FileLock } from './file-lock.js';
 import { FolderLayout } from './folder-layout.js';
 import { loadIndexCache, saveIndexCache } from './index-cache.js';
 import type { LogProblem } from './log-problem.js';
-import { LogReader, type ReadAllOptions, type ReadPage, type ReadStreamOptions } from './log-reader.js';
+import {
+  LogReader,
+  type ReadAllOptions,
+  type ReadPage,
+  type ReadStreamOptions,
+  type StreamPage,
+} from './log-reader.js';
 import { LogState, type LogTail } from './log-state.js';
 import type { AppendRequest } from './append-plan.js';
 import { LogWriter } from './log-writer.js';
@@ -25,9 +26,21 @@ import type { OpenOptions } from './store-options.js';
 import {
   LiveSubscription,
   type EventHandler,
+  type IterableSubscription,
   type SubscribeOptions,
   type Subscription,
 } from './subscription.js';
+import type {
+  AppendManyOptions,
+  AppendOptions,
+  EventStoreApi,
+  StreamAppend,
+  StreamInfo,
+} from './event-store-api.js';
+import { appendManyFailure, prepareAppends } from './append-many.js';
+import { pagedRead, type PagedRead } from './paged-read.js';
+
+export type { AppendOptions, StreamInfo } from './event-store-api.js';
 import { FolderPresence } from './folder-presence.js';
 import { TailWatcher } from './tail-watcher.js';
 import { cutTornTail, type RepairResult } from './tail-repair.js';
@@ -43,22 +56,10 @@ export interface FolderHealth {
   readonly missing: boolean;
 }
 
-export interface StreamInfo {
-  readonly stream: string;
-  readonly category: string;
-  readonly events: number;
-  readonly lastRevision: number;
-  readonly lastPosition: number;
-}
-
-export interface AppendOptions {
-  readonly expectedRevision?: ExpectedRevision;
-}
-
 type AppendedListener = (range: { readonly firstPosition: number; readonly lastPosition: number }) => void;
 
 /** An open event folder. Open it with `openEventStore`; close it when done (it holds files and a watcher). */
-export class EventStore {
+export class EventStore implements EventStoreApi {
   private readonly reader: LogReader;
   private readonly writer: LogWriter | undefined;
   private readonly subscriptions = new Set<LiveSubscription>();
@@ -73,6 +74,8 @@ export class EventStore {
   private presence: FolderPresence | undefined;
   private closed = false;
   private cacheSaved = 0;
+  /** The log's last position when a progressive open finished indexing (where 'end' was then). */
+  private indexedEnd = 0;
 
   private constructor(
     private readonly state: LogState,
@@ -121,6 +124,7 @@ export class EventStore {
           .run(async () => {
             await state.catchUp({ thorough: true, ...progress, onMerged: () => store.wakeReaders() });
             await store.finishOpening();
+            store.indexedEnd = state.index.lastPosition;
           })
           .catch((error: unknown) => {
             store.indexingError = error instanceof Error ? error : new Error(String(error));
@@ -228,26 +232,42 @@ export class EventStore {
     events: readonly EventToAppend[],
     options: AppendOptions,
   ): AppendRequest {
+    this.assertWritable();
+    return prepareAppendRequest(stream, events, options.expectedRevision);
+  }
+
+  async appendMany(
+    appends: readonly StreamAppend[],
+    options: AppendManyOptions = {},
+  ): Promise<AppendResult[]> {
+    this.assertWritable();
+    const atomic = options.atomic === true;
+    const { requests, invalid } = prepareAppends(appends, atomic);
+    const outcome =
+      requests.length === 0
+        ? { results: [], failure: undefined }
+        : await this.writer!.appendUnit({ requests, atomic });
+    const failure = appendManyFailure(appends, atomic, outcome, invalid);
+    if (failure !== undefined) throw failure;
+    return outcome.results;
+  }
+
+  private assertWritable(): void {
     this.assertOpen();
     if (this.writer === undefined) {
       throw new StoreError('ReadOnly', `${this.folder} was opened read-only`, { folder: this.folder });
     }
-    validateStreamId(stream);
-    const expected = validateExpectedRevision(options.expectedRevision ?? 'any');
-    // The argument may come from outside TypeScript (IPC, a script): check before trusting its type.
-    if (!isNonEmptyList(events)) {
-      throw new StoreError('InvalidArgument', 'An append needs at least one event');
-    }
-    const prepared = events.map((event, i) => {
-      const where = events.length === 1 ? 'Event' : () => `Event ${i + 1} of ${events.length}`;
-      const ready = prepareEvent(event, where);
-      assertEventFits(stream, ready, where);
-      return ready;
-    });
-    return { stream, events: prepared, expected };
   }
 
-  async readAll(options?: ReadAllOptions): Promise<ReadPage> {
+  readAll(options?: ReadAllOptions): PagedRead {
+    return pagedRead(
+      this.readAllPage(options),
+      (from, limit) => this.readAllPage({ ...options, from, limit }),
+      options?.limit,
+    );
+  }
+
+  private async readAllPage(options?: ReadAllOptions): Promise<ReadPage> {
     this.assertOpen();
     if (this.indexingPromise !== undefined) {
       const forwardOverAll =
@@ -262,16 +282,21 @@ export class EventStore {
     return this.reader.readAll(options);
   }
 
-  async readStream(stream: string, options?: ReadStreamOptions): Promise<ReadPage> {
+  readStream(stream: string, options?: ReadStreamOptions): PagedRead<StreamPage> {
+    return pagedRead(
+      this.readStreamPage(stream, options),
+      (fromRevision, limit) => this.readStreamPage(stream, { ...options, fromRevision, limit }),
+      options?.limit,
+    );
+  }
+
+  private async readStreamPage(stream: string, options?: ReadStreamOptions): Promise<StreamPage> {
     this.assertOpen();
     await this.indexed;
     return this.reader.readStream(stream, options);
   }
 
-  readCategory(
-    category: string,
-    options: Omit<ReadAllOptions, 'category' | 'stream'> = {},
-  ): Promise<ReadPage> {
+  readCategory(category: string, options: Omit<ReadAllOptions, 'category' | 'stream'> = {}): PagedRead {
     return this.readAll({ ...options, category });
   }
 
@@ -348,15 +373,17 @@ export class EventStore {
     return this.state.index.byteLength;
   }
 
-  subscribe(options: SubscribeOptions, handler: EventHandler): Subscription {
+  subscribe(options: SubscribeOptions, handler: EventHandler): Subscription;
+  subscribe(options?: SubscribeOptions): IterableSubscription;
+  subscribe(options: SubscribeOptions = {}, handler?: EventHandler): IterableSubscription {
     this.assertOpen();
     const subscription = new LiveSubscription(
-      this.reader,
+      (page) => this.reader.readAll(page),
       () => this.state.index.lastPosition,
       options,
       handler,
       (closed) => this.subscriptions.delete(closed),
-      this.indexed,
+      this.indexingPromise === undefined ? undefined : this.indexed.then(() => this.indexedEnd),
     );
     this.subscriptions.add(subscription);
     return subscription;
@@ -471,10 +498,6 @@ export class EventStore {
   private assertOpen(): void {
     if (this.closed) throw new StoreError('Closed', `The event store for ${this.folder} is closed`);
   }
-}
-
-function isNonEmptyList(value: unknown): boolean {
-  return Array.isArray(value) && value.length > 0;
 }
 
 export function openEventStore(folder: string, options?: OpenOptions): Promise<EventStore> {
