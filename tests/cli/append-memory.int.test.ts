@@ -16,9 +16,9 @@ async function writeInput(file: string, first: number, count: number): Promise<n
       type: i % 3 === 0 ? 'OrderPlaced' : 'ItemAdded',
       data: { i, sku: `sku-${i % 97}`, qty: i % 5, note: 'a line of about the size of an ordinary event' },
     });
-    if (!out.write(`${line}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(`${line}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
   return fs.statSync(file).size;
 }
 
@@ -33,8 +33,8 @@ async function importFile(dir: string, file: string): Promise<{ stdout: string; 
   fs.closeSync(input);
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
   if (code !== 0) throw new Error(`the import exited ${String(code)}: ${stderr}`);
   return { stdout, peakRss: Number(fs.readFileSync(report, 'utf8')) };

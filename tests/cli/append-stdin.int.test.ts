@@ -313,7 +313,7 @@ describe('eventfold append --stdin: the terminal and the pipe', () => {
     const out = fs.createWriteStream(file);
     for (let i = 0; i < 60_000; i++)
       out.write(`{"stream":"cart-${i % 50}","type":"Numbered","data":{"i":${i}}}\n`);
-    await new Promise((resolve) => out.end(resolve));
+    await new Promise<void>((resolve) => out.end(() => resolve()));
     // script(1) runs the command on a pseudo-terminal, as a person at a terminal would.
     const command = `${process.execPath} ${BIN} append ${dir} --stdin < ${file}`;
     const child = spawn('script', ['-qec', command, '/dev/null'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -32,8 +32,7 @@ export class ImportBatch {
   add(line: InputLine): void {
     const last = this.appends.at(-1);
     if (
-      last !== undefined &&
-      last.stream === line.stream &&
+      last?.stream === line.stream &&
       continuesAppend(line.expectedRevision) &&
       last.events.length < MAX_APPEND_EVENTS &&
       last.chars + line.size <= MAX_APPEND_CHARS

@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { readManifest } from '../../store/index.js';
 import { startBrowserMode } from '../../serve/browser-mode.js';
 import { openInBrowser } from '../browser.js';
 import type { Command } from '../command.js';
-import { CliFailure } from '../failure.js';
 import { Interrupt } from '../interrupt.js';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { ensureRendererBuilt, rendererDirectory } from '../renderer-build.js';
 import { printLine } from '../output.js';
 
 export const serveCommand: Command = {
@@ -17,7 +14,7 @@ export const serveCommand: Command = {
     'Serves the Eventfold app for DIR to the browser and prints the address to open, which carries a\n' +
     'secret token: only a browser that knows it gets in. Appends by any process show live.\n' +
     'Runs until interrupted (Ctrl-C).\n' +
-    'The app must be built first (`npm run build`); EVENTFOLD_RENDERER_DIR serves another build.',
+    'In a source checkout the first serve builds the app (once); EVENTFOLD_RENDERER_DIR serves another build.',
   arguments: { required: ['DIR'] },
   options: {
     port: { type: 'string', value: 'N', description: 'Listen on port N (default: a free port)' },
@@ -28,12 +25,8 @@ export const serveCommand: Command = {
     const dir = args.positionals[0]!;
     const port = args.integer('port', 0, 65535) ?? 0;
     await readManifest(dir);
-    const rendererDir = process.env.EVENTFOLD_RENDERER_DIR ?? path.join(PACKAGE_ROOT, 'out', 'renderer');
-    if (!existsSync(path.join(rendererDir, 'index.html'))) {
-      throw new CliFailure(
-        `the browser app is not built (${rendererDir} has no index.html); run \`npm run build\` in ${PACKAGE_ROOT}`,
-      );
-    }
+    const rendererDir = rendererDirectory();
+    await ensureRendererBuilt(rendererDir);
     const interrupt = new Interrupt();
     const server = await startBrowserMode({
       folder: dir,

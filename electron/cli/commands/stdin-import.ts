@@ -41,7 +41,7 @@ export async function importLines(
   let batch = new ImportBatch();
   let inFlight: Promise<void> = Promise.resolve();
   // A failed append is kept here, not left as a rejected promise while the next batch is read.
-  let failed: CliFailure | undefined;
+  const appending: { failed: CliFailure | undefined } = { failed: undefined };
   let badLine: CliFailure | undefined;
   let lineNumber = 0;
   let bytesRead = 0;
@@ -50,9 +50,15 @@ export async function importLines(
     inFlight = appendBatch(store, full, tally, options).then(
       () => options.onProgress(tally, bytesRead),
       (error: unknown) => {
-        failed = failureOf(error, full, tally, options.atomic);
+        appending.failed = failureOf(error, full, tally, options.atomic);
       },
     );
+  };
+
+  /** Waits for the batch being appended; throws its failure, if it failed. */
+  const settled = async (): Promise<void> => {
+    await inFlight;
+    if (appending.failed !== undefined) throw appending.failed;
   };
 
   reading: for await (const chunk of chunks) {
@@ -71,24 +77,22 @@ export async function importLines(
         if (batch.chars > MAX_ATOMIC_INPUT_BYTES) throw atomicTooLarge(lineNumber);
       } else if (batch.full) {
         await inFlight;
-        if (failed !== undefined) break reading;
+        if (appending.failed !== undefined) break reading;
         submit(batch);
         batch = new ImportBatch();
       }
     }
     tally.linesRead = lineNumber;
     options.onProgress(tally, bytesRead);
-    if (stop !== undefined || failed !== undefined) break;
+    if (stop !== undefined || appending.failed !== undefined) break;
   }
-  await inFlight;
-  if (failed !== undefined) throw failed;
+  await settled();
   if (badLine !== undefined && options.atomic) {
     throw new CliFailure(`${badLine.message}; nothing was appended (--atomic)`, badLine.exitCode);
   }
   if (!batch.empty) {
     submit(batch);
-    await inFlight;
-    if (failed !== undefined) throw failed;
+    await settled();
   }
   if (badLine !== undefined) throw stoppedAt(badLine, lineNumber, tally);
   if (stop === 'interrupted') {
