@@ -98,6 +98,7 @@ export class EventStore implements EventStoreApi {
         );
   }
 
+  /** @internal Use openEventStore. */
   static async open(folder: string, options: OpenOptions = {}): Promise<EventStore> {
     const manifest = await readManifest(folder);
     const layout = new FolderLayout(folder);
@@ -500,6 +501,10 @@ export class EventStore implements EventStoreApi {
   }
 }
 
+/**
+ * Opens an event folder (made by `initEventFolder` or `eventfold init`). Resolves once its index is built
+ * (read from the index cache, or by scanning the log; see OpenOptions.progressive).
+ */
 export function openEventStore(folder: string, options?: OpenOptions): Promise<EventStore> {
   return EventStore.open(folder, options);
 }
