@@ -10,6 +10,7 @@ import { batchAppends } from './cases/append-batch.js';
 import { concurrentAppends } from './cases/append-concurrent.js';
 import { sequentialAppends } from './cases/append-sequential.js';
 import { diffStates } from './cases/diff.js';
+import { importStdin } from './cases/import-stdin.js';
 import { indexMemory } from './cases/index-memory.js';
 import { openTimes } from './cases/open-time.js';
 import { projectionRebuild } from './cases/projection.js';
@@ -30,6 +31,7 @@ const FAMILIES: readonly CaseFamily[] = [
   sequentialAppends,
   concurrentAppends,
   batchAppends,
+  importStdin,
   readAll,
   openTimes,
   watchLatency,

@@ -1,7 +1,7 @@
 import type { AppendResult } from '../../shared/event.js';
 import { StoreError } from '../../shared/store-error.js';
 import type { AppendRequest, UnitOutcome } from './append-plan.js';
-import { prepareAppendRequest } from './append-request.js';
+import { prepareAppendRequest, type AppendNames } from './append-request.js';
 import type { StreamAppend } from './event-store-api.js';
 
 /**
@@ -51,14 +51,29 @@ export function prepareAppends(
       if (typeof append !== 'object' || append === null) {
         throw new StoreError('InvalidArgument', `Append ${i + 1} of ${appends.length} is not an object`);
       }
-      const label = `Append ${i + 1} of ${appends.length}`;
-      requests.push(prepareAppendRequest(append.stream, append.events, append.expectedRevision, label));
+      requests.push(
+        prepareAppendRequest(
+          append.stream,
+          append.events,
+          append.expectedRevision,
+          namesOf(append, i, appends.length),
+        ),
+      );
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
       return { requests: atomic ? [] : requests, invalid: { index: i, error } };
     }
   }
   return { requests, invalid: undefined };
+}
+
+/** How errors name the i-th of `total` appends and its events; built only when one is needed. */
+function namesOf(append: StreamAppend, i: number, total: number): AppendNames {
+  const { eventNames } = append;
+  if (eventNames !== undefined) return { append: () => eventNames(0), event: eventNames };
+  const label = (): string => `Append ${i + 1} of ${total}`;
+  const count = Array.isArray(append.events) ? append.events.length : 0;
+  return { append: label, event: (j) => `${label()}, event ${j + 1} of ${count}` };
 }
 
 /** The error an appendMany rejects with, or undefined when every append went in. */

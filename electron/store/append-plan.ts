@@ -172,9 +172,11 @@ class AppendPlan {
 
   /** An append whose events are all stored already with the same content is a retry: it succeeds as before. */
   private findRetry(request: AppendRequest, current: number): AppendResult | undefined {
-    const found: Placed[] = [];
+    // Most appends give no ids (the store makes them): nothing to look up, nothing to allocate.
+    let found: Placed[] | undefined;
     const batchPlaced = this.placedInBatch.get(request.stream);
-    for (const event of request.events) {
+    for (let i = 0; i < request.events.length; i++) {
+      const event = request.events[i]!;
       if (!event.idGiven) continue;
       const stored = batchPlaced?.get(event.id) ?? this.stored.findId(request.stream, event.id);
       if (stored === undefined) continue;
@@ -187,12 +189,12 @@ class AppendPlan {
         throw new StoreError(
           'DuplicateEventId',
           `Event id ${event.id} is already in stream "${request.stream}" at position ${stored.position} with different content`,
-          { stream: request.stream, id: event.id, position: stored.position },
+          { stream: request.stream, id: event.id, position: stored.position, event: i + 1 },
         );
       }
-      found.push(stored);
+      (found ??= []).push(stored);
     }
-    if (found.length === 0) return undefined;
+    if (found === undefined) return undefined;
     if (found.length < request.events.length) {
       throw new StoreError(
         'DuplicateEventId',

@@ -9,38 +9,51 @@ import {
   type PreparedEvent,
 } from './event-validation.js';
 
+/** How errors name an append that is one of several, and its events. */
+export interface AppendNames {
+  /** The append as a whole: "Append 2 of 5" (a function: the text is needed only when something is wrong). */
+  readonly append: () => string;
+  /** One of its events, by index: "Append 2 of 5, event 3 of 4" (or what the caller's input calls it). */
+  readonly event: (index: number) => string;
+}
+
 /**
- * Checks one stream's append and serialises its events, before it waits for the write lock. `label` names
- * the append in errors when it is one of several ("Append 2 of 5").
+ * Checks one stream's append and serialises its events, before it waits for the write lock. An error about
+ * one event says which (`details.event`, counted from 1).
  */
 export function prepareAppendRequest(
   stream: string,
   events: readonly EventToAppend[],
   expectedRevision: unknown,
-  label?: string,
+  names?: AppendNames,
 ): AppendRequest {
-  const prefix = label === undefined ? '' : `${label}: `;
+  const prefix = (): string => (names === undefined ? '' : `${names.append()}: `);
   let expected: ExpectedRevision;
   try {
     validateStreamId(stream);
     expected = validateExpectedRevision(expectedRevision ?? 'any');
   } catch (error) {
-    throw prefixed(error, prefix);
+    throw prefixed(error, prefix());
   }
   // The argument may come from outside TypeScript (IPC, a script): check before trusting its type.
   if (!isNonEmptyList(events)) {
-    throw new StoreError('InvalidArgument', `${prefix}An append needs at least one event`);
+    throw new StoreError('InvalidArgument', `${prefix()}An append needs at least one event`);
   }
   const prepared = events.map((event, i) => {
     const where =
-      label !== undefined
-        ? () => `${label}, event ${i + 1} of ${events.length}`
+      names !== undefined
+        ? () => names.event(i)
         : events.length === 1
           ? 'Event'
           : () => `Event ${i + 1} of ${events.length}`;
-    const ready = prepareEvent(event, where);
-    assertEventFits(stream, ready, where);
-    return ready;
+    try {
+      const ready = prepareEvent(event, where);
+      assertEventFits(stream, ready, where);
+      return ready;
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      throw new StoreError(error.code, error.message, { ...error.details, event: i + 1 });
+    }
   });
   assertUniqueIds(stream, prepared, prefix);
   return { stream, events: prepared, expected };
@@ -50,7 +63,7 @@ export function prepareAppendRequest(
  * An id names one event of a stream: two events of one append with the same id would both be stored, and a
  * retry of that append could then never succeed. Only ids the caller chose can repeat.
  */
-function assertUniqueIds(stream: string, events: readonly PreparedEvent[], prefix: string): void {
+function assertUniqueIds(stream: string, events: readonly PreparedEvent[], prefix: () => string): void {
   let seen: Map<string, number> | undefined;
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
@@ -60,7 +73,7 @@ function assertUniqueIds(stream: string, events: readonly PreparedEvent[], prefi
     if (earlier !== undefined) {
       throw new StoreError(
         'DuplicateEventId',
-        `${prefix}Events ${earlier + 1} and ${i + 1} of this append have the same id ${event.id} ` +
+        `${prefix()}Events ${earlier + 1} and ${i + 1} of this append have the same id ${event.id} ` +
           `(stream "${stream}"); an id names one event of a stream`,
         { stream, id: event.id, events: [earlier + 1, i + 1] },
       );

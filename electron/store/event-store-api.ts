@@ -23,6 +23,12 @@ export interface StreamAppend {
   readonly stream: string;
   readonly events: readonly EventToAppend[];
   readonly expectedRevision?: ExpectedRevision;
+  /**
+   * What errors call the append's events, by index ("line 57" for the CLI's input): the default is
+   * "Append 2 of 5, event 3 of 4".
+   * @internal
+   */
+  readonly eventNames?: (index: number) => string;
 }
 
 export interface AppendManyOptions {

@@ -1,11 +1,6 @@
 import type { EventToAppend, ExpectedRevision } from '../../../shared/event.js';
 import { StoreError } from '../../../shared/store-error.js';
-import {
-  assertEventFits,
-  prepareEvent,
-  validateExpectedRevision,
-  validateStreamId,
-} from '../../store/event-validation.js';
+import { validateExpectedRevision, validateStreamId } from '../../store/event-validation.js';
 import { CliFailure } from '../failure.js';
 import { parseJsonText } from '../json-input.js';
 
@@ -22,8 +17,9 @@ export interface InputLine {
 const FIELDS = new Set(['stream', 'type', 'data', 'meta', 'id', 'expectedRevision']);
 
 /**
- * Parses and checks one input line with the store's own rules, so that a bad line is named by its number
- * before anything after it is read, and before the lines ahead of it are appended.
+ * Parses one input line and checks what the import itself needs (a JSON object of known fields, its stream
+ * and expectedRevision, with the store's rules): a line that is not even that stops the reading. The event
+ * (type, id, data, meta) is checked by the store when its append is prepared, once, and named by its line.
  */
 export function parseInputLine(text: string, lineNumber: number): InputLine {
   try {
@@ -52,12 +48,7 @@ function parseLine(text: string, lineNumber: number): InputLine {
   const stream = validateStreamId(value.stream);
   const expectedRevision =
     value.expectedRevision === undefined ? undefined : validateExpectedRevision(value.expectedRevision);
-  const event: EventToAppend = {
-    type: value.type as string,
-    ...(value.data === undefined ? {} : { data: value.data }),
-    ...(value.meta === undefined ? {} : { meta: value.meta }),
-    ...(value.id === undefined ? {} : { id: value.id as string }),
-  };
-  assertEventFits(stream, prepareEvent(event, where), where);
+  // The parsed object is the event: the store reads type, id, data and meta, and nothing else of it.
+  const event = value as unknown as EventToAppend;
   return { number: lineNumber, stream, expectedRevision, event, size: text.length };
 }

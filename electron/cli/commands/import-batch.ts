@@ -41,11 +41,14 @@ export class ImportBatch {
       last.lines.push(line.number);
       last.chars += line.size;
     } else {
+      const lines = [line.number];
       this.appends.push({
         stream: line.stream,
         events: [line.event],
         ...(line.expectedRevision === undefined ? {} : { expectedRevision: line.expectedRevision }),
-        lines: [line.number],
+        lines,
+        // The store names a bad event by its input line, as the import's own checks do.
+        eventNames: (index) => `line ${lines[index] ?? '?'}`,
         chars: line.size,
       });
     }

@@ -1,5 +1,4 @@
 import { readManifest } from '../../store/index.js';
-import { startBrowserMode } from '../../serve/browser-mode.js';
 import { openInBrowser } from '../browser.js';
 import type { Command } from '../command.js';
 import { Interrupt } from '../interrupt.js';
@@ -28,6 +27,8 @@ export const serveCommand: Command = {
     const rendererDir = rendererDirectory();
     await ensureRendererBuilt(rendererDir);
     const interrupt = new Interrupt();
+    // Loaded here, not at the top: every other command starts without the server, the api and their modules.
+    const { startBrowserMode } = await import('../../serve/browser-mode.js');
     const server = await startBrowserMode({
       folder: dir,
       rendererDir,

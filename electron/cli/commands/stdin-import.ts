@@ -144,18 +144,17 @@ function failureOf(error: unknown, batch: ImportBatch, tally: ImportTally, atomi
     return new CliFailure(`${reason}; ${tally.describe()}`, exitCodeFor(error));
   }
   const append = batch.appends[error.failedAt]!;
-  const { line, reason } = lineAndReason(error.cause, append);
+  const what = lineAndReason(error.cause, append);
   const code =
     exitCodeFor(error.cause) === EXIT_WRONG_EXPECTED_REVISION ? EXIT_WRONG_EXPECTED_REVISION : EXIT_ERROR;
-  if (atomic) return new CliFailure(`line ${line}: ${reason}; nothing was appended (--atomic)`, code);
+  if (atomic) return new CliFailure(`${what}; nothing was appended (--atomic)`, code);
   const first = append.lines[0]!;
   const together =
     append.lines.length > 1
       ? ` (lines ${first}-${append.lines.at(-1)!} of stream "${append.stream}" are one append)`
       : '';
   return new CliFailure(
-    `line ${line}: ${reason}; ${tally.describe()}, nothing from line ${first} on${together}. ` +
-      resumeHint(first),
+    `${what}; ${tally.describe()}, nothing from line ${first} on${together}. ` + resumeHint(first),
     code,
   );
 }
@@ -173,23 +172,25 @@ function resumeHint(line: number): string {
   );
 }
 
-/** Which line of an append its error is about, and the error in words that fit after "line N:". */
-function lineAndReason(cause: StoreError, append: BatchAppend): { line: number; reason: string } {
+/** The error of an append, as "line N: what is wrong", N being the line it is about. */
+function lineAndReason(cause: StoreError, append: BatchAppend): string {
   const first = append.lines[0]!;
   const { details } = cause;
+  // The store names a bad event by its line already (BatchAppend.eventNames).
+  if (typeof details.event === 'number' && cause.message.startsWith('line ')) return cause.message;
   if (cause.code === 'DuplicateEventId') {
     const pair = details.events;
     if (Array.isArray(pair) && pair.length === 2) {
       const [a, b] = pair as [number, number];
-      return {
-        line: append.lines[b - 1] ?? first,
-        reason: `event id ${String(details.id)} is already used on line ${append.lines[a - 1] ?? first} for stream "${append.stream}"`,
-      };
+      return (
+        `line ${append.lines[b - 1] ?? first}: event id ${String(details.id)} is already used on ` +
+        `line ${append.lines[a - 1] ?? first} for stream "${append.stream}"`
+      );
     }
-    const index = append.events.findIndex((event) => event.id?.toLowerCase() === details.id);
-    return { line: append.lines[index] ?? first, reason: cause.message };
+    const index = typeof details.event === 'number' ? details.event - 1 : 0;
+    return `line ${append.lines[index] ?? first}: ${cause.message}`;
   }
-  return { line: first, reason: cause.message };
+  return `line ${first}: ${cause.message}`;
 }
 
 function atomicTooLarge(line: number): CliFailure {
