@@ -45,20 +45,14 @@ export function prepareAppends(
     throw new StoreError('InvalidArgument', 'appendMany takes a list of {stream, events, expectedRevision}');
   }
   const requests: AppendRequest[] = [];
+  const names = new AppendNumbering(appends);
   for (let i = 0; i < appends.length; i++) {
     const append = appends[i] as StreamAppend | undefined;
     try {
       if (typeof append !== 'object' || append === null) {
-        throw new StoreError('InvalidArgument', `Append ${i + 1} of ${appends.length} is not an object`);
+        throw new StoreError('InvalidArgument', `${names.append(i)} is not an object`);
       }
-      requests.push(
-        prepareAppendRequest(
-          append.stream,
-          append.events,
-          append.expectedRevision,
-          namesOf(append, i, appends.length),
-        ),
-      );
+      requests.push(prepareAppendRequest(append.stream, append.events, append.expectedRevision, names, i));
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
       return { requests: atomic ? [] : requests, invalid: { index: i, error } };
@@ -67,13 +61,21 @@ export function prepareAppends(
   return { requests, invalid: undefined };
 }
 
-/** How errors name the i-th of `total` appends and its events; built only when one is needed. */
-function namesOf(append: StreamAppend, i: number, total: number): AppendNames {
-  const { eventNames } = append;
-  if (eventNames !== undefined) return { append: () => eventNames(0), event: eventNames };
-  const label = (): string => `Append ${i + 1} of ${total}`;
-  const count = Array.isArray(append.events) ? append.events.length : 0;
-  return { append: label, event: (j) => `${label()}, event ${j + 1} of ${count}` };
+/** "Append 2 of 5, event 3 of 4", or the names the caller gave an append's events (StreamAppend.eventNames). */
+class AppendNumbering implements AppendNames {
+  constructor(private readonly appends: readonly StreamAppend[]) {}
+
+  append(index: number): string {
+    const given = this.appends[index]?.eventNames;
+    return given === undefined ? `Append ${index + 1} of ${this.appends.length}` : given(0);
+  }
+
+  event(index: number, event: number): string {
+    const append = this.appends[index];
+    if (append?.eventNames !== undefined) return append.eventNames(event);
+    const count = Array.isArray(append?.events) ? append.events.length : 0;
+    return `${this.append(index)}, event ${event + 1} of ${count}`;
+  }
 }
 
 /** The error an appendMany rejects with, or undefined when every append went in. */

@@ -6,28 +6,31 @@ import {
   prepareEvent,
   validateExpectedRevision,
   validateStreamId,
+  type EventWhere,
   type PreparedEvent,
 } from './event-validation.js';
 
-/** How errors name an append that is one of several, and its events. */
+/** How errors name the appends of an appendMany and their events, by index; texts are made only on error. */
 export interface AppendNames {
-  /** The append as a whole: "Append 2 of 5" (a function: the text is needed only when something is wrong). */
-  readonly append: () => string;
-  /** One of its events, by index: "Append 2 of 5, event 3 of 4" (or what the caller's input calls it). */
-  readonly event: (index: number) => string;
+  /** The append as a whole: "Append 2 of 5". */
+  append(index: number): string;
+  /** One of its events: "Append 2 of 5, event 3 of 4" (or what the caller's input calls it). */
+  event(index: number, event: number): string;
 }
 
 /**
  * Checks one stream's append and serialises its events, before it waits for the write lock. An error about
- * one event says which (`details.event`, counted from 1).
+ * one event says which (`details.event`, counted from 1). `names` and `index` name it when it is one of
+ * several.
  */
 export function prepareAppendRequest(
   stream: string,
   events: readonly EventToAppend[],
   expectedRevision: unknown,
   names?: AppendNames,
+  index = 0,
 ): AppendRequest {
-  const prefix = (): string => (names === undefined ? '' : `${names.append()}: `);
+  const prefix = (): string => (names === undefined ? '' : `${names.append(index)}: `);
   let expected: ExpectedRevision;
   try {
     validateStreamId(stream);
@@ -39,24 +42,25 @@ export function prepareAppendRequest(
   if (!isNonEmptyList(events)) {
     throw new StoreError('InvalidArgument', `${prefix()}An append needs at least one event`);
   }
-  const prepared = events.map((event, i) => {
-    const where =
-      names !== undefined
-        ? () => names.event(i)
-        : events.length === 1
-          ? 'Event'
-          : () => `Event ${i + 1} of ${events.length}`;
+  const prepared = new Array<PreparedEvent>(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const where = whereOf(events.length, i, names, index);
     try {
-      const ready = prepareEvent(event, where);
+      const ready = prepareEvent(events[i]!, where);
       assertEventFits(stream, ready, where);
-      return ready;
+      prepared[i] = ready;
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
       throw new StoreError(error.code, error.message, { ...error.details, event: i + 1 });
     }
-  });
-  assertUniqueIds(stream, prepared, prefix);
+  }
+  if (events.length > 1) assertUniqueIds(stream, prepared, prefix);
   return { stream, events: prepared, expected };
+}
+
+function whereOf(count: number, i: number, names: AppendNames | undefined, index: number): EventWhere {
+  if (names !== undefined) return () => names.event(index, i);
+  return count === 1 ? 'Event' : () => `Event ${i + 1} of ${count}`;
 }
 
 /**

@@ -42,10 +42,11 @@ export class ImportBatch {
       last.chars += line.size;
     } else {
       const lines = [line.number];
+      // One shape for every append (no spread): the import makes one an input line when streams interleave.
       this.appends.push({
         stream: line.stream,
         events: [line.event],
-        ...(line.expectedRevision === undefined ? {} : { expectedRevision: line.expectedRevision }),
+        expectedRevision: line.expectedRevision,
         lines,
         // The store names a bad event by its input line, as the import's own checks do.
         eventNames: (index) => `line ${lines[index] ?? '?'}`,
