@@ -105,7 +105,8 @@ export class LiveSubscription implements IterableSubscription {
   /** New events were committed; `events` holds them when they are in memory. */
   notify(events: readonly RecordedEvent[] | undefined): void {
     if (this.closed) return;
-    if (events !== undefined) this.offered.push(...events);
+    // Not push(...events): one atomic append may hold more events than a call takes arguments.
+    if (events !== undefined) for (const event of events) this.offered.push(event);
     void this.pump();
   }
 
