@@ -39,11 +39,11 @@ import type {
 } from './event-store-api.js';
 import { appendManyFailure, prepareAppends } from './append-many.js';
 import { pagedRead, type PagedRead } from './paged-read.js';
-
-export type { AppendOptions, StreamInfo } from './event-store-api.js';
 import { FolderPresence } from './folder-presence.js';
 import { TailWatcher } from './tail-watcher.js';
 import { cutTornTail, type RepairResult } from './tail-repair.js';
+
+export type { AppendOptions, StreamInfo } from './event-store-api.js';
 
 /** What the UI shows in banners and the CLI in `verify`: is the folder sound, and if not, where. */
 export interface FolderHealth {
