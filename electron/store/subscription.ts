@@ -12,7 +12,8 @@ export interface SubscriptionFilter {
 export interface SubscribeOptions extends SubscriptionFilter {
   /**
    * Deliver events after this position: 0 (default) from the start, 'end' only what is appended from now
-   * on (every event stored after `subscribe()` returns, none before).
+   * on (every event stored after `subscribe()` returns, none this store knew of before; an append by
+   * another process that its watcher had not reported yet counts as new).
    */
   readonly after?: number | 'end';
   /** Called when the handler throws; the subscription stops. Default: logged to stderr (an iterated one throws). */
