@@ -11,6 +11,7 @@ import { concurrentAppends } from './cases/append-concurrent.js';
 import { sequentialAppends } from './cases/append-sequential.js';
 import { diffStates } from './cases/diff.js';
 import { exports } from './cases/export.js';
+import { importStdin } from './cases/import-stdin.js';
 import { indexMemory } from './cases/index-memory.js';
 import { openTimes } from './cases/open-time.js';
 import { projectionRebuild } from './cases/projection.js';
@@ -31,6 +32,7 @@ const FAMILIES: readonly CaseFamily[] = [
   sequentialAppends,
   concurrentAppends,
   batchAppends,
+  importStdin,
   readAll,
   openTimes,
   watchLatency,

@@ -14,7 +14,7 @@ export interface Target {
 
 export const TARGETS: readonly Target[] = [
   { case: 'append.sequential.durable', baseline: 'raw-fdatasync', on: 'ratio', op: '>=', bound: 0.8 },
-  { case: 'append.sequential.durable', baseline: 'sqlite-wal-full', on: 'ratio', op: '>=', bound: 1.0 },
+  { case: 'append.sequential.durable', baseline: 'sqlite-wal-full', on: 'ratio', op: '>=', bound: 0.9 },
   {
     case: 'append.concurrent256.durable',
     baseline: 'append.sequential.durable',
@@ -22,7 +22,17 @@ export const TARGETS: readonly Target[] = [
     op: '>=',
     bound: 20,
   },
-  { case: 'append.batch1000.durable', baseline: 'raw-joined-fdatasync', on: 'ratio', op: '>=', bound: 0.5 },
+  {
+    case: 'append.batch1000.durable',
+    baseline: 'sqlite-wal-full-batch1000',
+    on: 'ratio',
+    op: '>=',
+    bound: 0.6,
+  },
+  { case: 'import.stdin', baseline: 'sqlite-import-batch1000', on: 'ratio', op: '>=', bound: 0.5 },
+  // Memory flat in the input size: ten times the lines may cost no more than this at the peak (holding
+  // the input would cost hundreds of MB at 100k lines); the young generation's growth is most of it.
+  { case: 'import.stdin.rss-growth', baseline: 'none', on: 'value', op: '<=', bound: 32 },
   { case: 'read.all.cold', baseline: 'raw-parse', on: 'ratio', op: '>=', bound: 0.7 },
   { case: 'open.warm', baseline: 'open.cold', on: 'ratio', op: '<=', bound: 0.1 },
   { case: 'watch.latency.p50', baseline: 'raw-fs-watch', on: 'value', op: '<=', bound: 20 },

@@ -78,7 +78,7 @@ async function measureBatchAppends(ctx: BenchContext): Promise<BenchRow[]> {
     ctx,
     BATCH.case,
     { name: 'js-minimal-batch1000', measured: minimal },
-    { name: 'raw-joined-fdatasync', measured: raw },
+    { name: 'sqlite-wal-full-batch1000', measured: sqlite },
   );
   const missing = { ok: false, error: 'not run' } as const;
   return [

@@ -27,6 +27,11 @@ export class Progress {
     this.draw(done, total, () => `${formatCount(done)} of ${formatCount(total)} ${noun}`);
   }
 
+  /** Work whose total is not known (input from a pipe): only what is done so far. */
+  sofar(amount: () => string): void {
+    this.draw(undefined, undefined, amount);
+  }
+
   /** Removes the line, so that whatever is printed next starts on a clean line. */
   clear(): void {
     if (!this.drawn) return;
@@ -34,13 +39,17 @@ export class Progress {
     this.drawn = false;
   }
 
-  private draw(done: number, total: number, amount: () => string): void {
+  private draw(done: number | undefined, total: number | undefined, amount: () => string): void {
     if (!this.enabled) return;
     const now = performance.now();
     if (now - this.startedAt < SHOW_AFTER_MS || now - this.lastDrawn < REDRAW_EVERY_MS) return;
     this.lastDrawn = now;
-    const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
-    const line = `${forTerminal(this.label)} ${percent}% (${amount()})`;
+    let line: string;
+    if (done === undefined || total === undefined) line = `${forTerminal(this.label)}: ${amount()}`;
+    else {
+      const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
+      line = `${forTerminal(this.label)} ${percent}% (${amount()})`;
+    }
     const width = process.stderr.columns;
     process.stderr.write(`\r\x1b[K${width > 1 && line.length >= width ? line.slice(0, width - 1) : line}`);
     this.drawn = true;

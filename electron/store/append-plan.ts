@@ -1,6 +1,5 @@
 import type { AppendResult, ExpectedRevision } from '../../shared/event.js';
 import { StoreError, WrongExpectedRevisionError } from '../../shared/store-error.js';
-import { hashId, type EventIndex } from './event-index.js';
 import type { EncodableEvent } from './event-line.js';
 import type { PreparedEvent } from './event-validation.js';
 
@@ -10,11 +9,21 @@ export interface AppendRequest {
   readonly expected: ExpectedRevision;
 }
 
-/** What became of one request of a batch. */
-export type AppendOutcome =
-  | { readonly kind: 'write'; readonly result: AppendResult }
-  | { readonly kind: 'done'; readonly result: AppendResult }
-  | { readonly kind: 'error'; readonly error: StoreError };
+/**
+ * Requests that are planned together: one `appendToStream` is a unit of one request; `appendMany` is a
+ * unit of several, either `atomic` (all or none, one `more` chain across them) or in order until the first
+ * that fails.
+ */
+export interface AppendUnit {
+  readonly requests: readonly AppendRequest[];
+  readonly atomic: boolean;
+}
+
+/** What became of a unit: a result for each request planned, and the failure that stopped it, if any. */
+export interface UnitOutcome {
+  readonly results: AppendResult[];
+  readonly failure: { readonly index: number; readonly error: StoreError } | undefined;
+}
 
 /** The content an id is compared on, to tell a safe retry from a clash. */
 export interface StoredContent {
@@ -24,72 +33,183 @@ export interface StoredContent {
   readonly metaJson: string;
 }
 
-interface Placed {
+export interface Placed {
   readonly content: StoredContent;
   readonly position: number;
 }
 
+/** What planning needs to know of the events already stored (the folder's index, or the memory store). */
+export interface StoredEvents {
+  readonly lastPosition: number;
+  /** The stream's last revision; -1 when it has no events. */
+  lastRevision(stream: string): number;
+  /** The stored event of the stream with this id, if there is one. */
+  findId(stream: string, id: string): Placed | undefined;
+}
+
+interface Undo {
+  readonly stream: string;
+  readonly revision: number | undefined;
+  readonly ids: readonly string[];
+}
+
 /**
- * Decides, for the requests of one group commit in order, which are written, which are retries of events
- * already stored, and which fail; and gives the written events their positions and revisions. Requests
- * earlier in the batch count as already stored for later ones, exactly as if they had been separate writes.
+ * Decides, for the units of one group commit in order, which requests are written, which are retries of
+ * events already stored, and which fail; and gives the written events their positions and revisions.
+ * Requests earlier in the batch count as already stored for later ones, exactly as if they had been
+ * separate writes.
  */
 export function planAppends(
-  index: EventIndex,
-  requests: readonly AppendRequest[],
+  stored: StoredEvents,
+  units: readonly AppendUnit[],
   time: string,
-  readStored: (position: number) => StoredContent,
-): { outcomes: AppendOutcome[]; events: EncodableEvent[] } {
-  const outcomes: AppendOutcome[] = [];
-  const events: EncodableEvent[] = [];
-  const lastRevision = new Map<string, number>();
-  const placedInBatch = new Map<string, Placed[]>();
-  let nextPosition = index.lastPosition + 1;
+): { outcomes: UnitOutcome[]; events: EncodableEvent[] } {
+  const plan = new AppendPlan(stored, time);
+  return { outcomes: units.map((unit) => plan.add(unit)), events: plan.events };
+}
 
-  for (const request of requests) {
-    const { stream } = request;
-    const current = lastRevision.get(stream) ?? index.lastRevision(stream);
-    const batchPlaced = placedInBatch.get(stream) ?? [];
+class AppendPlan {
+  readonly events: EncodableEvent[] = [];
+  private nextPosition: number;
+  private readonly lastRevision = new Map<string, number>();
+  /** Per stream, the events with ids the caller chose that this batch places (later requests may repeat them). */
+  private readonly placedInBatch = new Map<string, Map<string, Placed>>();
+  /** While an atomic unit is planned: how to take back what it placed, should one of its requests fail. */
+  private undo: Undo[] | undefined;
+
+  constructor(
+    private readonly stored: StoredEvents,
+    private readonly time: string,
+  ) {
+    this.nextPosition = stored.lastPosition + 1;
+  }
+
+  add(unit: AppendUnit): UnitOutcome {
+    const multiple = unit.atomic && unit.requests.length > 1;
+    const firstEvent = this.events.length;
+    const firstPosition = this.nextPosition;
+    if (multiple) this.undo = [];
+    const results: AppendResult[] = [];
     try {
-      const duplicate = findRetry(index, request, batchPlaced, readStored, current);
-      if (duplicate !== undefined) {
-        outcomes.push({ kind: 'done', result: duplicate });
-        continue;
+      for (const [index, request] of unit.requests.entries()) {
+        try {
+          results.push(this.request(request));
+        } catch (error) {
+          if (!(error instanceof StoreError)) throw error;
+          if (multiple) {
+            this.rollBack(firstEvent, firstPosition);
+            return { results: [], failure: { index, error } };
+          }
+          return { results, failure: { index, error } };
+        }
       }
-      checkExpected(stream, request.expected, current);
-    } catch (error) {
-      outcomes.push({ kind: 'error', error: error as StoreError });
-      continue;
+    } finally {
+      this.undo = undefined;
     }
-    const first = nextPosition;
-    request.events.forEach((event, i) => {
+    // One atomic append across streams is one `more` chain: a reader sees all of it or none of it.
+    if (multiple) this.chain(firstEvent);
+    return { results, failure: undefined };
+  }
+
+  /** Plans one request; throws a StoreError (having changed nothing) when it cannot be appended. */
+  private request(request: AppendRequest): AppendResult {
+    const { stream } = request;
+    const current = this.lastRevision.get(stream) ?? this.stored.lastRevision(stream);
+    const retry = this.findRetry(request, current);
+    if (retry !== undefined) return retry;
+    checkExpected(stream, request.expected, current);
+    let batchPlaced = this.placedInBatch.get(stream);
+    // Only an atomic unit can take a request back; the ids it placed are noted for that.
+    const ids: string[] | undefined = this.undo === undefined ? undefined : [];
+    if (ids !== undefined) this.undo?.push({ stream, revision: this.lastRevision.get(stream), ids });
+    const first = this.nextPosition;
+    const { events } = request;
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
       const encodable: EncodableEvent = {
-        position: nextPosition++,
+        position: this.nextPosition++,
         stream,
         revision: current + 1 + i,
         id: event.id,
         type: event.type,
-        time,
+        time: this.time,
         dataJson: event.dataJson,
         metaJson: event.metaJson,
-        more: request.events.length - 1 - i,
+        more: events.length - 1 - i,
       };
-      events.push(encodable);
-      batchPlaced.push({ content: event, position: encodable.position });
-    });
-    placedInBatch.set(stream, batchPlaced);
-    lastRevision.set(stream, current + request.events.length);
-    outcomes.push({
-      kind: 'write',
-      result: {
-        firstPosition: first,
-        lastPosition: nextPosition - 1,
-        nextExpectedRevision: current + request.events.length,
-        duplicate: false,
-      },
-    });
+      this.events.push(encodable);
+      if (event.idGiven) {
+        if (batchPlaced === undefined)
+          this.placedInBatch.set(stream, (batchPlaced = new Map<string, Placed>()));
+        batchPlaced.set(event.id, { content: event, position: encodable.position });
+        ids?.push(event.id);
+      }
+    }
+    this.lastRevision.set(stream, current + events.length);
+    return {
+      firstPosition: first,
+      lastPosition: this.nextPosition - 1,
+      nextExpectedRevision: current + events.length,
+      duplicate: false,
+    };
   }
-  return { outcomes, events };
+
+  private rollBack(firstEvent: number, firstPosition: number): void {
+    for (const { stream, revision, ids } of (this.undo ?? []).reverse()) {
+      if (revision === undefined) this.lastRevision.delete(stream);
+      else this.lastRevision.set(stream, revision);
+      const placed = this.placedInBatch.get(stream);
+      for (const id of ids) placed?.delete(id);
+    }
+    this.events.length = firstEvent;
+    this.nextPosition = firstPosition;
+  }
+
+  private chain(firstEvent: number): void {
+    const last = this.events.length - 1;
+    for (let i = firstEvent; i <= last; i++) this.events[i] = { ...this.events[i]!, more: last - i };
+  }
+
+  /** An append whose events are all stored already with the same content is a retry: it succeeds as before. */
+  private findRetry(request: AppendRequest, current: number): AppendResult | undefined {
+    // Most appends give no ids (the store makes them): nothing to look up, nothing to allocate.
+    let found: Placed[] | undefined;
+    const batchPlaced = this.placedInBatch.get(request.stream);
+    for (let i = 0; i < request.events.length; i++) {
+      const event = request.events[i]!;
+      if (!event.idGiven) continue;
+      const stored = batchPlaced?.get(event.id) ?? this.stored.findId(request.stream, event.id);
+      if (stored === undefined) continue;
+      const { content } = stored;
+      if (
+        content.type !== event.type ||
+        content.dataJson !== event.dataJson ||
+        content.metaJson !== event.metaJson
+      ) {
+        throw new StoreError(
+          'DuplicateEventId',
+          `Event id ${event.id} is already in stream "${request.stream}" at position ${stored.position} with different content`,
+          { stream: request.stream, id: event.id, position: stored.position, event: i + 1 },
+        );
+      }
+      (found ??= []).push(stored);
+    }
+    if (found === undefined) return undefined;
+    if (found.length < request.events.length) {
+      throw new StoreError(
+        'DuplicateEventId',
+        `Some events of this append are already in stream "${request.stream}" (id ${found[0]?.content.id ?? ''} at position ${found[0]?.position ?? 0}) and some are not; a retry must repeat the whole append`,
+        { stream: request.stream, ids: found.map((event) => event.content.id) },
+      );
+    }
+    let firstPosition = found[0]!.position;
+    let lastPosition = firstPosition;
+    for (const { position } of found) {
+      if (position < firstPosition) firstPosition = position;
+      if (position > lastPosition) lastPosition = position;
+    }
+    return { firstPosition, lastPosition, nextExpectedRevision: current, duplicate: true };
+  }
 }
 
 function checkExpected(stream: string, expected: ExpectedRevision, current: number): void {
@@ -100,68 +220,4 @@ function checkExpected(stream: string, expected: ExpectedRevision, current: numb
     (expected === 'exists' && current >= 0) ||
     expected === current;
   if (!holds) throw new WrongExpectedRevisionError(stream, expected, actual);
-}
-
-/** An append whose events are all stored already with the same content is a retry: it succeeds as before. */
-function findRetry(
-  index: EventIndex,
-  request: AppendRequest,
-  batchPlaced: readonly Placed[],
-  readStored: (position: number) => StoredContent,
-  current: number,
-): AppendResult | undefined {
-  const given = request.events.filter((event) => event.idGiven);
-  if (given.length === 0) return undefined;
-  const found: Placed[] = [];
-  for (const event of given) {
-    const stored = findStored(index, request.stream, event.id, batchPlaced, readStored);
-    if (stored === undefined) continue;
-    const { content } = stored;
-    if (
-      content.type !== event.type ||
-      content.dataJson !== event.dataJson ||
-      content.metaJson !== event.metaJson
-    ) {
-      throw new StoreError(
-        'DuplicateEventId',
-        `Event id ${event.id} is already in stream "${request.stream}" at position ${stored.position} with different content`,
-        { stream: request.stream, id: event.id, position: stored.position },
-      );
-    }
-    found.push(stored);
-  }
-  if (found.length === 0) return undefined;
-  if (found.length < request.events.length) {
-    throw new StoreError(
-      'DuplicateEventId',
-      `Some events of this append are already in stream "${request.stream}" (id ${found[0]?.content.id ?? ''} at position ${found[0]?.position ?? 0}) and some are not; a retry must repeat the whole append`,
-      { stream: request.stream, ids: found.map((event) => event.content.id) },
-    );
-  }
-  const positions = found.map((event) => event.position);
-  return {
-    firstPosition: Math.min(...positions),
-    lastPosition: Math.max(...positions),
-    nextExpectedRevision: current,
-    duplicate: true,
-  };
-}
-
-function findStored(
-  index: EventIndex,
-  stream: string,
-  id: string,
-  batchPlaced: readonly Placed[],
-  readStored: (position: number) => StoredContent,
-): Placed | undefined {
-  const inBatch = batchPlaced.find((event) => event.content.id === id);
-  if (inBatch !== undefined) return inBatch;
-  const streamNumber = index.streamNumber(stream);
-  if (streamNumber === undefined) return undefined;
-  for (const position of index.positionsWithIdHash(hashId(id))) {
-    if (index.streamOf.get(position - 1) !== streamNumber) continue;
-    const stored = readStored(position);
-    if (stored.id === id) return { content: stored, position };
-  }
-  return undefined;
 }

@@ -1,15 +1,10 @@
 import { categoryOf } from '../../shared/stream-name.js';
 import path from 'node:path';
-import type { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../../shared/event.js';
+import type { AppendResult, EventToAppend, RecordedEvent } from '../../shared/event.js';
 import { StoreError } from '../../shared/store-error.js';
 import { checkedLines, type CheckedChunk } from './checked-lines.js';
 import { Exclusive } from './exclusive.js';
-import {
-  assertEventFits,
-  prepareEvent,
-  validateExpectedRevision,
-  validateStreamId,
-} from './event-validation.js';
+import { prepareAppendRequest } from './append-request.js';
 import { FileLock } from './file-lock.js';
 import { FolderLayout } from './folder-layout.js';
 import { loadIndexCache, saveIndexCache } from './index-cache.js';
@@ -20,6 +15,7 @@ import {
   type ReadPage,
   type ReadStreamOptions,
   type StoredLine,
+  type StreamPage,
 } from './log-reader.js';
 import { LogState, type LogTail, type ScanProgress } from './log-state.js';
 import type { AppendRequest } from './append-plan.js';
@@ -32,13 +28,25 @@ import type { OpenOptions } from './store-options.js';
 import {
   LiveSubscription,
   type EventHandler,
+  type IterableSubscription,
   type SubscribeOptions,
   type Subscription,
 } from './subscription.js';
+import type {
+  AppendManyOptions,
+  AppendOptions,
+  EventStoreApi,
+  StreamAppend,
+  StreamInfo,
+} from './event-store-api.js';
+import { appendManyFailure, prepareAppends } from './append-many.js';
+import { pagedRead, type PagedRead } from './paged-read.js';
 import { FolderPresence } from './folder-presence.js';
 import { TailWatcher } from './tail-watcher.js';
 import { cutTornTail, repairRefused, type RepairResult } from './tail-repair.js';
 import { verifyEventFolder } from './verify.js';
+
+export type { AppendOptions, StreamInfo } from './event-store-api.js';
 
 /** What the UI shows in banners and the CLI in `verify`: is the folder sound, and if not, where. */
 export interface FolderHealth {
@@ -51,27 +59,15 @@ export interface FolderHealth {
   readonly missing: boolean;
 }
 
-export interface StreamInfo {
-  readonly stream: string;
-  readonly category: string;
-  readonly events: number;
-  readonly lastRevision: number;
-  readonly lastPosition: number;
-}
-
 export interface RepairOptions {
   /** How far the check of the whole log that comes first has got. */
   readonly onProgress?: (progress: ScanProgress) => void;
 }
 
-export interface AppendOptions {
-  readonly expectedRevision?: ExpectedRevision;
-}
-
 type AppendedListener = (range: { readonly firstPosition: number; readonly lastPosition: number }) => void;
 
 /** An open event folder. Open it with `openEventStore`; close it when done (it holds files and a watcher). */
-export class EventStore {
+export class EventStore implements EventStoreApi {
   private readonly reader: LogReader;
   private readonly writer: LogWriter | undefined;
   private readonly subscriptions = new Set<LiveSubscription>();
@@ -86,6 +82,8 @@ export class EventStore {
   private presence: FolderPresence | undefined;
   private closed = false;
   private cacheSaved = 0;
+  /** The log's last position when a progressive open finished indexing (where 'end' was then). */
+  private indexedEnd = 0;
 
   private constructor(
     private readonly state: LogState,
@@ -108,6 +106,7 @@ export class EventStore {
         );
   }
 
+  /** @internal Use openEventStore. */
   static async open(folder: string, options: OpenOptions = {}): Promise<EventStore> {
     const manifest = await readManifest(folder);
     const layout = new FolderLayout(folder);
@@ -134,6 +133,7 @@ export class EventStore {
           .run(async () => {
             await state.catchUp({ thorough: true, ...progress, onMerged: () => store.wakeReaders() });
             await store.finishOpening();
+            store.indexedEnd = state.index.lastPosition;
           })
           .catch((error: unknown) => {
             store.indexingError = error instanceof Error ? error : new Error(String(error));
@@ -241,26 +241,42 @@ export class EventStore {
     events: readonly EventToAppend[],
     options: AppendOptions,
   ): AppendRequest {
+    this.assertWritable();
+    return prepareAppendRequest(stream, events, options.expectedRevision);
+  }
+
+  async appendMany(
+    appends: readonly StreamAppend[],
+    options: AppendManyOptions = {},
+  ): Promise<AppendResult[]> {
+    this.assertWritable();
+    const atomic = options.atomic === true;
+    const { requests, invalid } = prepareAppends(appends, atomic);
+    const outcome =
+      requests.length === 0
+        ? { results: [], failure: undefined }
+        : await this.writer!.appendUnit({ requests, atomic });
+    const failure = appendManyFailure(appends, atomic, outcome, invalid);
+    if (failure !== undefined) throw failure;
+    return outcome.results;
+  }
+
+  private assertWritable(): void {
     this.assertOpen();
     if (this.writer === undefined) {
       throw new StoreError('ReadOnly', `${this.folder} was opened read-only`, { folder: this.folder });
     }
-    validateStreamId(stream);
-    const expected = validateExpectedRevision(options.expectedRevision ?? 'any');
-    // The argument may come from outside TypeScript (IPC, a script): check before trusting its type.
-    if (!isNonEmptyList(events)) {
-      throw new StoreError('InvalidArgument', 'An append needs at least one event');
-    }
-    const prepared = events.map((event, i) => {
-      const where = events.length === 1 ? 'Event' : () => `Event ${i + 1} of ${events.length}`;
-      const ready = prepareEvent(event, where);
-      assertEventFits(stream, ready, where);
-      return ready;
-    });
-    return { stream, events: prepared, expected };
   }
 
-  async readAll(options?: ReadAllOptions): Promise<ReadPage> {
+  readAll(options?: ReadAllOptions): PagedRead {
+    return pagedRead(
+      this.readAllPage(options),
+      (from, limit) => this.readAllPage({ ...options, from, limit }),
+      options?.limit,
+    );
+  }
+
+  private async readAllPage(options?: ReadAllOptions): Promise<ReadPage> {
     this.assertOpen();
     if (this.indexingPromise !== undefined) {
       const forwardOverAll =
@@ -275,16 +291,21 @@ export class EventStore {
     return this.reader.readAll(options);
   }
 
-  async readStream(stream: string, options?: ReadStreamOptions): Promise<ReadPage> {
+  readStream(stream: string, options?: ReadStreamOptions): PagedRead<StreamPage> {
+    return pagedRead(
+      this.readStreamPage(stream, options),
+      (fromRevision, limit) => this.readStreamPage(stream, { ...options, fromRevision, limit }),
+      options?.limit,
+    );
+  }
+
+  private async readStreamPage(stream: string, options?: ReadStreamOptions): Promise<StreamPage> {
     this.assertOpen();
     await this.indexed;
     return this.reader.readStream(stream, options);
   }
 
-  readCategory(
-    category: string,
-    options: Omit<ReadAllOptions, 'category' | 'stream'> = {},
-  ): Promise<ReadPage> {
+  readCategory(category: string, options: Omit<ReadAllOptions, 'category' | 'stream'> = {}): PagedRead {
     return this.readAll({ ...options, category });
   }
 
@@ -390,15 +411,17 @@ export class EventStore {
     return this.state.index.byteLength;
   }
 
-  subscribe(options: SubscribeOptions, handler: EventHandler): Subscription {
+  subscribe(options: SubscribeOptions, handler: EventHandler): Subscription;
+  subscribe(options?: SubscribeOptions): IterableSubscription;
+  subscribe(options: SubscribeOptions = {}, handler?: EventHandler): IterableSubscription {
     this.assertOpen();
     const subscription = new LiveSubscription(
-      this.reader,
+      (page) => this.reader.readAll(page),
       () => this.state.index.lastPosition,
       options,
       handler,
       (closed) => this.subscriptions.delete(closed),
-      this.indexed,
+      this.indexingPromise === undefined ? undefined : this.indexed.then(() => this.indexedEnd),
     );
     this.subscriptions.add(subscription);
     return subscription;
@@ -530,10 +553,10 @@ function tryLock(lock: FileLock): boolean {
   }
 }
 
-function isNonEmptyList(value: unknown): boolean {
-  return Array.isArray(value) && value.length > 0;
-}
-
+/**
+ * Opens an event folder (made by `initEventFolder` or `eventfold init`). Resolves once its index is built
+ * (read from the index cache, or by scanning the log; see OpenOptions.progressive).
+ */
 export function openEventStore(folder: string, options?: OpenOptions): Promise<EventStore> {
   return EventStore.open(folder, options);
 }

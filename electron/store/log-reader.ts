@@ -1,5 +1,5 @@
 import { categoryOf } from '../../shared/stream-name.js';
-import type { ReadDirection, RecordedEvent } from '../../shared/event.js';
+import type { ReadDirection, RecordedEvent, StreamRevision } from '../../shared/event.js';
 import { StoreError } from '../../shared/store-error.js';
 import { HOLE, type EventIndex, type SegmentEntry } from './event-index.js';
 import { checkLineChecksum, parseRecordedEvent, recordedEventFromLine } from './event-line.js';
@@ -37,6 +37,14 @@ export interface ReadPage {
 export interface StoredLine {
   readonly position: number;
   readonly bytes: Buffer;
+}
+
+/** A page of one stream, saying where the stream stood when it was read. */
+export interface StreamPage extends ReadPage {
+  /** Whether the stream had any event. */
+  readonly streamExists: boolean;
+  /** The stream's last revision, or 'no-stream': pass it as `expectedRevision` to append after what was read. */
+  readonly currentRevision: StreamRevision | 'no-stream';
 }
 
 export const MAX_PAGE = 10_000;
@@ -80,9 +88,10 @@ export class LogReader {
     return { events: await this.readPositions(positions), next };
   }
 
-  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<ReadPage> {
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StreamPage> {
     const entry = this.index.stream(stream);
-    if (entry === undefined) return { events: [], next: null };
+    if (entry === undefined)
+      return { events: [], next: null, streamExists: false, currentRevision: 'no-stream' };
     const forwards = (options.direction ?? 'forwards') === 'forwards';
     const limit = pageLimit(options.limit);
     const lastRevision = entry.positions.length - 1;
@@ -94,7 +103,13 @@ export class LogReader {
       revision += forwards ? 1 : -1;
     }
     const next = revision >= 0 && revision <= lastRevision ? revision : null;
-    return { events: await this.readPositions(positions), next };
+    // The revision is taken with the positions, before the read waits: later appends do not change this page.
+    return {
+      events: await this.readPositions(positions),
+      next,
+      streamExists: true,
+      currentRevision: lastRevision,
+    };
   }
 
   /**
@@ -319,7 +334,8 @@ function isAscending(positions: readonly number[]): boolean {
   return true;
 }
 
-function pageLimit(limit: number | undefined): number {
+/** Events a page: the limit asked for (default 100), checked, and at most MAX_PAGE. */
+export function pageLimit(limit: number | undefined): number {
   if (limit === undefined) return 100;
   if (!Number.isSafeInteger(limit) || limit < 1) {
     throw new StoreError('InvalidArgument', `limit must be a whole number >= 1, not ${String(limit)}`);

@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import type { AppendResult, RecordedEvent } from '../../shared/event.js';
 import { StoreError } from '../../shared/store-error.js';
-import { planAppends, type AppendOutcome, type AppendRequest, type StoredContent } from './append-plan.js';
+import {
+  planAppends,
+  type AppendRequest,
+  type AppendUnit,
+  type Placed,
+  type StoredContent,
+  type StoredEvents,
+  type UnitOutcome,
+} from './append-plan.js';
 import { hashId, type SegmentEntry } from './event-index.js';
 import { encodeLines, lineHead, parseRecordedEvent, type EncodableEvent } from './event-line.js';
 import type { Exclusive } from './exclusive.js';
@@ -14,8 +22,8 @@ import type { LogState } from './log-state.js';
 import { createSegmentFile, sealSegment } from './segment-seal.js';
 import type { Durability } from './store-options.js';
 
-interface Waiting extends AppendRequest {
-  readonly resolve: (result: AppendResult) => void;
+interface Waiting extends AppendUnit {
+  readonly settle: (outcome: UnitOutcome) => void;
   readonly reject: (error: unknown) => void;
 }
 
@@ -59,15 +67,28 @@ export class LogWriter {
 
   append(request: AppendRequest): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({
-        stream: request.stream,
-        events: request.events,
-        expected: request.expected,
-        resolve,
+      this.enqueue({
+        requests: [request],
+        atomic: true,
+        settle: (outcome) => {
+          if (outcome.failure === undefined) resolve(outcome.results[0]!);
+          else reject(outcome.failure.error);
+        },
         reject,
       });
-      if (!this.flushing) void this.flushAll();
     });
+  }
+
+  /** Several requests planned together, in order (see AppendUnit); written in the same write. */
+  appendUnit(unit: AppendUnit): Promise<UnitOutcome> {
+    return new Promise((resolve, reject) => {
+      this.enqueue({ requests: unit.requests, atomic: unit.atomic, settle: resolve, reject });
+    });
+  }
+
+  private enqueue(waiting: Waiting): void {
+    this.queue.push(waiting);
+    if (!this.flushing) void this.flushAll();
   }
 
   private async flushAll(): Promise<void> {
@@ -148,7 +169,7 @@ export class LogWriter {
     const taken = this.takeLease();
     const newLease = taken === false ? false : await taken;
     let written: EncodableEvent[] = [];
-    let outcomes: AppendOutcome[];
+    let outcomes: UnitOutcome[];
     try {
       // Within a lease nobody else writes, so the index is up to date. Not looking also keeps a stat of the
       // segment off the hot path: with multigrain timestamps (Linux 6.13+), a stat between appends makes
@@ -156,9 +177,7 @@ export class LogWriter {
       if (newLease) await this.state.catchUp({ underLock: true, thorough: true });
       this.assertWritable();
       const active = this.writableSegment() ?? (await this.startSegment());
-      const planned = planAppends(this.state.index, batch, new Date().toISOString(), (position) =>
-        this.readStored(position),
-      );
+      const planned = planAppends(this.storedEvents(), batch, new Date().toISOString());
       outcomes = planned.outcomes;
       written = planned.events;
       if (written.length > 0) {
@@ -170,12 +189,7 @@ export class LogWriter {
       this.lease.end();
       throw error;
     }
-    for (let i = 0; i < batch.length; i++) {
-      const outcome = outcomes[i];
-      if (outcome === undefined) continue;
-      if (outcome.kind === 'error') batch[i]!.reject(outcome.error);
-      else batch[i]!.resolve(outcome.result);
-    }
+    for (let i = 0; i < batch.length; i++) batch[i]!.settle(outcomes[i]!);
     const first = written[0];
     if (first !== undefined) this.onWritten(first.position, () => written.map(toRecordedEvent));
   }
@@ -352,6 +366,25 @@ export class LogWriter {
       this.syncTimer = undefined;
       fs.fdatasync(fd, () => undefined);
     }, this.syncIntervalMs);
+  }
+
+  /** The index as planning sees it. Within a lease nobody else writes, so it is the whole log. */
+  private storedEvents(): StoredEvents {
+    const { index } = this.state;
+    return {
+      lastPosition: index.lastPosition,
+      lastRevision: (stream) => index.lastRevision(stream),
+      findId: (stream, id) => {
+        const streamNumber = index.streamNumber(stream);
+        if (streamNumber === undefined) return undefined;
+        for (const position of index.positionsWithIdHash(hashId(id))) {
+          if (index.streamOf.get(position - 1) !== streamNumber) continue;
+          const content = this.readStored(position);
+          if (content.id === id) return { content, position } satisfies Placed;
+        }
+        return undefined;
+      },
+    };
   }
 
   private readStored(position: number): StoredContent {

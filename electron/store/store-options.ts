@@ -25,9 +25,15 @@ export interface OpenOptions {
    * beginning: the CLI's read, an export, the log view.
    */
   readonly progressive?: boolean;
-  /** Logs with more bytes than this to scan at open are scanned by two threads (tuning and tests). */
+  /**
+   * Logs with more bytes than this to scan at open are scanned by two threads (tuning and tests).
+   * @internal
+   */
   readonly parallelScanMinBytes?: number;
-  /** Size of log/journal.bin when this process is the one to create it (default 1 MiB; tests make it small). */
+  /**
+   * Size of log/journal.bin when this process is the one to create it (default 1 MiB; tests make it small).
+   * @internal
+   */
   readonly journalBytes?: number;
   readonly onProgress?: (progress: { readonly bytesDone: number; readonly bytesTotal: number }) => void;
 }

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../../shared/event.js';
 import { categoryOf } from '../../shared/stream-name.js';
-import type { LogReader } from './log-reader.js';
+import { EventBuffer } from './event-buffer.js';
+import type { ReadAllOptions, ReadPage } from './log-reader.js';
 
 export interface SubscriptionFilter {
   readonly stream?: string;
@@ -9,9 +10,13 @@ export interface SubscriptionFilter {
 }
 
 export interface SubscribeOptions extends SubscriptionFilter {
-  /** Deliver events after this position: 0 (default) from the start, 'end' only what is appended from now on. */
+  /**
+   * Deliver events after this position: 0 (default) from the start, 'end' only what is appended from now
+   * on (every event stored after `subscribe()` returns, none this store knew of before; an append by
+   * another process that its watcher had not reported yet counts as new).
+   */
   readonly after?: number | 'end';
-  /** Called when the handler throws; the subscription stops. Default: logged to stderr. */
+  /** Called when the handler throws; the subscription stops. Default: logged to stderr (an iterated one throws). */
   readonly onError?: (error: unknown) => void;
 }
 
@@ -25,6 +30,12 @@ export interface Subscription {
   close(): void;
 }
 
+/** A subscription made without a handler: `for await` over it; leaving the loop closes it. */
+export interface IterableSubscription extends Subscription, AsyncIterable<RecordedEvent> {}
+
+/** How a subscription reads the log while it catches up (the store's own page read). */
+export type PageSource = (options: ReadAllOptions) => Promise<ReadPage>;
+
 const CATCH_UP_PAGE = 1000;
 
 /**
@@ -33,7 +44,7 @@ const CATCH_UP_PAGE = 1000;
  * subscriber that has fallen behind (or events from other processes) reads the log. Delivery is in
  * position order, one event at a time, awaiting the handler.
  */
-export class LiveSubscription implements Subscription {
+export class LiveSubscription implements IterableSubscription {
   readonly caughtUp: Promise<void>;
   position: number;
   private closed = false;
@@ -42,39 +53,61 @@ export class LiveSubscription implements Subscription {
   private offered: RecordedEvent[] = [];
   private markCaughtUp!: () => void;
   private readonly types: Set<string> | undefined;
+  private readonly handler: EventHandler;
+  /** Set when the subscription was made without a handler, to be iterated. */
+  private readonly buffer: EventBuffer | undefined;
 
   constructor(
-    private readonly reader: LogReader,
+    private readonly readPage: PageSource,
     private readonly lastPosition: () => number,
     private readonly filter: SubscribeOptions,
-    private readonly handler: EventHandler,
+    handler: EventHandler | undefined,
     private readonly onClose: (subscription: LiveSubscription) => void,
-    /** Resolves once the store's index is complete (later than construction after a progressive open). */
-    ready: Promise<void> = Promise.resolve(),
+    /**
+     * Only while the store is still indexing (a progressive open): resolves with the log's last position at
+     * the moment the index became complete, which is where 'end' is.
+     */
+    indexedEnd?: Promise<number>,
   ) {
     this.types = filter.types === undefined ? undefined : new Set(filter.types);
+    if (handler === undefined) this.buffer = new EventBuffer();
+    this.handler = handler ?? this.buffer!.put;
+    // 'end' is fixed now, while subscribe() runs: an event stored from here on, even one that an append
+    // already under way stores before the first delivery, comes after it and is delivered.
     this.position = filter.after === 'end' ? lastPosition() : (filter.after ?? 0);
     this.caughtUp = new Promise((resolve) => (this.markCaughtUp = resolve));
+    // The handler is never called before subscribe() returns; events stored meanwhile wait in `offered`.
     this.pumping = true;
+    const ready = indexedEnd ?? Promise.resolve(undefined);
     void ready.then(
-      () => {
-        // 'end' means the end of the whole log, known only once it is indexed.
-        if (filter.after === 'end') this.position = Math.max(this.position, lastPosition());
+      (end) => {
+        // After a progressive open the end of the log is known only once it is indexed: it is the position
+        // the index reached then, not the position now (appends queued behind the indexing may be stored).
+        if (filter.after === 'end' && end !== undefined) this.position = end;
         this.pumping = false;
         void this.pump();
       },
       (error: unknown) => {
         this.pumping = false;
-        (this.filter.onError ?? ((e: unknown) => console.error('eventfold: subscriber failed:', e)))(error);
-        this.close();
+        this.fail(error);
       },
     );
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    if (this.buffer === undefined) {
+      throw new TypeError(
+        'This subscription delivers its events to its handler; subscribe without a handler to iterate',
+      );
+    }
+    return this.buffer.read(() => this.close());
   }
 
   /** New events were committed; `events` holds them when they are in memory. */
   notify(events: readonly RecordedEvent[] | undefined): void {
     if (this.closed) return;
-    if (events !== undefined) this.offered.push(...events);
+    // Not push(...events): one atomic append may hold more events than a call takes arguments.
+    if (events !== undefined) for (const event of events) this.offered.push(event);
     void this.pump();
   }
 
@@ -83,7 +116,15 @@ export class LiveSubscription implements Subscription {
     this.closed = true;
     this.offered = [];
     this.markCaughtUp();
+    this.buffer?.end();
     this.onClose(this);
+  }
+
+  private fail(error: unknown): void {
+    if (this.buffer !== undefined) this.buffer.fail(error);
+    if (this.filter.onError !== undefined) this.filter.onError(error);
+    else if (this.buffer === undefined) console.error('eventfold: subscriber failed:', error);
+    this.close();
   }
 
   private async pump(): Promise<void> {
@@ -98,8 +139,7 @@ export class LiveSubscription implements Subscription {
         await this.deliverAvailable();
       } while (this.again && !this.closed);
     } catch (error) {
-      (this.filter.onError ?? ((e: unknown) => console.error('eventfold: subscriber failed:', e)))(error);
-      this.close();
+      this.fail(error);
     } finally {
       this.pumping = false;
     }
@@ -111,7 +151,7 @@ export class LiveSubscription implements Subscription {
       const lastBefore = this.lastPosition();
       const page =
         fromMemory === undefined
-          ? await this.reader.readAll({
+          ? await this.readPage({
               from: this.position + 1,
               limit: CATCH_UP_PAGE,
               ...(this.filter.stream === undefined ? {} : { stream: this.filter.stream }),

@@ -20,9 +20,9 @@ export interface RunOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-function start(args: readonly string[], env: Readonly<Record<string, string>> = {}): ChildProcess {
+function start(args: readonly string[], env: Readonly<Record<string, string>> = {}, bin = BIN): ChildProcess {
   if (!fs.existsSync(BUILT)) throw new Error(`${BUILT} is missing: run \`npm run build:node\` first`);
-  return spawn(process.execPath, [BIN, ...args], {
+  return spawn(process.execPath, [bin, ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, EVENTFOLD_DEBUG: '', ...env },
   });
@@ -64,8 +64,10 @@ export interface RunningEventfold {
 export function startEventfold(
   args: readonly string[],
   env?: Readonly<Record<string, string>>,
+  /** Another copy of bin/eventfold.js (an installed package, a checkout) to run instead of this one. */
+  bin?: string,
 ): RunningEventfold {
-  const child = start(args, env);
+  const child = start(args, env, bin);
   running.add(child);
   const lines: string[] = [];
   const waiters = new Set<{ accept: (line: string) => boolean; resolve: (line: string) => void }>();

@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '../../shared/event.js';
-import { MAX_PAGE, type EventStore } from '../../electron/store/index.js';
+import { MAX_PAGE, type EventStoreApi } from '../../electron/store/index.js';
 
 /** Every event of the folder, in position order, read page by page as a caller would. */
-export async function readEverything(store: EventStore): Promise<RecordedEvent[]> {
+export async function readEverything(store: EventStoreApi): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
   let from: number | null = 1;
   while (from !== null) {

@@ -1,16 +1,16 @@
-import { createInterface } from 'node:readline';
+import fs from 'node:fs';
 import type { AppendResult, EventToAppend, ExpectedRevision } from '../../../shared/event.js';
-import type { EventStore } from '../../store/index.js';
 import { UsageError, type ParsedArgs } from '../args.js';
 import { JSON_OPTION, type Command } from '../command.js';
-import { exitCodeFor, messageOf } from '../error-report.js';
-import { CliFailure, EXIT_ERROR, EXIT_WRONG_EXPECTED_REVISION } from '../failure.js';
+import { inputLines, type InputChunk } from '../input-lines.js';
+import { Interrupt } from '../interrupt.js';
 import { parseJsonText } from '../json-input.js';
 import { withStore } from '../open-store.js';
-import { printError, printJson, printLine } from '../output.js';
+import { printJson, printLine } from '../output.js';
 import { Progress } from '../progress.js';
 import { plural } from '../units.js';
-import { AppendInput, type StreamAppend } from './append-input.js';
+import { MAX_APPEND_EVENTS } from './import-batch.js';
+import { importLines, MAX_ATOMIC_INPUT_BYTES } from './stdin-import.js';
 
 const SINGLE_EVENT_OPTIONS = ['data', 'meta', 'id', 'expected-revision'] as const;
 
@@ -19,7 +19,7 @@ export const appendCommand: Command = {
   summary: 'Append an event, or JSON lines of events from stdin',
   usage: [
     'DIR STREAM TYPE [--data JSON] [--meta JSON] [--id UUID] [--expected-revision N|any|no-stream|exists] [--json]',
-    'DIR --stdin [--json]',
+    'DIR --stdin [--atomic] [--json]',
   ],
   description:
     'Appends one event of type TYPE to STREAM and prints its position and revision once it is on disk.\n' +
@@ -27,11 +27,18 @@ export const appendCommand: Command = {
     'has no events (no-stream) or has some (exists); otherwise it exits with code 3.\n\n' +
     'With --stdin, each input line is a JSON object\n' +
     '  {"stream": "...", "type": "...", "data"?: ..., "meta"?: ..., "id"?: "uuid", "expectedRevision"?: ...}\n' +
-    'Blank lines are skipped. Every line is checked before anything is appended: one bad line appends\n' +
-    'nothing. The events of one stream are appended together, all or nothing, checked against the\n' +
-    "expectedRevision of that stream's first line; streams are appended in the order they first appear.\n" +
-    'When a stream cannot be appended (exit 3 for a wrong expected revision), the output lists the\n' +
-    'streams that were: appends already under way complete, no new ones start.',
+    'and the events are appended in input order: their positions follow the lines, across streams. Blank\n' +
+    'lines are skipped. The input is streamed (memory stays flat whatever its size); a terminal shows\n' +
+    'progress.\n\n' +
+    'Atomicity: consecutive lines of one stream form one all-or-nothing append (up to ' +
+    `${MAX_APPEND_EVENTS} events), checked\n` +
+    'against the expectedRevision of its first line; a line with a numeric or no-stream expectedRevision\n' +
+    'starts a new append. The import stops at the first line that is bad or cannot be appended (exit 3 for\n' +
+    'a wrong expected revision): every line before it is stored, none after it, and the message names the\n' +
+    'line and what was appended. Lines with ids can be run again: an event already stored with the same id\n' +
+    'and content is not appended twice, so an interrupted import is resumed by running it again.\n\n' +
+    'With --atomic, the whole input is one all-or-nothing append across streams: any bad line or failed\n' +
+    `expectation appends nothing. It holds the input in memory, so it takes at most ${MAX_ATOMIC_INPUT_BYTES / 1024 / 1024} MiB.`,
   arguments: { required: ['DIR'], optional: ['STREAM', 'TYPE'] },
   options: {
     data: { type: 'string', value: 'JSON', description: 'The event data (default {})' },
@@ -47,7 +54,14 @@ export const appendCommand: Command = {
       description: 'Append only if the stream is in this state (default any)',
     },
     stdin: { type: 'boolean', description: 'Read JSON lines of events from standard input' },
-    json: { ...JSON_OPTION, description: 'Print the append result as JSON' },
+    atomic: {
+      type: 'boolean',
+      description: `With --stdin: all lines or none, across streams (input up to ${MAX_ATOMIC_INPUT_BYTES / 1024 / 1024} MiB)`,
+    },
+    json: {
+      ...JSON_OPTION,
+      description: 'Print the append result as JSON (with --stdin: one line an append, with its input lines)',
+    },
   },
   examples: [
     `eventfold append ./journal order-42 OrderPlaced --data '{"total": 12.5}' --expected-revision no-stream`,
@@ -61,6 +75,7 @@ async function appendOne(args: ParsedArgs): Promise<number> {
   if (stream === undefined)
     throw new UsageError('missing STREAM and TYPE (or --stdin to read events from stdin)');
   if (type === undefined) throw new UsageError('missing TYPE');
+  if (args.flag('atomic')) throw new UsageError('--atomic goes with --stdin (one event is always atomic)');
   const event: EventToAppend = {
     type,
     ...optionalJson(args, 'data'),
@@ -106,90 +121,58 @@ async function appendFromStdin(args: ParsedArgs): Promise<number> {
       `--${conflicting} cannot be combined with --stdin; put it in each input line instead`,
     );
   }
-  const appends = await readInput();
-  const json = args.flag('json');
-  const events = appends.reduce((sum, append) => sum + append.events.length, 0);
-  await withStore(dir, {}, (store) => appendGroups(store, appends, json));
-  if (!json) await printLine(`Appended ${plural(events, 'event')} to ${plural(appends.length, 'stream')}`);
-  return 0;
-}
-
-async function readInput(): Promise<StreamAppend[]> {
   if (process.stdin.isTTY) process.stderr.write('Reading JSON lines of events; end the input with Ctrl-D.\n');
-  const input = new AppendInput();
-  let lineNumber = 0;
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    input.add(line, ++lineNumber);
-  }
-  return input.appends;
-}
-
-/** Streams submitted at once: their appends share writes and syncs (group commit), still in input order. */
-const WINDOW = 256;
-
-interface Failure {
-  readonly append: StreamAppend;
-  readonly error: unknown;
-}
-
-/**
- * Each stream is one all-or-nothing append. Streams go in windows: after a window with a failure no more
- * are started, while the rest of that window still completes, and the output says which went where.
- */
-async function appendGroups(
-  store: EventStore,
-  appends: readonly StreamAppend[],
-  json: boolean,
-): Promise<void> {
+  const json = args.flag('json');
+  const atomic = args.flag('atomic');
+  const inputBytes = regularFileSize(0);
   const progress = new Progress('appending');
-  const failures: Failure[] = [];
-  let submitted = 0;
-  let appended = 0;
+  const interrupt = new Interrupt();
+  // A read blocked on a terminal or a quiet pipe must end too when the user asks to stop.
+  void interrupt.signalled.then(() => process.stdin.destroy());
   try {
-    while (submitted < appends.length && failures.length === 0) {
-      const window = appends.slice(submitted, submitted + WINDOW);
-      submitted += window.length;
-      const outcomes = await Promise.allSettled(
-        window.map((append) =>
-          store.appendToStream(append.stream, append.events, { expectedRevision: append.expectedRevision }),
-        ),
-      );
-      progress.clear();
-      for (const [i, outcome] of outcomes.entries()) {
-        const append = window[i]!;
-        if (outcome.status === 'rejected') {
-          failures.push({ append, error: outcome.reason });
-          continue;
-        }
-        appended++;
-        if (json) await printJson({ stream: append.stream, events: append.events.length, ...outcome.value });
-        else await printLine(describeAppend(append.stream, append.events.length, outcome.value));
-      }
-      progress.count(submitted, appends.length, 'streams');
-    }
+    const tally = await withStore(dir, {}, (store) =>
+      importLines(store, stoppable(inputLines(process.stdin), interrupt), {
+        atomic,
+        json,
+        interrupted: interrupt.signalled,
+        onProgress: (sofar, bytesRead) => {
+          const amount = (): string => `${plural(sofar.linesRead, 'line')} read; ${sofar.events()}`;
+          if (inputBytes === undefined) progress.sofar(amount);
+          else progress.bytes(bytesRead, inputBytes);
+        },
+      }),
+    );
+    progress.clear();
+    if (!json) await printLine(`Read ${plural(tally.linesRead, 'line')}: appended ${tally.events()}`);
+    return 0;
   } finally {
     progress.clear();
+    interrupt.dispose();
   }
-  if (failures.length === 0) return;
-  for (const failure of failures.slice(0, -1)) printError(describeFailure(failure));
-  const last = failures.at(-1)!;
-  const notStarted = appends.length - submitted;
-  const outcome =
-    (appended === 0 ? 'no other stream was appended' : `${plural(appended, 'other stream')} appended`) +
-    (notStarted > 0 ? `, ${plural(notStarted, 'stream')} after it not attempted` : '') +
-    (failures.length > 1 ? ` (${failures.length} streams failed)` : '');
-  const allConflicts = failures.every(
-    (failure) => exitCodeFor(failure.error) === EXIT_WRONG_EXPECTED_REVISION,
-  );
-  throw new CliFailure(
-    `${describeFailure(last)}; ${outcome}`,
-    allConflicts ? EXIT_WRONG_EXPECTED_REVISION : EXIT_ERROR,
-  );
 }
 
-function describeFailure({ append, error }: Failure): string {
-  const lines = append.lines.length === 1 ? `line ${append.lines[0]}` : `lines ${append.lines.join(', ')}`;
-  return `stream "${append.stream}" (${lines}): ${messageOf(error)}`;
+/** Size of the file behind a descriptor (stdin redirected from a file), for progress; undefined for a pipe. */
+function regularFileSize(fd: number): number | undefined {
+  try {
+    const stat = fs.fstatSync(fd);
+    return stat.isFile() ? stat.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The input's chunks until the user interrupts (stdin destroyed then ends the loop, not as an error). */
+async function* stoppable(
+  chunks: AsyncIterable<InputChunk>,
+  interrupt: Interrupt,
+): AsyncGenerator<InputChunk> {
+  let stopped = false;
+  void interrupt.signalled.then(() => (stopped = true));
+  try {
+    for await (const chunk of chunks) yield chunk;
+  } catch (error) {
+    if (!stopped) throw error;
+  }
 }
 
 function describeAppend(stream: string, events: number, result: AppendResult): string {

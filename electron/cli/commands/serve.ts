@@ -1,12 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { readManifest } from '../../store/index.js';
-import { startBrowserMode } from '../../serve/browser-mode.js';
 import { openInBrowser } from '../browser.js';
 import type { Command } from '../command.js';
-import { CliFailure } from '../failure.js';
 import { Interrupt } from '../interrupt.js';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { ensureRendererBuilt, rendererDirectory } from '../renderer-build.js';
 import { printError, printLine } from '../output.js';
 import type { RunningBrowserMode } from '../../serve/browser-mode.js';
 import { isLoopback, urlHost } from '../../serve/listen-address.js';
@@ -22,7 +18,7 @@ export const serveCommand: Command = {
     'With --host 0.0.0.0 (or another address other machines can reach) it also prints the addresses\n' +
     'they can use, and warns: without TLS the token travels in clear text. Requests must still name\n' +
     'this machine (one of its addresses, its host name, or a name given with --allow-host).\n' +
-    'The app must be built first (`npm run build`); EVENTFOLD_RENDERER_DIR serves another build.',
+    'In a source checkout the first serve builds the app (once); EVENTFOLD_RENDERER_DIR serves another build.',
   arguments: { required: ['DIR'] },
   options: {
     port: { type: 'string', value: 'N', description: 'Listen on port N (default: a free port)' },
@@ -39,13 +35,11 @@ export const serveCommand: Command = {
     const dir = args.positionals[0]!;
     const port = args.integer('port', 0, 65535) ?? 0;
     await readManifest(dir);
-    const rendererDir = process.env.EVENTFOLD_RENDERER_DIR ?? path.join(PACKAGE_ROOT, 'out', 'renderer');
-    if (!existsSync(path.join(rendererDir, 'index.html'))) {
-      throw new CliFailure(
-        `the browser app is not built (${rendererDir} has no index.html); run \`npm run build\` in ${PACKAGE_ROOT}`,
-      );
-    }
+    const rendererDir = rendererDirectory();
+    await ensureRendererBuilt(rendererDir);
     const interrupt = new Interrupt();
+    // Loaded here, not at the top: every other command starts without the server, the api and their modules.
+    const { startBrowserMode } = await import('../../serve/browser-mode.js');
     const server = await startBrowserMode({
       folder: dir,
       rendererDir,

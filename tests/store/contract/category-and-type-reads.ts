@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { categoryOf } from '../../../shared/stream-name.js';
-import type { EventStore, ReadAllOptions } from '../../../electron/store/index.js';
-import type { ContractContext } from './contract-context.js';
+import type { EventStoreApi, ReadAllOptions, ReadPage } from '../../../electron/store/index.js';
+import type { StoreContext } from './contract-context.js';
 import { asExpected, SAMPLE_STREAMS, writeSampleLog, type ExpectedEvent } from './sample-log.js';
 
-async function readAllPages(
-  store: EventStore,
-  read: (from: number | undefined) => ReturnType<EventStore['readAll']>,
-): Promise<ExpectedEvent[]> {
+async function readAllPages(read: (from: number | undefined) => Promise<ReadPage>): Promise<ExpectedEvent[]> {
   const events: ExpectedEvent[] = [];
   let from: number | undefined;
   for (;;) {
@@ -18,20 +15,18 @@ async function readAllPages(
   }
 }
 
-export function categoryAndTypeReadsContract(context: ContractContext): void {
+export function categoryAndTypeReadsContract(context: StoreContext): void {
   describe('reading a category, or events of some types', () => {
     const suite = context.useSuiteStore((store) => writeSampleLog(store));
-    const store = (): EventStore => suite().store;
+    const store = (): EventStoreApi => suite().store;
     const log = (): ExpectedEvent[] => suite().prepared;
 
     const category = (name: string, options: Omit<ReadAllOptions, 'category' | 'from'> = {}) =>
-      readAllPages(store(), (from) =>
+      readAllPages((from) =>
         store().readCategory(name, { ...options, ...(from === undefined ? {} : { from }) }),
       );
     const all = (options: Omit<ReadAllOptions, 'from'>) =>
-      readAllPages(store(), (from) =>
-        store().readAll({ ...options, ...(from === undefined ? {} : { from }) }),
-      );
+      readAllPages((from) => store().readAll({ ...options, ...(from === undefined ? {} : { from }) }));
 
     it("a category holds the streams named '<category>-…' and the stream named just '<category>'", async () => {
       const events = await category('order', { limit: 6 });

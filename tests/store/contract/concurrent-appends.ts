@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AppendResult } from '../../../shared/event.js';
 import { WrongExpectedRevisionError } from '../../../shared/store-error.js';
-import type { EventStore } from '../../../electron/store/index.js';
+import type { EventStoreApi } from '../../../electron/store/index.js';
 import { readEverything } from '../read-everything.js';
-import type { ContractContext } from './contract-context.js';
+import type { StoreContext } from './contract-context.js';
 
 /** Per stream, the revisions of its events in position order must be 0, 1, 2 … */
 function expectContiguousRevisions(events: readonly { stream: string; revision: number }[]): void {
@@ -15,7 +15,7 @@ function expectContiguousRevisions(events: readonly { stream: string; revision: 
 }
 
 /** Optimistic concurrency as an application does it: read the stream's revision, append, retry on conflict. */
-async function incrementCounter(store: EventStore, stream: string): Promise<number> {
+async function incrementCounter(store: EventStoreApi, stream: string): Promise<number> {
   for (;;) {
     const last = (await store.readStream(stream, { direction: 'backwards', limit: 1 })).events[0];
     const value = last === undefined ? 1 : (last.data as { value: number }).value + 1;
@@ -30,7 +30,7 @@ async function incrementCounter(store: EventStore, stream: string): Promise<numb
   }
 }
 
-export function concurrentAppendsContract(context: ContractContext): void {
+export function concurrentAppendsContract(context: StoreContext): void {
   describe('appends made at the same time', () => {
     it('500 appends to mixed streams lose nothing, double nothing, and fill positions 1..N', async () => {
       const { store } = await context.fresh();

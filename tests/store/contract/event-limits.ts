@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { EventToAppend, JsonValue } from '../../../shared/event.js';
 import { MAX_EVENT_BYTES, MAX_EVENT_TYPE_BYTES, MAX_STREAM_ID_BYTES } from '../../../shared/stream-name.js';
-import type { EventStore } from '../../../electron/store/index.js';
+import type { EventStoreApi } from '../../../electron/store/index.js';
 import { expectStoreError } from '../store-error-expectation.js';
-import type { ContractContext } from './contract-context.js';
+import type { StoreContext } from './contract-context.js';
 
 /** Lets a test pass values the types forbid, as JavaScript callers (and IPC) can. */
 const loose = (value: unknown): JsonValue => value as JsonValue;
 
 async function expectRefusedData(
-  store: EventStore,
+  store: EventStoreApi,
   event: EventToAppend,
   path: string,
   reason: RegExp,
@@ -20,7 +20,7 @@ async function expectRefusedData(
   expect(String(error.details.path)).toContain(path);
 }
 
-export function eventLimitsContract(context: ContractContext): void {
+export function eventLimitsContract(context: StoreContext): void {
   describe('limits, with errors that say what is wrong', () => {
     it('an event whose stored line would pass 1 MiB is refused as too large, and nothing is written', async () => {
       const { store } = await context.fresh();

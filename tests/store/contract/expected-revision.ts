@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpectedRevision } from '../../../shared/event.js';
 import { WrongExpectedRevisionError } from '../../../shared/store-error.js';
-import type { EventStore } from '../../../electron/store/index.js';
+import type { EventStoreApi } from '../../../electron/store/index.js';
 import { expectStoreError } from '../store-error-expectation.js';
 import { readEverything } from '../read-everything.js';
-import type { ContractContext } from './contract-context.js';
+import type { StoreContext } from './contract-context.js';
 
 /** A stream with `events` events (revisions 0 .. events-1). */
-async function streamWith(store: EventStore, stream: string, events: number): Promise<void> {
+async function streamWith(store: EventStoreApi, stream: string, events: number): Promise<void> {
   for (let i = 0; i < events; i++) await store.appendToStream(stream, [{ type: 'Noted', data: { i } }]);
 }
 
 async function expectConflict(
-  store: EventStore,
+  store: EventStoreApi,
   stream: string,
   expected: ExpectedRevision,
   actual: number | 'no-stream',
@@ -32,7 +32,7 @@ async function expectConflict(
   expect(await readEverything(store), 'a refused append writes nothing').toEqual(before);
 }
 
-export function expectedRevisionContract(context: ContractContext): void {
+export function expectedRevisionContract(context: StoreContext): void {
   describe('appending with an expected revision', () => {
     it("'no-stream' creates a new stream", async () => {
       const { store } = await context.fresh();

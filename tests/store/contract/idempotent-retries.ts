@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { expectStoreError } from '../store-error-expectation.js';
 import { readEverything } from '../read-everything.js';
-import type { ContractContext } from './contract-context.js';
+import type { StoreContext } from './contract-context.js';
 
-export function idempotentRetriesContract(context: ContractContext): void {
+export function idempotentRetriesContract(context: StoreContext): void {
   describe('retrying an append (idempotence by event id)', () => {
     it('appending the same event id with the same content again succeeds without writing anything', async () => {
       const { store } = await context.fresh();
@@ -129,18 +129,69 @@ export function idempotentRetriesContract(context: ContractContext): void {
       expect(results.filter((result) => !result.duplicate)).toHaveLength(1);
       expect(store.lastPosition).toBe(2);
     });
-
-    it('a retry after the folder is reopened is still recognised', async () => {
-      const { dir, store } = await context.fresh();
-      const event = { id: randomUUID(), type: 'Placed', data: { deep: { list: [1, 'two', null, true] } } };
-      await store.appendToStream('order-1', [event]);
-      await store.close();
-      const reopened = await context.open(dir);
-      expect(await reopened.appendToStream('order-1', [event])).toMatchObject({
-        duplicate: true,
-        firstPosition: 1,
+    it('one append carrying the same id twice is refused as a duplicate id naming both events, and writes nothing', async () => {
+      const stores = await context.storesWith(async (store) => {
+        await store.appendToStream('order-0', [{ type: 'Before' }]);
       });
-      expect(reopened.lastPosition).toBe(1);
+      for (const { how, store } of stores.filter((candidate) => !candidate.readOnly)) {
+        const id = randomUUID();
+        const clash = await expectStoreError(
+          store.appendToStream('order-1', [
+            { id, type: 'Placed', data: { total: 1 } },
+            { type: 'Noted' },
+            { id, type: 'Placed', data: { total: 2 } },
+          ]),
+          'DuplicateEventId',
+        );
+        expect(clash.message, how).toContain(`Events 1 and 3 of this append have the same id ${id}`);
+        expect(clash.details).toMatchObject({ stream: 'order-1', id, events: [1, 3] });
+        // The same content twice is no better: an id names one event of a stream.
+        await expectStoreError(
+          store.appendToStream('order-1', [
+            { id, type: 'Placed' },
+            { id: id.toUpperCase(), type: 'Placed' },
+          ]),
+          'DuplicateEventId',
+        );
+        // (Read, not lastPosition: after a progressive open that counts only what is indexed so far.)
+        expect(await readEverything(store), how).toHaveLength(1);
+        // The append put right goes in, and its retry is recognised.
+        const fixed = [{ id, type: 'Placed', data: { total: 1 } }, { type: 'Noted' }];
+        await store.appendToStream('order-1', fixed);
+        expect(await store.appendToStream('order-1', [fixed[0]!])).toMatchObject({ duplicate: true });
+        expect(await readEverything(store), how).toHaveLength(3);
+      }
+    });
+
+    it('within one appendMany, an id used twice in a stream with different content is refused', async () => {
+      const { store } = await context.fresh();
+      const id = randomUUID();
+      const inOneAppend = await expectStoreError(
+        store.appendMany([
+          {
+            stream: 'order-1',
+            events: [
+              { id, type: 'A' },
+              { id, type: 'B' },
+            ],
+          },
+        ]),
+        'DuplicateEventId',
+      );
+      expect(inOneAppend.message).toContain('Events 1 and 2 of this append');
+      const acrossAppends = await expectStoreError(
+        store.appendMany(
+          [
+            { stream: 'order-1', events: [{ id, type: 'A' }] },
+            { stream: 'order-2', events: [{ id, type: 'A' }] },
+            { stream: 'order-1', events: [{ id, type: 'B' }] },
+          ],
+          { atomic: true },
+        ),
+        'DuplicateEventId',
+      );
+      expect(acrossAppends.message).toContain('Append 3 of 3');
+      expect(store.lastPosition).toBe(0);
     });
   });
 }

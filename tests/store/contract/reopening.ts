@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -111,6 +112,19 @@ export function reopeningContract(context: ContractContext): void {
       const error = await expectStoreErrorFrom(() => store.readAll(), 'Closed');
       expect(error.message).toContain('closed');
       await expectStoreErrorFrom(() => store.readStream('order-1'), 'Closed');
+    });
+
+    it('a retry after the folder is reopened is still recognised', async () => {
+      const { dir, store } = await context.fresh();
+      const event = { id: randomUUID(), type: 'Placed', data: { deep: { list: [1, 'two', null, true] } } };
+      await store.appendToStream('order-1', [event]);
+      await store.close();
+      const reopened = await context.open(dir);
+      expect(await reopened.appendToStream('order-1', [event])).toMatchObject({
+        duplicate: true,
+        firstPosition: 1,
+      });
+      expect(reopened.lastPosition).toBe(1);
     });
   });
 }

@@ -1,5 +1,5 @@
 import type { JsonValue, RecordedEvent } from '../../../shared/event.js';
-import type { EventStore } from '../../../electron/store/index.js';
+import type { EventStoreApi, StreamAppend } from '../../../electron/store/index.js';
 
 /** What a test expects to read back of an event (the store chooses id and time). */
 export interface ExpectedEvent {
@@ -23,9 +23,17 @@ export const SAMPLE_STREAMS = [
 ] as const;
 const TYPES = ['Placed', 'Paid', 'Shipped', 'Registered', 'Placed'] as const;
 
-/** Appends about `count` events across the sample streams, some in multi-event appends; returns the log as expected. */
-export async function writeSampleLog(store: EventStore, count = 250): Promise<ExpectedEvent[]> {
+/**
+ * Appends about `count` events across the sample streams, some in multi-event appends; returns the log as
+ * expected. `inOneGo` sends the same appends as one appendMany (one write instead of one an append).
+ */
+export async function writeSampleLog(
+  store: EventStoreApi,
+  count = 250,
+  { inOneGo = false } = {},
+): Promise<ExpectedEvent[]> {
   const log: ExpectedEvent[] = [];
+  const appends: StreamAppend[] = [];
   const revisions = new Map<string, number>();
   for (let i = 0; log.length < count; i++) {
     const stream = SAMPLE_STREAMS[i % SAMPLE_STREAMS.length] as string;
@@ -34,13 +42,15 @@ export async function writeSampleLog(store: EventStore, count = 250): Promise<Ex
       type: TYPES[(i + part) % TYPES.length] as string,
       data: { i, part, text: `event ${log.length + part + 1}` },
     }));
-    await store.appendToStream(stream, events);
+    if (inOneGo) appends.push({ stream, events });
+    else await store.appendToStream(stream, events);
     for (const event of events) {
       const revision = revisions.get(stream) ?? 0;
       revisions.set(stream, revision + 1);
       log.push({ position: log.length + 1, stream, revision, ...event });
     }
   }
+  if (inOneGo) await store.appendMany(appends);
   return log;
 }
 
