@@ -21,6 +21,7 @@ import {
 } from './schema.js';
 import type { StoreErrorData } from './store-error.js';
 import { MAX_STREAM_ID_BYTES, MAX_EVENT_TYPE_BYTES } from './stream-name.js';
+import { MAX_CONDITION_LENGTH } from './value-filter.js';
 
 // ---- Values that travel -------------------------------------------------------------------------------
 
@@ -102,6 +103,20 @@ export type LogSource = Infer<typeof logSourceSchema>;
 
 const timeText = string({ minLength: 1, maxLength: 64 });
 
+// ---- Stream browser (issue 13): value filters -------------------------------------------------------------
+
+/**
+ * Conditions on a field's value, each as the user typed it (`data.customer.id = user-42`, `data.total > 100`,
+ * `data.note exists`, `data.note contains gift`; shared/value-filter.ts has the syntax and meaning). All
+ * must hold. Read by the store side in a scan with progress, after the index has narrowed the candidates
+ * by source, type and stream; a condition that does not parse answers BadRequest naming it and the character.
+ */
+export const valueConditionsSchema = optional(
+  array(string({ minLength: 1, maxLength: MAX_CONDITION_LENGTH }), { maxItems: 20 }),
+);
+
+// ---- (end of the stream browser's value filters) ----------------------------------------------------------
+
 /** Filters of the log view; an event must pass all that are given. */
 export const logFilterSchema = object({
   /** Only these event types. */
@@ -113,6 +128,8 @@ export const logFilterSchema = object({
   to: optional(timeText),
   /** Case-insensitive text that must occur in the event's data or metadata (as JSON). */
   text: optional(string({ maxLength: 1000 })),
+  /** Conditions on fields' values (see valueConditionsSchema). */
+  where: valueConditionsSchema,
 });
 export type LogFilter = Infer<typeof logFilterSchema>;
 
@@ -121,7 +138,7 @@ export interface LogView {
   readonly view: string;
   /** Matching events found so far; final once `complete`. */
   readonly count: number;
-  /** False while a filter that must read every line (text, time) is still scanning. */
+  /** False while a filter that must read every line (text, time, values) is still scanning. */
   readonly complete: boolean;
 }
 
