@@ -117,6 +117,22 @@ export const valueConditionsSchema = optional(
 
 // ---- (end of the stream browser's value filters) ----------------------------------------------------------
 
+// ---- Stream browser (issue 13): the connection and projection reloads, as pushes ----------------------------
+
+/**
+ * Why the page's link dropped, as far as the page can tell: `unreachable` (nothing answers at the address:
+ * the server stopped, or is restarting) or `restarted` (a server answers there but refuses this page's
+ * access token: it is a new run, with a new token, whose address its terminal printed).
+ */
+export type ConnectionLoss = 'unreachable' | 'restarted';
+
+/** A projection's code was reloaded (its file changed on disk, or was saved from What if…) and rebuilt. */
+export interface ProjectionReloaded {
+  readonly name: string;
+}
+
+// ---- (end of the stream browser's pushes) --------------------------------------------------------------------
+
 /** Filters of the log view; an event must pass all that are given. */
 export const logFilterSchema = object({
   /** Only these event types. */
@@ -461,7 +477,7 @@ export interface PushEvents {
    * The page's own link to the Node side dropped or came back (browser mode's socket; the desktop window's
    * IPC never drops). Raised by the page's client itself, not sent by the server.
    */
-  'app.connection': { readonly connected: boolean };
+  'app.connection': { readonly connected: boolean; readonly loss?: ConnectionLoss };
   /** The desktop shell asks the page to do something a menu item or shortcut chose. */
   'app.command': { readonly command: AppCommand };
   /**
@@ -476,6 +492,11 @@ export interface PushEvents {
   'trust.changed': TrustStatus;
   /** A what-if run of this window has folded `done` of `total` events. */
   'whatif.progress': { readonly done: number; readonly total: number };
+  /**
+   * A projection this page may show was reloaded with new code: its states at every position may differ,
+   * so views of it read them again. Sent to every window or socket on the folder, once the new code runs.
+   */
+  'projection.reloaded': ProjectionReloaded;
 }
 
 export type PushName = keyof PushEvents;
@@ -490,6 +511,7 @@ export const pushNames = [
   'projections.changed',
   'trust.changed',
   'whatif.progress',
+  'projection.reloaded',
 ] as const satisfies readonly PushName[];
 
 /**
