@@ -10,7 +10,7 @@ afterAll(() => {
   const real = process.env.EVENTFOLD_REAL_USER_DATA;
   const snapshot = process.env.EVENTFOLD_REAL_USER_DATA_STATE;
   if (real === undefined || snapshot === undefined) {
-    throw new Error('tests/setup/user-settings-guard.ts did not run: it is vitest.config.ts\'s globalSetup');
+    throw new Error("tests/setup/user-settings-guard.ts did not run: it is vitest.config.ts's globalSetup");
   }
   const before = new Map(JSON.parse(readFileSync(snapshot, 'utf8')) as [string, string][]);
   const changed = changedFiles(before, folderState(real));
