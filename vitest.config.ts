@@ -8,6 +8,10 @@ const exclude = ['**/node_modules/**', 'dist/**', 'out/**'];
 export default defineConfig({
   plugins: [svelte({ configFile: false })],
   test: {
+    // Every test, worker and child process gets a temporary settings folder, and a test file that writes
+    // into the user's own fails (tests/setup/user-settings-guard.ts, user-settings-check.ts).
+    globalSetup: ['tests/setup/user-settings-guard.ts'],
+    setupFiles: ['tests/setup/user-settings-check.ts'],
     projects: [
       {
         extends: true,

@@ -1,9 +1,10 @@
 // `npm start`: the desktop app when an Electron binary is installed, browser mode when it is not.
 // Usage: npm start [-- --folder PATH]   (default: the journal in the user's data folder)
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { findElectronBinary } from './electron-binary.js';
+import { buildQuietly, FIRST_START_STEPS } from './quiet-build.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const at = (/** @type {string} */ relative) => path.join(root, relative);
@@ -12,12 +13,13 @@ const BUILT = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index
 const SERVE = ['dist/electron/serve/browser-mode.js', 'dist/electron/serve/launch-folder.js'];
 
 if (![...BUILT, ...SERVE].every((file) => existsSync(at(file)))) {
-  const build = spawnSync('npm', ['run', 'build'], {
+  // One line of progress, not the compiler's and bundler's output (shown only if a step fails).
+  const code = await buildQuietly(FIRST_START_STEPS, {
+    out: process.stdout,
+    errors: process.stderr,
     cwd: root,
-    stdio: 'inherit',
-    shell: process.platform === 'win32',
   });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  if (code !== 0) process.exit(code);
 }
 
 /** @type {typeof import('../electron/serve/launch-folder.js')} */

@@ -45,6 +45,7 @@ import type {
   SearchResults,
   TagCount,
 } from './journal/views.js';
+import { MAX_CONDITION_LENGTH } from './value-filter.js';
 
 // ---- Values that travel -------------------------------------------------------------------------------
 
@@ -128,6 +129,36 @@ export type LogSource = Infer<typeof logSourceSchema>;
 
 const timeText = string({ minLength: 1, maxLength: 64 });
 
+// ---- Stream browser (issue 13): value filters -------------------------------------------------------------
+
+/**
+ * Conditions on a field's value, each as the user typed it (`data.customer.id = user-42`, `data.total > 100`,
+ * `data.note exists`, `data.note contains gift`; shared/value-filter.ts has the syntax and meaning). All
+ * must hold. Read by the store side in a scan with progress, after the index has narrowed the candidates
+ * by source, type and stream; a condition that does not parse answers BadRequest naming it and the character.
+ */
+export const valueConditionsSchema = optional(
+  array(string({ minLength: 1, maxLength: MAX_CONDITION_LENGTH }), { maxItems: 20 }),
+);
+
+// ---- (end of the stream browser's value filters) ----------------------------------------------------------
+
+// ---- Stream browser (issue 13): the connection and projection reloads, as pushes ----------------------------
+
+/**
+ * Why the page's link dropped, as far as the page can tell: `unreachable` (nothing answers at the address:
+ * the server stopped, or is restarting) or `restarted` (a server answers there but refuses this page's
+ * access token: it is a new run, with a new token, whose address its terminal printed).
+ */
+export type ConnectionLoss = 'unreachable' | 'restarted';
+
+/** A projection's code was reloaded (its file changed on disk, or was saved from What if…) and rebuilt. */
+export interface ProjectionReloaded {
+  readonly name: string;
+}
+
+// ---- (end of the stream browser's pushes) --------------------------------------------------------------------
+
 /** Filters of the log view; an event must pass all that are given. */
 export const logFilterSchema = object({
   /** Only these event types. */
@@ -139,6 +170,8 @@ export const logFilterSchema = object({
   to: optional(timeText),
   /** Case-insensitive text that must occur in the event's data or metadata (as JSON). */
   text: optional(string({ maxLength: 1000 })),
+  /** Conditions on fields' values (see valueConditionsSchema). */
+  where: valueConditionsSchema,
 });
 export type LogFilter = Infer<typeof logFilterSchema>;
 
@@ -147,7 +180,7 @@ export interface LogView {
   readonly view: string;
   /** Matching events found so far; final once `complete`. */
   readonly count: number;
-  /** False while a filter that must read every line (text, time) is still scanning. */
+  /** False while a filter that must read every line (text, time, values) is still scanning. */
   readonly complete: boolean;
 }
 
@@ -681,7 +714,7 @@ export interface PushEvents {
    * The page's own link to the Node side dropped or came back (browser mode's socket; the desktop window's
    * IPC never drops). Raised by the page's client itself, not sent by the server.
    */
-  'app.connection': { readonly connected: boolean };
+  'app.connection': { readonly connected: boolean; readonly loss?: ConnectionLoss };
   /** The desktop shell asks the page to do something a menu item or shortcut chose. */
   'app.command': { readonly command: AppCommand };
   /**
@@ -726,6 +759,11 @@ export interface PushEvents {
   };
   /** Exports and reports (issue 12): an export.prepare of this window has gone through `done` of `total` positions. */
   'export.progress': { readonly done: number; readonly total: number };
+  /**
+   * A projection this page may show was reloaded with new code: its states at every position may differ,
+   * so views of it read them again. Sent to every window or socket on the folder, once the new code runs.
+   */
+  'projection.reloaded': ProjectionReloaded;
 }
 
 export type PushName = keyof PushEvents;
@@ -744,6 +782,7 @@ export const pushNames = [
   'journal.progress',
   'journal.import.progress',
   'export.progress',
+  'projection.reloaded',
 ] as const satisfies readonly PushName[];
 
 /**

@@ -1,6 +1,7 @@
 import type { LogFilter, LogSource } from '../../shared/contract.js';
 import type { RecordedEvent } from '../../shared/event.js';
 import type { PositionQuery } from '../store/index.js';
+import { matchesCondition, parseValueConditions, ValueConditionError } from '../../shared/value-filter.js';
 import { ContractFailure } from './contract-failure.js';
 import { streamNameMatcher } from './wildcard.js';
 
@@ -8,7 +9,7 @@ import { streamNameMatcher } from './wildcard.js';
 export interface CompiledFilter {
   /** Answered by the index (source, types, stream pattern); undefined when every event qualifies. */
   readonly query: Omit<PositionQuery, 'from' | 'to'> | undefined;
-  /** Needs the event's line (text, time); undefined when the index is enough. */
+  /** Needs the event's line (text, time, values); undefined when the index is enough. */
   readonly test: ((event: RecordedEvent) => boolean) | undefined;
 }
 
@@ -35,10 +36,27 @@ export function compileLogFilter(source: LogSource, filter: LogFilter = {}): Com
         JSON.stringify(event.meta).toLowerCase().includes(text),
     );
   }
+  for (const condition of valueConditions(filter.where ?? [])) {
+    tests.push((event) => matchesCondition(event, condition));
+  }
   return {
     query: Object.keys(query).length === 0 ? undefined : query,
     test: tests.length === 0 ? undefined : (event) => tests.every((passes) => passes(event)),
   };
+}
+
+/** The value conditions, or a BadRequest naming the one that does not parse, what is wrong and where. */
+function valueConditions(where: readonly string[]) {
+  try {
+    return parseValueConditions(where);
+  } catch (error) {
+    if (!(error instanceof ValueConditionError)) throw error;
+    throw new ContractFailure('BadRequest', `log.open: filter.where[${error.index}] ${error.message}`, {
+      request: 'log.open',
+      path: ['filter', 'where', error.index],
+      at: error.at,
+    });
+  }
 }
 
 /** A time as the store writes them, or a BadRequest naming the request, the field and the value. */

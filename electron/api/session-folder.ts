@@ -5,6 +5,7 @@ import type { Push } from './api-host.js';
 import type { FolderLease } from './folder-registry.js';
 import { FolderSummaries } from './folder-summary.js';
 import { LogViews } from './log-views.js';
+import { ProjectionReloads } from './projection-reloads.js';
 import { Throttle } from './throttle.js';
 import { errorText } from '../../shared/error-text.js';
 
@@ -33,6 +34,7 @@ export class SessionFolder {
   private followed: ProjectionHost | undefined;
   private stopFollowing: (() => void) | undefined;
   private readonly projectionsChanged: Throttle;
+  private reloads: ProjectionReloads | undefined;
   private disposed = false;
 
   constructor(
@@ -50,6 +52,8 @@ export class SessionFolder {
     this.projectionsChanged = new Throttle(PROJECTIONS_PUSH_INTERVAL_MS, () => {
       if (this.followed !== undefined && !this.disposed) {
         push('projections.changed', this.followed.list().map(projectionSummary));
+        // A reload shows up here as some change of the list: see whether a file's code changed.
+        void this.reloads?.check();
       }
     });
     const { store } = lease;
@@ -145,7 +149,21 @@ export class SessionFolder {
   private follow(host: ProjectionHost): void {
     if (this.disposed || this.followed === host) return;
     this.stopFollowing?.();
+    this.reloads?.close();
     this.followed = host;
+    this.reloads = new ProjectionReloads(
+      host,
+      (name) => {
+        if (!this.disposed) this.push('projection.reloaded', { name });
+      },
+      (name, error) => {
+        if (!this.disposed) {
+          this.push('app.error', {
+            message: `Projection ${name} could not be reloaded: ${errorText(error)}`,
+          });
+        }
+      },
+    );
     this.stopFollowing = host.onChanged(() => this.projectionsChanged.request());
   }
 
@@ -153,6 +171,7 @@ export class SessionFolder {
     if (this.disposed) return;
     this.disposed = true;
     this.stopFollowing?.();
+    this.reloads?.close();
     this.projectionsChanged.cancel();
     for (const stop of this.stopListening) stop();
     this.changed.cancel();

@@ -141,6 +141,71 @@ describe('log views', () => {
     );
   });
 
+  it('filter by field values in a scan, combined with the index filters, with progress until complete', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      stream: `order-${i % 30}`,
+      type: i % 2 === 0 ? 'Placed' : 'Paid',
+      data: {
+        total: i % 250,
+        customer: { id: `user-${i % 40}` },
+        ...(i % 100 === 0 ? { note: 'Gift' } : {}),
+      },
+    }));
+    const session = await fixture.opened(await fixture.folder(many));
+    const everything = await session.call('log.open', { source: { kind: 'all' } });
+    const events: RecordedEvent[] = [];
+    for (let index = 0; index < everything.count; index += 500) {
+      events.push(...(await session.call('log.page', { view: everything.view, index, limit: 500 })).events);
+    }
+    const opened = await session.call('log.open', {
+      source: { kind: 'all' },
+      filter: { where: ['data.total > 200'] },
+    });
+    expect(opened.complete).toBe(false);
+    const done = await session.waitForPush(
+      'log.progress',
+      (progress) => progress.view === opened.view && progress.complete,
+      'the value scan completes',
+    );
+    expect(done.scanned).toBe(3000);
+    const total = (e: RecordedEvent) => (e.data as { total: number }).total;
+    expect(done.count).toBe(events.filter((e) => total(e) > 200).length);
+    expect(
+      await viewPositions(
+        session,
+        { kind: 'category', category: 'order' },
+        {
+          types: ['Placed'],
+          where: ['data.customer.id = user-4', 'data.note exists'],
+        },
+      ),
+    ).toEqual(
+      positionsOf(
+        events,
+        (e) =>
+          e.type === 'Placed' &&
+          (e.data as { customer: { id: string } }).customer.id === 'user-4' &&
+          Object.hasOwn(e.data as object, 'note'),
+      ),
+    );
+    expect(
+      await viewPositions(session, { kind: 'all' }, { text: 'gift', where: ['data.total <= 100'] }),
+    ).toEqual(positionsOf(events, (e) => JSON.stringify(e.data).includes('Gift') && total(e) <= 100));
+  });
+
+  it('refuses a value condition that does not parse, naming it and the character', async () => {
+    const session = await fixture.opened(await fixture.folder(seedEvents(3)));
+    const error = await session.refusal('log.open', {
+      source: { kind: 'all' },
+      filter: { where: ['data.n > 1', 'data.n >'] },
+    });
+    expect(error.code).toBe('BadRequest');
+    expect(error.message).toBe(
+      'log.open: filter.where[1] "data.n >": > needs a value to compare with, as in data.n > 100.',
+    );
+    expect(error.details).toMatchObject({ path: ['filter', 'where', 1], at: 8 });
+  });
+
   it('refuses a time that is not one, naming the field', async () => {
     const session = await fixture.opened(await fixture.folder(seedEvents(3)));
     const error = await session.refusal('log.open', {

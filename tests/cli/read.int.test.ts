@@ -125,6 +125,41 @@ describe('eventfold read over a folder of several pages', () => {
     expect(await read(dir, '--type', 'NeverHappened')).toEqual([]);
   });
 
+  it('filters by field values with --where (repeatable), after the other filters, across pages', async () => {
+    const n = (event: Printed): number => (event.data as { n: number }).n;
+    expect(await read(dir, '--where', 'data.n >= 2400')).toEqual(all.filter((event) => n(event) >= 2400));
+    const combined = await read(
+      dir,
+      '--category',
+      'order',
+      '--type',
+      'Paid',
+      '--where',
+      'data.n < 1200',
+      '--where',
+      'data.n != 4',
+      '--limit',
+      '50',
+    );
+    expect(combined).toEqual(
+      all
+        .filter((e) => e.stream.startsWith('order-') && e.type === 'Paid' && n(e) < 1200 && n(e) !== 4)
+        .slice(0, 50),
+    );
+    expect(
+      await read(dir, '--stream', 'user-1', '--where', 'data.n exists', '--backwards', '--limit', '3'),
+    ).toEqual(
+      all
+        .filter((e) => e.stream === 'user-1')
+        .reverse()
+        .slice(0, 3),
+    );
+    expect(await read(dir, '--where', 'data.missing exists')).toEqual([]);
+    const bad = await eventfold(['read', dir, '--where', 'data.n >']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--where "data.n >": > needs a value to compare with, as in data.n > 100.');
+  });
+
   it('prints a line per event for people: position, time, stream@revision, type, data', async () => {
     const stdout = await eventfoldOk(['read', dir, '--limit', '3']);
     const lines = stdout.trimEnd().split('\n');

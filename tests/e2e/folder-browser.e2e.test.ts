@@ -238,7 +238,12 @@ describe('the folder browser', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('data.items[0].sku');
 
     await panel.getByRole('tab', { name: 'Raw line' }).click();
-    const raw = await panel.locator('pre.line').innerText();
+    // Pretty-printed first, the line exactly as stored one click away.
+    const pretty = await panel.getByLabel('Pretty-printed line').innerText();
+    expect(pretty.split('\n').length).toBeGreaterThan(8);
+    await panel.getByRole('radio', { name: 'Stored line' }).click();
+    const raw = await panel.getByLabel('Stored line').innerText();
+    expect(JSON.parse(pretty)).toEqual(JSON.parse(raw));
     const segment = /Segment\s+(\S+)/.exec(await panel.locator('dl.facts').innerText())![1]!;
     const stored = await readFile(path.join(dir, 'log', segment), 'utf8');
     expect(stored.split('\n')).toContain(raw);

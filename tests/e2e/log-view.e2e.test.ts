@@ -149,19 +149,30 @@ describe('the log view', () => {
 
     await log.getByLabel('Stream name or pattern').fill('');
     await log.getByText('Any time').click();
-    await log.getByLabel('From (UTC)').fill('2001-01-01T00:00');
-    await log.getByLabel('To (UTC, inclusive)').fill('2001-01-02T00:00');
+    // Times are typed in UTC, the way the log shows them, not in the browser's locale.
+    await log.getByLabel('From (UTC)').fill('2001-01-01 00:00');
+    await log.getByLabel('To (UTC, inclusive)').fill('2001-01-02');
+    await log.getByLabel('To (UTC, inclusive)').press('Enter');
     await log.getByRole('heading', { name: 'No events match these filters' }).waitFor();
+    await log.getByText('2001-01-01 00:00 – 2001-01-02').click();
     await log.getByLabel('To (UTC, inclusive)').fill('');
+    await log.getByLabel('To (UTC, inclusive)').press('Enter');
+    await log.getByRole('status').getByText('200 matches').waitFor();
+    // A typo is named and nothing is applied; a preset applies at once.
+    await log.getByText('2001-01-01 00:00 – …').click();
+    await log.getByLabel('From (UTC)').fill('2001-02-30');
+    await log.getByLabel('From (UTC)').press('Enter');
+    await log.getByRole('alert').getByText('"2001-02-30" is no date and time that exists.').waitFor();
+    await log.getByRole('button', { name: 'Last 7 days' }).click();
     await log.getByRole('status').getByText('200 matches').waitFor();
   });
 
   it('opens from a position and from a time, selecting that event', async () => {
     const { page, log, grid, errors } = await openLog(fixture(500));
     await waitForRows(grid, (positions) => positions.at(-1) === 500);
-    await log.getByRole('button', { name: 'Position…' }).click();
-    await log.getByLabel('From position').fill('150');
-    await log.getByRole('button', { name: 'Go' }).click();
+    await log.getByText('Go to', { exact: true }).click();
+    await log.getByLabel('Position or time (UTC)').fill('150');
+    await log.getByRole('button', { name: 'Go', exact: true }).click();
     const rows = await waitForRows(grid, (positions) => positions[0] === 150);
     expect(rows.length).toBeGreaterThan(10);
     await expect(grid.locator('[data-position="150"]').getAttribute('aria-selected')).resolves.toBe('true');
@@ -169,9 +180,9 @@ describe('the log view', () => {
 
     await log.getByRole('button', { name: 'Oldest' }).click();
     await waitForRows(grid, (positions) => positions[0] === 1);
-    await log.getByRole('button', { name: 'Time…' }).click();
-    await log.getByLabel('From time (UTC)').fill('2001-01-01T00:00:00');
-    await log.getByRole('button', { name: 'Go' }).click();
+    await log.getByText('Go to', { exact: true }).click();
+    await log.getByLabel('Position or time (UTC)').fill('2001-01-01T00:00:00Z');
+    await log.getByRole('button', { name: 'Go', exact: true }).click();
     await expect.poll(() => grid.locator('[data-position="1"]').getAttribute('aria-selected')).toBe('true');
     expect(errors).toEqual([]);
   });
@@ -324,9 +335,9 @@ describe('the log view', () => {
     const bytes = await readFile(file);
     // Cut the segment short: the rows in the middle, not read yet, are no longer there to read.
     await truncate(file, 1000);
-    await log.getByRole('button', { name: 'Position…' }).click();
-    await log.getByLabel('From position').fill('1500');
-    await log.getByRole('button', { name: 'Go' }).click();
+    await log.getByText('Go to', { exact: true }).click();
+    await log.getByLabel('Position or time (UTC)').fill('1500');
+    await log.getByRole('button', { name: 'Go', exact: true }).click();
     const alert = log.getByRole('alert');
     await alert.getByRole('heading', { name: 'The log could not be read' }).waitFor();
     expect((await alert.innerText()).length).toBeGreaterThan(40);

@@ -120,6 +120,27 @@ describe("the page's api client in browser mode", () => {
     expect((await api.call('folder.current', undefined))?.path).toBe(folder);
   });
 
+  it('says the server was restarted when a new run with a new token holds its address, and stops trying', async () => {
+    server = await start();
+    const { port } = server;
+    const api = await connect(server.url);
+    const connection: PushEvents['app.connection'][] = [];
+    api.on('app.connection', (change) => connection.push(change));
+    await server.close();
+    await waitUntil(() => connection.length > 0, 'the page hears the connection drop');
+    expect(connection[0]).toEqual({ connected: false, loss: 'unreachable' });
+
+    // Same port, new token: the old page's token is refused, which only a restart explains.
+    server = await start({ port, token: 'a-new-run-with-another-secret-token-0123456789' });
+    await waitUntil(
+      () => connection.some((change) => change.loss === 'restarted'),
+      'the page is told the server restarted',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(connection.filter((change) => change.connected)).toEqual([]);
+    expect(connection.at(-1)).toEqual({ connected: false, loss: 'restarted' });
+  });
+
   it('refuses to connect with a clear message when the server is gone', async () => {
     const running = await start();
     const url = running.url;

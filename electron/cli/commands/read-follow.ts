@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../../../shared/event.js';
+import { matchesCondition } from '../../../shared/value-filter.js';
 import type { EventStore } from '../../store/index.js';
 import { CliFailure } from '../failure.js';
 import type { Interrupt } from '../interrupt.js';
@@ -28,7 +29,9 @@ export async function followEvents(
     if (health.missing) stop(new CliFailure(`${store.folder} was removed or renamed while following it`));
   });
   const wanted = (event: RecordedEvent): boolean =>
-    query.from === undefined || (query.stream === undefined ? event.position : event.revision) >= query.from;
+    (query.from === undefined ||
+      (query.stream === undefined ? event.position : event.revision) >= query.from) &&
+    query.where.every((condition) => matchesCondition(event, condition));
   const subscription = store.subscribe(
     {
       after,

@@ -1,4 +1,10 @@
 import type { RecordedEvent } from '../../../shared/event.js';
+import {
+  matchesCondition,
+  parseValueConditions,
+  ValueConditionError,
+  type ValueCondition,
+} from '../../../shared/value-filter.js';
 import type { EventStore, ReadPage } from '../../store/index.js';
 import { UsageError, type ParsedArgs } from '../args.js';
 import { JSON_OPTION, type Command } from '../command.js';
@@ -16,6 +22,8 @@ export interface ReadQuery {
   readonly stream: string | undefined;
   readonly category: string | undefined;
   readonly types: readonly string[] | undefined;
+  /** Conditions on fields' values (--where), all of which an event must pass. */
+  readonly where: readonly ValueCondition[];
   /** A position, or with a stream a revision. */
   readonly from: number | undefined;
   readonly limit: number;
@@ -28,12 +36,15 @@ export const readCommand: Command = {
   name: 'read',
   summary: 'Print events: all, of a stream or a category, by type; or follow new ones',
   usage: [
-    'DIR [--stream S | --category C] [--type T]... [--from POSITION] [--limit N] [--backwards] [--follow] [--json]',
+    'DIR [--stream S | --category C] [--type T]... [--where COND]... [--from POSITION] [--limit N] [--backwards] [--follow] [--json]',
   ],
   description:
     'Prints events in log order, one a line: position, time, stream@revision, type and data, or with\n' +
     '--json exactly {"position","stream","revision","id","type","time","data","meta"}.\n' +
     'Reads page by page, so any folder size works, and `| head` stops it early.\n' +
+    "--where filters by a field's value, as the app's log does: data.customer.id = user-42,\n" +
+    'data.total > 100 (also >=, <, <=, !=), data.note contains gift, data.note exists, data.note not exists.\n' +
+    'A value is JSON when it reads as JSON (42, true, "text"), else the text as written.\n' +
     'With --follow it then keeps printing events as they are appended, by this or any other process,\n' +
     'until interrupted (Ctrl-C).',
   arguments: { required: ['DIR'] },
@@ -50,6 +61,12 @@ export const readCommand: Command = {
       multiple: true,
       description: 'Only events of type T (repeat for several)',
     },
+    where: {
+      type: 'string',
+      value: 'COND',
+      multiple: true,
+      description: "Only events whose field passes COND, e.g. 'data.total > 100' (repeat: all must pass)",
+    },
     from: {
       type: 'string',
       value: 'POSITION',
@@ -64,6 +81,7 @@ export const readCommand: Command = {
     'eventfold read ./journal --category order --type OrderPlaced --json',
     'eventfold read ./journal --backwards --limit 10',
     'eventfold read ./journal --stream order-42 --follow',
+    "eventfold read ./journal --category order --where 'data.total >= 100' --where 'data.note exists'",
   ],
   async run(args) {
     const dir = args.positionals[0]!;
@@ -81,7 +99,8 @@ export const readCommand: Command = {
         !query.backwards &&
         query.stream === undefined &&
         query.category === undefined &&
-        query.types === undefined;
+        query.types === undefined &&
+        query.where.length === 0;
       return await withStore(dir, { watch: follow, progressive }, async (store) => {
         const print = printer(store, args.flag('json'));
         const read = await readPages(store, query, print, interrupt);
@@ -109,10 +128,21 @@ function parseQuery(args: ParsedArgs): ReadQuery {
     stream,
     category,
     types: types.length === 0 ? undefined : types,
+    where: whereConditions(args.strings('where')),
     from: args.integer('from', stream === undefined ? 1 : 0),
     limit: args.integer('limit', 1) ?? Infinity,
     backwards: args.flag('backwards'),
   };
+}
+
+/** The --where conditions, or a usage error naming the one that does not parse and where. */
+function whereConditions(texts: readonly string[]): ValueCondition[] {
+  try {
+    return parseValueConditions(texts);
+  } catch (error) {
+    if (error instanceof ValueConditionError) throw new UsageError(`--where ${error.message}`);
+    throw error;
+  }
 }
 
 function printer(store: EventStore, json: boolean): PrintEvents {
@@ -165,9 +195,13 @@ async function readPages(
           ...(from === undefined ? {} : { fromRevision: from }),
         });
       }
-      // A stream is read by revision; its type filter applies here, so a page may print fewer than it read.
-      const events =
-        typeSet === undefined ? page.events : page.events.filter((event) => typeSet.has(event.type));
+      // A stream is read by revision, so its type filter applies here, as --where does: a page may print
+      // fewer than it read.
+      const events = page.events.filter(
+        (event) =>
+          (typeSet === undefined || typeSet.has(event.type)) &&
+          query.where.every((condition) => matchesCondition(event, condition)),
+      );
       await print(events);
       printed += events.length;
       if (page.next === null || printed >= query.limit || interrupted || outputClosed()) break;

@@ -1,5 +1,6 @@
 import type {
   AppCommand,
+  ConnectionLoss,
   AppInfo,
   EventfoldApi,
   FolderSummary,
@@ -31,6 +32,11 @@ export class AppSession {
   repaired = $state<RepairOutcome | null>(null);
   /** False while browser mode's socket is down and reconnecting. */
   online = $state(true);
+  /**
+   * Why it is down: `restarted` when a new run of the server holds the address and refuses this page's token
+   * (the page must be opened at the new address), `unreachable` while nothing answers.
+   */
+  loss = $state<ConnectionLoss | null>(null);
   /** Set when the user asked to switch folders while one is open. */
   choosingFolder = $state(false);
   /** What the start screen asks for when browser mode has no system dialog: a folder to open or to create. */
@@ -64,7 +70,10 @@ export class AppSession {
           this.progress = progress.done >= progress.total ? null : progress;
         }),
         api.on('app.error', ({ message }) => this.notify(message)),
-        api.on('app.connection', ({ connected }) => (this.online = connected)),
+        api.on('app.connection', ({ connected, loss }) => {
+          this.online = connected;
+          this.loss = connected ? null : (loss ?? 'unreachable');
+        }),
         api.on('app.command', ({ command }) => {
           for (const listener of this.#commandListeners) listener(command);
         }),

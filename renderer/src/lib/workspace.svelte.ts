@@ -1,3 +1,4 @@
+import { formatCount } from './number-format.js';
 import type { FolderSummary } from '../../../shared/contract.js';
 import type { AppendResult } from '../../../shared/event.js';
 import type { AppSession } from './app-session.svelte.js';
@@ -66,8 +67,8 @@ export class Workspace {
     this.navigation.select(result.firstPosition);
     this.session.notify(
       result.duplicate
-        ? `Already in ${stream} at position ${result.firstPosition.toLocaleString('en-US')}: nothing new was written.`
-        : `Appended to ${stream} at position ${result.firstPosition.toLocaleString('en-US')} (revision ${result.nextExpectedRevision.toLocaleString('en-US')}).`,
+        ? `Already in ${stream} at position ${formatCount(result.firstPosition)}: nothing new was written.`
+        : `Appended to ${stream} at position ${formatCount(result.firstPosition)} (revision ${formatCount(result.nextExpectedRevision)}).`,
       'success',
     );
   }

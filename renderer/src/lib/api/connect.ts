@@ -14,5 +14,8 @@ export function connectApi(page: Window): Promise<EventfoldApi> {
   // The server's cookie carries the token; the page's own `?token=` is a fallback where cookies are off.
   const token = new URLSearchParams(page.location.search).get('token');
   url.search = token === null ? '' : new URLSearchParams({ token }).toString();
-  return SocketApi.connect(url.href);
+  // The page's own address (without the place after #), asked when the socket cannot reopen.
+  const address = new URL(page.location.href);
+  address.hash = '';
+  return SocketApi.connect(url.href, address.href);
 }

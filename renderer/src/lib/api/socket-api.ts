@@ -28,6 +28,12 @@ const LONGEST_RETRY_MS = 5000;
  * answer fail at once with code 'Closed', the socket reconnects with growing pauses, and on reconnecting
  * the page hears `folder.changed` (its new session has the served folder open again; log views must be
  * opened anew).
+ *
+ * A browser does not say why a WebSocket could not open, so after a failed attempt the client asks the
+ * page's address over plain HTTP: no answer means the server is away (`unreachable`, it keeps trying); a
+ * refusal of the token means another run of the server holds the address now (`restarted`): this page's
+ * token will never work again, so it stops and `app.connection` says so, for the page to tell the user
+ * where the new address is.
  */
 export class SocketApi implements EventfoldApi {
   private socket: WebSocket | undefined;
@@ -38,12 +44,21 @@ export class SocketApi implements EventfoldApi {
   private everOpen = false;
   private closed = false;
   private connected = false;
+  private loss: 'unreachable' | 'restarted' | undefined;
 
-  private constructor(private readonly url: string) {}
+  private constructor(
+    private readonly url: string,
+    /** The page's address, asked over HTTP to tell a stopped server from a restarted one. */
+    private readonly probeUrl: string | undefined,
+    private readonly probe: (url: string) => Promise<number> = probeStatus,
+  ) {}
 
-  /** Resolves once the first connection is open; rejects when the server cannot be reached. */
-  static connect(url: string): Promise<SocketApi> {
-    const api = new SocketApi(url);
+  /**
+   * Resolves once the first connection is open; rejects when the server cannot be reached. `probeUrl` is
+   * the page's own address with its token, asked when a reconnect fails (see the class comment).
+   */
+  static connect(url: string, probeUrl?: string): Promise<SocketApi> {
+    const api = new SocketApi(url, probeUrl);
     return new Promise((resolve, reject) => {
       api.open(
         () => resolve(api),
@@ -99,6 +114,7 @@ export class SocketApi implements EventfoldApi {
         this.everOpen = true;
         onFirstOpen?.();
       } else {
+        this.loss = undefined;
         this.emit('app.connection', { connected: true });
         void this.announceReconnect();
       }
@@ -113,13 +129,33 @@ export class SocketApi implements EventfoldApi {
       this.failPending();
       if (!this.everOpen) return onFirstFailure?.();
       if (this.closed) return;
-      if (this.connected) this.emit('app.connection', { connected: false });
+      const wasConnected = this.connected;
       this.connected = false;
+      if (wasConnected) {
+        this.loss = 'unreachable';
+        this.emit('app.connection', { connected: false, loss: 'unreachable' });
+      } else void this.tellWhy();
       setTimeout(() => {
         if (!this.closed) this.open();
       }, this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, LONGEST_RETRY_MS);
     });
+  }
+
+  /** A reconnect failed: asks the page's address whether a server is there and refuses this page's token. */
+  private async tellWhy(): Promise<void> {
+    if (this.probeUrl === undefined || this.loss === 'restarted') return;
+    let status: number;
+    try {
+      status = await this.probe(this.probeUrl);
+    } catch {
+      // Nothing answers: the server is away; the socket keeps trying.
+      return;
+    }
+    if (status !== 401 && status !== 403) return;
+    this.loss = 'restarted';
+    this.closed = true;
+    this.emit('app.connection', { connected: false, loss: 'restarted' });
   }
 
   private receive(text: string): void {
@@ -160,4 +196,10 @@ export class SocketApi implements EventfoldApi {
       // The next drop or push will tell the page; nothing to add here.
     }
   }
+}
+
+/** The HTTP status of the address, asked without following anything; rejects when nothing answers. */
+async function probeStatus(url: string): Promise<number> {
+  const response = await fetch(url, { method: 'HEAD', cache: 'no-store', credentials: 'same-origin' });
+  return response.status;
 }

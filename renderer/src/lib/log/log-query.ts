@@ -1,16 +1,19 @@
 import type { LogFilter } from '../../../../shared/contract.js';
+import { parseUtcTime } from './utc-time.js';
 
 /** The filters as the toolbar edits them: plain strings, empty meaning "not filtered". */
 export interface LogQuery {
   readonly types: readonly string[];
   readonly stream: string;
-  /** `<input type="datetime-local">` values in UTC (events are stored in UTC), e.g. `2026-11-26T09:30`. */
+  /** UTC times as typed (events are stored in UTC), e.g. `2026-11-26 09:30`; see utc-time.ts. */
   readonly from: string;
   readonly to: string;
   readonly text: string;
+  /** Conditions on fields' values, as typed: `data.total > 100` (shared/value-filter.ts). */
+  readonly where: readonly string[];
 }
 
-export const EMPTY_QUERY: LogQuery = { types: [], stream: '', from: '', to: '', text: '' };
+export const EMPTY_QUERY: LogQuery = { types: [], stream: '', from: '', to: '', text: '', where: [] };
 
 export function isFiltered(query: LogQuery): boolean {
   return (
@@ -18,30 +21,26 @@ export function isFiltered(query: LogQuery): boolean {
     query.stream.trim() !== '' ||
     query.from !== '' ||
     query.to !== '' ||
-    query.text.trim() !== ''
+    query.text.trim() !== '' ||
+    query.where.length > 0
   );
 }
 
 /**
- * The contract's filter for a query; undefined when nothing filters. A `to` minute is inclusive of the
- * whole minute (09:30 covers 09:30:59.999), which is what someone picking "to 09:30" means.
+ * The contract's filter for a query; undefined when nothing filters. Times are typed in UTC and may be
+ * partial: a `to` of `09:30` includes the whole minute (see utc-time.ts). A time that does not parse is
+ * left out (the time picker never applies one).
  */
 export function toLogFilter(query: LogQuery): LogFilter | undefined {
   if (!isFiltered(query)) return undefined;
   const filter: { -readonly [K in keyof LogFilter]: LogFilter[K] } = {};
   if (query.types.length > 0) filter.types = [...query.types];
   if (query.stream.trim() !== '') filter.stream = query.stream.trim();
-  if (query.from !== '') filter.from = utcInstant(query.from, 0);
-  if (query.to !== '') filter.to = utcInstant(query.to, 59_999);
+  const from = query.from === '' ? null : parseUtcTime(query.from);
+  const to = query.to === '' ? null : parseUtcTime(query.to, true);
+  if (from?.ok) filter.from = from.iso;
+  if (to?.ok) filter.to = to.iso;
   if (query.text.trim() !== '') filter.text = query.text.trim();
+  if (query.where.length > 0) filter.where = [...query.where];
   return filter;
-}
-
-/** `2026-11-26T09:30` (or with seconds) read as UTC, plus `extraMs` when no seconds were given. */
-export function utcInstant(local: string, extraMs: number): string {
-  const withSeconds = /T\d\d:\d\d$/.test(local) ? `${local}:00` : local;
-  const time = Date.parse(`${withSeconds}Z`);
-  if (Number.isNaN(time)) throw new Error(`"${local}" is not a date and time (YYYY-MM-DDTHH:MM)`);
-  const extra = withSeconds === local ? 0 : extraMs;
-  return new Date(time + extra).toISOString();
 }

@@ -1,3 +1,4 @@
+import { formatCount } from '../number-format.js';
 import type { ProjectionSummary } from '../../../../shared/contract.js';
 
 export type StatusTone = 'ok' | 'busy' | 'danger' | 'muted' | 'warning';
@@ -11,7 +12,7 @@ export interface StatusText {
   readonly skipped: string | null;
 }
 
-const at = (position: number): string => `#${position.toLocaleString('en-US')}`;
+const at = (position: number): string => `#${formatCount(position)}`;
 
 /**
  * `lastPosition` is the folder's newest position: a running projection that has folded it is caught up,

@@ -1,3 +1,4 @@
+import { formatCount } from '../number-format.js';
 /** Positions the scrubber can stand on: 0 (the initial state, before any event) to the newest event. */
 export function clampPosition(position: number, last: number): number {
   if (!Number.isFinite(position)) return 0;
@@ -21,7 +22,7 @@ export function parsePosition(
   const position = Number(cleaned);
   if (position > last) {
     return {
-      error: `Position ${position.toLocaleString('en-US')} is past the newest event (${last.toLocaleString('en-US')})`,
+      error: `Position ${formatCount(position)} is past the newest event (${formatCount(last)})`,
     };
   }
   return { position };

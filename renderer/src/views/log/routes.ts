@@ -9,8 +9,8 @@ import {
   type RouteDefinition,
 } from '../../lib/routing/route-table.js';
 
-/** The log's filters in the address: `type` repeats, times are ISO UTC as typed. */
-export const LOG_FILTER_KEYS = ['type', 'streams', 'from', 'to', 'text'] as const;
+/** The log's filters in the address: `type` and `where` repeat, times are UTC as typed. */
+export const LOG_FILTER_KEYS = ['type', 'streams', 'from', 'to', 'text', 'where'] as const;
 
 export const LOG_ROUTES = { all: 'log.all', stream: 'log.stream', category: 'log.category' } as const;
 
@@ -50,6 +50,7 @@ export function logQueryOf(query: Query): LogQuery {
     from: queryText(query, 'from') ?? '',
     to: queryText(query, 'to') ?? '',
     text: queryText(query, 'text') ?? '',
+    where: queryList(query, 'where'),
   };
 }
 
@@ -61,6 +62,7 @@ export function logQueryPatch(query: LogQuery): QueryPatch {
     from: query.from,
     to: query.to,
     text: query.text,
+    where: query.where,
   };
 }
 
