@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { OpenJournal } from '../journal/index.js';
 import { ProjectionHost } from '../projections/index.js';
 import { openEventStore, type EventStore, type OpenOptions, type ScanProgress } from '../store/index.js';
 
@@ -15,6 +16,11 @@ export interface FolderLease {
    * with the store.
    */
   projections(trusted: () => Promise<boolean>): Promise<ProjectionHost>;
+  /**
+   * The folder's journal (views, commands, attachments), shared like the store: made on first use; its
+   * views start catching up when first asked, and stop with the store.
+   */
+  journal(): OpenJournal;
   /**
    * This holder trusted or distrusted the folder: its projections may start, or those started stop, and
    * every other holder of it hears of it (`onTrustChanged`) once they have.
@@ -39,6 +45,7 @@ interface OpenFolder {
   readonly trustListeners: Map<TrustListener, object>;
   holders: number;
   projections?: Promise<ProjectionHost>;
+  journal?: OpenJournal;
 }
 
 /**
@@ -104,6 +111,11 @@ export class FolderRegistry {
         entry.projections.catch(() => (entry.projections = undefined));
         return entry.projections;
       },
+      journal: () => {
+        if (released) throw new Error(`The folder ${key} was released by this holder`);
+        entry.journal ??= new OpenJournal(store);
+        return entry.journal;
+      },
       trustChanged: (trusted) => this.trustChanged(store.manifest.id, trusted, holder),
       onTrustChanged: (listener) => {
         entry.trustListeners.set(listener, holder);
@@ -118,6 +130,9 @@ export class FolderRegistry {
         const projections = entry.projections;
         entry.projections = undefined;
         await (await projections?.catch(() => undefined))?.close();
+        const journal = entry.journal;
+        entry.journal = undefined;
+        await journal?.close();
         await store.close();
       },
     };

@@ -1,6 +1,7 @@
 import { appInfo } from './app-info.js';
 import { appendEvent } from './event-append.js';
 import { getEvent } from './event-detail.js';
+import { journalCoreHandlers } from './journal-handlers.js';
 import { pendingJournalHandlers } from './journal-pending-handlers.js';
 import { folderHandlers } from './folder-handlers.js';
 import { logHandlers } from './log-handlers.js';
@@ -23,4 +24,6 @@ export const handlers: HandlerMap = {
   'event.append': appendEvent,
   // Declared in the contract, answered 'Unsupported' until the journal's Node side lands.
   ...pendingJournalHandlers,
+  // The journal's Node side: status, commands, channels, message pages.
+  ...journalCoreHandlers,
 };
