@@ -3,6 +3,7 @@ import { appendEvent } from './event-append.js';
 import { getEvent } from './event-detail.js';
 import { journalCoreHandlers } from './journal-handlers.js';
 import { pendingJournalHandlers } from './journal-pending-handlers.js';
+import { journalReadHandlers } from './journal-read-handlers.js';
 import { folderHandlers } from './folder-handlers.js';
 import { logHandlers } from './log-handlers.js';
 import { projectionEditHandlers } from './projection-edit-handlers.js';
@@ -26,4 +27,6 @@ export const handlers: HandlerMap = {
   ...pendingJournalHandlers,
   // The journal's Node side: status, commands, channels, message pages.
   ...journalCoreHandlers,
+  // History, recently deleted, pins, calendar, on this day, statistics, tags.
+  ...journalReadHandlers,
 };

@@ -22,6 +22,13 @@ const built: readonly JournalRequestName[] = [
   'journal.channels',
   'journal.messages',
   'journal.message',
+  'journal.history',
+  'journal.deleted',
+  'journal.pins',
+  'journal.calendar',
+  'journal.onThisDay',
+  'journal.statistics',
+  'journal.tags',
 ];
 const pending = journalRequestNames.filter((name) => !built.includes(name));
 
