@@ -155,6 +155,19 @@ export class FolderRegistry {
     await Promise.all(told);
   }
 
+  /**
+   * The journal of an open folder by its manifest id (a copy open at two paths has the same attachments,
+   * so either will do), for serving attachments to the pages that show it; undefined when none is open.
+   */
+  journalById(folderId: string): OpenJournal | undefined {
+    for (const entry of this.folders.values()) {
+      if (entry.store?.manifest.id !== folderId || entry.holders === 0) continue;
+      entry.journal ??= new OpenJournal(entry.store);
+      return entry.journal;
+    }
+    return undefined;
+  }
+
   /** Folders open now (for tests and the shell's diagnostics). */
   get openFolders(): string[] {
     return [...this.folders.keys()];

@@ -1,6 +1,7 @@
 import { appInfo } from './app-info.js';
 import { appendEvent } from './event-append.js';
 import { getEvent } from './event-detail.js';
+import { journalAttachmentHandlers } from './journal-attachment-handlers.js';
 import { journalCoreHandlers } from './journal-handlers.js';
 import { pendingJournalHandlers } from './journal-pending-handlers.js';
 import { journalReadHandlers } from './journal-read-handlers.js';
@@ -29,4 +30,6 @@ export const handlers: HandlerMap = {
   ...journalCoreHandlers,
   // History, recently deleted, pins, calendar, on this day, statistics, tags.
   ...journalReadHandlers,
+  // Attachments: chunked uploads stored by hash, reads, and addresses to show them from.
+  ...journalAttachmentHandlers,
 };

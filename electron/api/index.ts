@@ -5,3 +5,9 @@ export { FolderRegistry, type FolderLease } from './folder-registry.js';
 export { RecentFolders, RECENT_FOLDERS_FILE } from './recent-folders.js';
 export { MAX_OPEN_VIEWS } from './log-views.js';
 export { FolderTrust, FOLDER_TRUST_FILE, type TrustedFolder } from '../projections/trust/index.js';
+export {
+  ATTACHMENT_SCHEME,
+  ATTACHMENT_ROUTE,
+  attachmentReply,
+  type AttachmentReply,
+} from './attachment-route.js';

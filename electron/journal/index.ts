@@ -8,6 +8,7 @@ export type { CommandOutcome } from '../../shared/journal/command-outcome.js';
 export { loadDecisionState } from './decision-state.js';
 export type { LoadedState } from './decision-state.js';
 export type { JournalStreams } from './journal-streams.js';
+export { initJournalFolder, FIRST_CHANNEL_NAME } from './journal-folder-init.js';
 export { OpenJournal, type JournalChange, type JournalStore } from './open-journal.js';
 export { AsOfFolds } from './as-of-folds.js';
 export { JournalIndex } from './read-model/journal-index.js';

@@ -4,6 +4,7 @@ import { ipcChannels, type AppCommand } from '../../shared/contract.js';
 import { FolderRegistry, RECENT_FOLDERS_FILE, RecentFolders } from '../api/index.js';
 import { JOURNAL_FOLDER_NAME } from '../serve/default-journal-folder.js';
 import { appMenuTemplate, type MenuActions } from './app-menu.js';
+import { registerAttachmentScheme, serveAttachments } from './attachment-protocol.js';
 import type { PageSource } from './app-page.js';
 import { AppSettings } from './app-settings.js';
 import { AppWindows } from './app-windows.js';
@@ -36,6 +37,8 @@ interface LaunchRequest {
  */
 export class DesktopApp {
   readonly windows: AppWindows;
+  /** The folders open in the app's windows, one store each however many windows show it. */
+  readonly registry = new FolderRegistry();
   /** `<userData>/Journal`: what opens when no folder is named. */
   readonly journal: string;
   private readonly recent: RecentFolders;
@@ -48,7 +51,7 @@ export class DesktopApp {
   ) {
     this.recent = new RecentFolders(path.join(userData, RECENT_FOLDERS_FILE));
     this.windows = new AppWindows({
-      registry: new FolderRegistry(),
+      registry: this.registry,
       recent: this.recent,
       settings,
       page: config.page,
@@ -163,6 +166,7 @@ export class DesktopApp {
 export async function startDesktopApp(config: DesktopConfig): Promise<DesktopApp | undefined> {
   // Every renderer gets Chromium's sandbox, including any a later feature forgets to configure.
   app.enableSandbox();
+  registerAttachmentScheme();
   const userDataOverride = process.env.EVENTFOLD_USER_DATA;
   if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
 
@@ -220,5 +224,6 @@ async function createDesktopApp(config: DesktopConfig): Promise<DesktopApp> {
   const settings = await AppSettings.load(path.join(userData, 'settings.json'));
   const desktop = new DesktopApp(config, userData, settings);
   ipcMain.handle(ipcChannels.invoke, desktop.invokeHandler());
+  serveAttachments(desktop.registry);
   return desktop;
 }

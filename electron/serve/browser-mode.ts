@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { FolderRegistry, RecentFolders, RECENT_FOLDERS_FILE } from '../api/index.js';
+import { attachmentReply, FolderRegistry, RecentFolders, RECENT_FOLDERS_FILE } from '../api/index.js';
 import { ApiSockets } from './api-socket.js';
 import { userDataFolder } from './default-journal-folder.js';
 import { startStaticServer } from './static-server.js';
@@ -48,6 +48,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       ...(options.host === undefined ? {} : { host: options.host }),
       ...(options.token === undefined ? {} : { token: options.token }),
       onSocket: sockets.accept,
+      attachments: (where, query) => attachmentReply(registry, where, query),
     });
     return {
       url: server.url,

@@ -10,6 +10,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
+import { ATTACHMENT_ROUTE, type AttachmentReply } from '../api/index.js';
 import { assertUsableToken, createAccessToken, readCookie, tokensMatch } from './access-token.js';
 import { CONTENT_SECURITY_POLICY_HEADER } from './content-security-policy.js';
 import { contentTypeOf } from './content-types.js';
@@ -27,6 +28,11 @@ export interface StaticServerOptions {
   readonly token?: string;
   /** Serves the contract's WebSocket at `/api` (browser mode); without it, upgrades are refused. */
   readonly onSocket?: SocketHandler;
+  /**
+   * Answers `/attachments/FOLDER-ID/SHA256` (a journal's pictures and files, for the page to show), behind
+   * the same token as everything else; without it, that route is not found.
+   */
+  readonly attachments?: (path: string, query: URLSearchParams) => Promise<AttachmentReply>;
 }
 
 export interface RunningStaticServer {
@@ -91,6 +97,13 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
     if (typeof granted === 'object') return send(response, granted.status, granted.message);
     if (granted === 'query') {
       response.setHeader('Set-Cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+    if (url.pathname.startsWith(ATTACHMENT_ROUTE) && options.attachments !== undefined) {
+      return sendAttachment(
+        request,
+        response,
+        await options.attachments(url.pathname.slice(ATTACHMENT_ROUTE.length), url.searchParams),
+      );
     }
     const file = await resolveInside(root, url.pathname);
     if (file === 'outside') return send(response, 403, 'Outside the app');
@@ -199,6 +212,21 @@ function setSecurityHeaders(response: ServerResponse): void {
   response.setHeader('Referrer-Policy', 'no-referrer');
   // The page's address carries a secret and the files change with every build: keep neither in a cache.
   response.setHeader('Cache-Control', 'no-store');
+}
+
+/** Sends an attachment with its own headers (a sandboxing CSP in place of the app's). */
+function sendAttachment(request: IncomingMessage, response: ServerResponse, reply: AttachmentReply): void {
+  for (const [name, value] of Object.entries(reply.headers)) response.setHeader(name, value);
+  if (reply.status !== 200) {
+    response.writeHead(reply.status);
+    response.end(`${reply.message}\n`);
+    return;
+  }
+  response.writeHead(200);
+  if (request.method === 'HEAD') return void response.end();
+  createReadStream(reply.file)
+    .on('error', () => response.destroy())
+    .pipe(response);
 }
 
 function send(response: ServerResponse, status: number, message: string): void {

@@ -29,6 +29,12 @@ const built: readonly JournalRequestName[] = [
   'journal.onThisDay',
   'journal.statistics',
   'journal.tags',
+  'journal.upload.begin',
+  'journal.upload.chunk',
+  'journal.upload.finish',
+  'journal.upload.cancel',
+  'journal.attachment.read',
+  'journal.attachment.url',
 ];
 const pending = journalRequestNames.filter((name) => !built.includes(name));
 

@@ -274,6 +274,27 @@ export const session = { defaultSession: new FakeSession() };
 
 export const nativeTheme = { shouldUseDarkColors: false };
 
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+/** Custom schemes: which were made privileged (before ready) and the handler of each. */
+export const protocol = {
+  privileged: [] as { scheme: string; privileges: Record<string, boolean> }[],
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]): void {
+    this.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (this.handlers.has(scheme)) throw new Error(`The scheme ${scheme} is already handled`);
+    this.handlers.set(scheme, handler);
+  },
+  /** What a page loading `url` (an img's src) would get. */
+  fetch(url: string): Promise<Response> {
+    const handler = this.handlers.get(new URL(url).protocol.replace(/:$/, ''));
+    if (handler === undefined) throw new Error(`No handler for ${url}`);
+    return Promise.resolve(handler(new Request(url)));
+  },
+};
+
 /** Forgets everything a previous test did. */
 export function resetFakeElectron(userData: string): void {
   app.removeAllListeners();
@@ -290,6 +311,8 @@ export function resetFakeElectron(userData: string): void {
   dialog.messages = [];
   dialog.responses = [];
   screen.workAreas = [{ x: 0, y: 0, width: 1920, height: 1040 }];
+  protocol.privileged = [];
+  protocol.handlers.clear();
 }
 
 export const electron = {
@@ -301,4 +324,5 @@ export const electron = {
   screen,
   session,
   nativeTheme,
+  protocol,
 };
