@@ -2,6 +2,7 @@ import type { Command } from './command.js';
 import { appendCommand } from './commands/append.js';
 import { diffCommand } from './commands/diff.js';
 import { initCommand } from './commands/init.js';
+import { journalCommand } from './commands/journal/journal.js';
 import { projectCommand } from './commands/project.js';
 import { readCommand } from './commands/read.js';
 import { repairCommand } from './commands/repair.js';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   verifyCommand,
   repairCommand,
   serveCommand,
+  journalCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -22,4 +22,6 @@ export { deletedPage } from './views/deleted-messages.js';
 export { calendarDays, onThisDay } from './views/journal-calendar.js';
 export { journalStatistics, tagCounts, streaks } from './views/journal-statistics.js';
 export { TimeZoneDays } from './views/time-zone-days.js';
+export { postedBetween, timelinesOf } from './views/message-ranges.js';
+export { tagsOfRecord, compareRecords, type MessageRecord } from './read-model/message-record.js';
 export * from './attachments/index.js';
