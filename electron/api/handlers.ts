@@ -2,6 +2,7 @@ import { appInfo } from './app-info.js';
 import { appendEvent } from './event-append.js';
 import { getEvent } from './event-detail.js';
 import { journalAttachmentHandlers } from './journal-attachment-handlers.js';
+import { journalDraftHandlers } from './journal-draft-handlers.js';
 import { journalCoreHandlers } from './journal-handlers.js';
 import { pendingJournalHandlers } from './journal-pending-handlers.js';
 import { journalReadHandlers } from './journal-read-handlers.js';
@@ -32,4 +33,6 @@ export const handlers: HandlerMap = {
   ...journalReadHandlers,
   // Attachments: chunked uploads stored by hash, reads, and addresses to show them from.
   ...journalAttachmentHandlers,
+  // Drafts per channel, in the app's settings.
+  ...journalDraftHandlers,
 };

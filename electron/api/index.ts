@@ -11,3 +11,4 @@ export {
   attachmentReply,
   type AttachmentReply,
 } from './attachment-route.js';
+export { JournalDrafts, JOURNAL_DRAFTS_FILE } from './journal-drafts.js';

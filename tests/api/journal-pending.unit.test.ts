@@ -35,6 +35,8 @@ const built: readonly JournalRequestName[] = [
   'journal.upload.cancel',
   'journal.attachment.read',
   'journal.attachment.url',
+  'journal.drafts',
+  'journal.draft.save',
 ];
 const pending = journalRequestNames.filter((name) => !built.includes(name));
 
