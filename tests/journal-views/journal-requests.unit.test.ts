@@ -269,6 +269,43 @@ describe('the journal through the contract: status, commands, channels and pages
     expect(both.messages.map((m) => m.text)).toStrictEqual(['from the first window', 'from another process']);
   });
 
+  it('catches up a journal as its folder opens, telling the window how far it is', async () => {
+    const events = [
+      {
+        stream: 'journal-channels',
+        type: 'ChannelCreated',
+        data: { v: 1, channel: 'c1', name: 'Journal', at: at(0) },
+      },
+      ...Array.from({ length: 2500 }, (_, i) => ({
+        stream: `message-m${i}`,
+        type: 'MessagePosted',
+        data: {
+          v: 1,
+          message: `m${i}`,
+          channel: 'c1',
+          text: `entry ${i}`,
+          tags: [],
+          attachments: [],
+          replyTo: null,
+          origin: null,
+          at: at(i),
+        },
+      })),
+    ];
+    const dir = await fixture.folder(events);
+    const session = await fixture.opened(dir);
+    const page = await session.call('journal.messages', {
+      channel: 'c1',
+      page: { kind: 'latest' },
+      limit: 3,
+    });
+    expect(page).toMatchObject({ total: 2500 });
+    expect(page.messages.map((m) => m.text)).toStrictEqual(['entry 2497', 'entry 2498', 'entry 2499']);
+    const progress = session.pushed('journal.progress');
+    expect(progress[0]).toStrictEqual({ readModel: 'journal', done: 0, total: 2501 });
+    expect(progress.every((p) => p.readModel === 'journal' && p.done <= p.total)).toBe(true);
+  });
+
   it('answers as of a moment: later posts absent, later edits undone, later deletes back', async () => {
     const { page, session } = await journalFolder();
     await page.post('m1', 'kept as it was', { at: at(10) });
