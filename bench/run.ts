@@ -13,6 +13,7 @@ import { diffStates } from './cases/diff.js';
 import { exports } from './cases/export.js';
 import { importStdin } from './cases/import-stdin.js';
 import { indexMemory } from './cases/index-memory.js';
+import { journalViews } from './cases/journal.js';
 import { openTimes } from './cases/open-time.js';
 import { projectionRebuild } from './cases/projection.js';
 import { readAll } from './cases/read-all.js';
@@ -41,6 +42,7 @@ const FAMILIES: readonly CaseFamily[] = [
   diffStates,
   projectionRebuild,
   exports,
+  journalViews,
 ];
 
 function readArguments(): {

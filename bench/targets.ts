@@ -45,6 +45,10 @@ export const TARGETS: readonly Target[] = [
   { case: 'timetravel.seek', baseline: 'projection.rebuild-time', on: 'ratio', op: '<=', bound: 0.05 },
   { case: 'export.jsonl', baseline: 'plain-stringify-write', on: 'ratio', op: '>=', bound: 0.5 },
   { case: 'export.csv', baseline: 'plain-csv-stringify-write', on: 'ratio', op: '>=', bound: 0.3 },
+  // The journal, 100k messages in one channel: the Node side's part of "first screen <= 300 ms after open",
+  // and the main process memory with its views open (DESIGN: main process RSS <= 300 MB).
+  { case: 'journal.first-page', baseline: 'none', on: 'value', op: '<=', bound: 300 },
+  { case: 'journal.main.rss', baseline: 'none', on: 'value', op: '<=', bound: 300 },
 ];
 
 export function targetFor(row: BenchRow): Target | undefined {

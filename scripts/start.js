@@ -10,7 +10,11 @@ const root = path.resolve(import.meta.dirname, '..');
 const at = (/** @type {string} */ relative) => path.join(root, relative);
 
 const BUILT = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
-const SERVE = ['dist/electron/serve/browser-mode.js', 'dist/electron/serve/launch-folder.js'];
+const SERVE = [
+  'dist/electron/serve/browser-mode.js',
+  'dist/electron/serve/launch-folder.js',
+  'dist/electron/journal/index.js',
+];
 
 if (![...BUILT, ...SERVE].every((file) => existsSync(at(file)))) {
   // One line of progress, not the compiler's and bundler's output (shown only if a step fails).
@@ -37,10 +41,11 @@ if (electron.path) {
   app.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
   console.log(`The Electron binary is not available (${electron.reason}); falling back to browser mode.`);
-  /** @type {typeof import('../electron/store/index.js')} */
-  const { initEventFolder } = await import('../dist/electron/store/index.js');
-  // The desktop app makes the default journal on first start; browser mode does the same for a missing folder.
-  if (!existsSync(folder)) await initEventFolder(folder);
+  /** @type {typeof import('../electron/journal/index.js')} */
+  const { initJournalFolder } = await import('../dist/electron/journal/index.js');
+  // The desktop app makes the default journal (with a first channel) on first start; browser mode does the
+  // same for a missing folder.
+  if (!existsSync(folder)) await initJournalFolder(folder);
   /** @type {typeof import('../electron/serve/browser-mode.js')} */
   const { startBrowserMode } = await import('../dist/electron/serve/browser-mode.js');
   const server = await startBrowserMode({ folder, rendererDir: at('out/renderer') });

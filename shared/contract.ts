@@ -92,6 +92,11 @@ export interface FolderSummary {
   /** Opened read-only (by choice, or because of damage): appends are refused. */
   readonly readOnly: boolean;
   readonly health: FolderHealthView;
+  /**
+   * The folder is a journal: it has a channel directory (the default journal gets its first channel when it
+   * is made). The chat view is then its landing view.
+   */
+  readonly journal: boolean;
 }
 
 export interface StreamSummary {
@@ -468,6 +473,13 @@ export const journalRequests = {
    * 'AttachmentMismatch' when its bytes no longer have its hash.
    */
   'journal.attachment.read': journalRequest<AttachmentChunk>()(journalArgs.attachmentRead),
+  /**
+   * An address to show or download a stored attachment from (an img's src, a link's href): a route of
+   * browser mode's server (the page's token cookie lets it in), or the desktop app's own
+   * `eventfold-attachment:` protocol. The bytes come with `mediaType` when it is one a page may show inline
+   * (pictures but SVG, audio, video, PDF, plain text), else as a download, always sandboxed and unsniffed.
+   */
+  'journal.attachment.url': journalRequest<{ readonly url: string }>()(journalArgs.attachmentUrl),
   /** The drafts of the current folder's channels, kept in the app's settings (not in the folder). */
   'journal.drafts': journalRequest<
     readonly { readonly channel: JournalId; readonly draft: JournalDraft }[]
@@ -828,6 +840,9 @@ export type ContractErrorCode =
   | 'NotFaulted'
   // A what-if run replaced by a newer one of the same window (or an import cancelled).
   | 'Cancelled'
+  // A read model (the journal's views, its search index) stopped at an event it could not fold; the
+  // details name the read model and the position.
+  | 'ReadModelFaulted'
   // The journal: a refusal of the decider, or a failure of its Node side (shared/journal/journal-error.ts).
   | JournalErrorCode;
 

@@ -12,6 +12,7 @@ import type { ApiHost, ApiSession, Push } from './api-host.js';
 import { ContractFailure, failureOf } from './contract-failure.js';
 import type { FolderRegistry } from './folder-registry.js';
 import { handlers } from './handlers.js';
+import { JOURNAL_DRAFTS_FILE, JournalDrafts } from './journal-drafts.js';
 import type { RecentFolders } from './recent-folders.js';
 import type { Handler, SessionContext } from './session-context.js';
 import { SessionFolder } from './session-folder.js';
@@ -26,6 +27,8 @@ export interface ApiSessionOptions {
    * folder in the desktop app and in browser mode alike.
    */
   readonly trust?: FolderTrust;
+  /** Default: `journal-drafts.json` beside the recent folders list (the app's user data folder). */
+  readonly drafts?: JournalDrafts;
   readonly push: Push;
 }
 
@@ -38,6 +41,7 @@ class Session implements ApiSession, SessionContext {
   readonly registry: FolderRegistry;
   readonly recent: RecentFolders;
   readonly trust: FolderTrust;
+  readonly drafts: JournalDrafts;
   readonly push: Push;
   current: SessionFolder | undefined;
   private disposed = false;
@@ -58,6 +62,8 @@ class Session implements ApiSession, SessionContext {
         // The transport is closing; nothing to tell.
       }
     };
+    this.drafts =
+      options.drafts ?? new JournalDrafts(path.join(path.dirname(options.recent.file), JOURNAL_DRAFTS_FILE));
     this.trust =
       options.trust ??
       new FolderTrust(path.join(path.dirname(options.recent.file), FOLDER_TRUST_FILE), {

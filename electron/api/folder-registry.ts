@@ -8,6 +8,7 @@ import {
   type WorkerLimits,
 } from '../projections/index.js';
 import type { FolderIdentity } from '../projections/trust/index.js';
+import { OpenJournal } from '../journal/index.js';
 import { openEventStore, type EventStore, type OpenOptions, type ScanProgress } from '../store/index.js';
 
 /** One window's (or socket's) hold on an open folder; the store stays open while anyone holds it. */
@@ -25,6 +26,11 @@ export interface FolderLease {
    * about the files as the host reads them); all stop with the store.
    */
   projections(trusted: TrustCheck): Promise<ProjectionHost>;
+  /**
+   * The folder's journal (views, commands, attachments), shared like the store: made on first use; its
+   * views start catching up when first asked, and stop with the store.
+   */
+  journal(): OpenJournal;
   /**
    * This holder trusted or distrusted the folder: its projections may start, or those started stop, and
    * every other holder of it hears of it (`onTrustChanged`) once they have.
@@ -51,6 +57,7 @@ interface OpenFolder {
   readonly trustListeners: Map<TrustListener, object>;
   holders: number;
   projections?: Promise<ProjectionHost>;
+  journal?: OpenJournal;
 }
 
 export interface RegistryOptions extends Omit<OpenOptions, 'progressive' | 'onProgress'> {
@@ -148,6 +155,11 @@ export class FolderRegistry {
         entry.projections.catch(() => (entry.projections = undefined));
         return entry.projections;
       },
+      journal: () => {
+        if (released) throw new Error(`The folder ${key} was released by this holder`);
+        entry.journal ??= new OpenJournal(store);
+        return entry.journal;
+      },
       trustChanged: (status) => this.trustChanged(identity, status, holder),
       onTrustChanged: (listener) => {
         entry.trustListeners.set(listener, holder);
@@ -162,6 +174,9 @@ export class FolderRegistry {
         const projections = entry.projections;
         entry.projections = undefined;
         await (await projections?.catch(() => undefined))?.close();
+        const journal = entry.journal;
+        entry.journal = undefined;
+        await journal?.close();
         await store.close();
       },
     };
@@ -187,6 +202,19 @@ export class FolderRegistry {
       ),
     );
     await Promise.all(told);
+  }
+
+  /**
+   * The journal of an open folder by its manifest id (a copy open at two paths has the same attachments,
+   * so either will do), for serving attachments to the pages that show it; undefined when none is open.
+   */
+  journalById(folderId: string): OpenJournal | undefined {
+    for (const entry of this.folders.values()) {
+      if (entry.store?.manifest.id !== folderId || entry.holders === 0) continue;
+      entry.journal ??= new OpenJournal(entry.store);
+      return entry.journal;
+    }
+    return undefined;
   }
 
   /** Folders open now (for tests and the shell's diagnostics). */

@@ -3,6 +3,7 @@ import type { FolderSummary } from '../../shared/contract.js';
 import { categoryOf } from '../../shared/stream-name.js';
 import type { EventStore } from '../store/index.js';
 import { healthView } from './folder-health.js';
+import { isJournalFolder } from './journal-folder.js';
 
 /**
  * Builds FolderSummary values for one open folder. The first event's time never changes and the last one
@@ -36,6 +37,7 @@ export class FolderSummaries {
       indexing: store.indexing,
       readOnly: health.readOnly,
       health: healthView(health),
+      journal: isJournalFolder(store),
     };
   }
 

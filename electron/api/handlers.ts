@@ -1,8 +1,12 @@
 import { appInfo } from './app-info.js';
 import { appendEvent } from './event-append.js';
 import { getEvent } from './event-detail.js';
+import { journalAttachmentHandlers } from './journal-attachment-handlers.js';
+import { journalDraftHandlers } from './journal-draft-handlers.js';
+import { journalCoreHandlers } from './journal-handlers.js';
 import { pendingJournalHandlers } from './journal-pending-handlers.js';
 import { exportHandlers } from './export-handlers.js';
+import { journalReadHandlers } from './journal-read-handlers.js';
 import { folderHandlers } from './folder-handlers.js';
 import { logHandlers } from './log-handlers.js';
 import { projectionEditHandlers } from './projection-edit-handlers.js';
@@ -25,4 +29,12 @@ export const handlers: HandlerMap = {
   // Declared in the contract, answered 'Unsupported' until the journal's Node side lands.
   ...pendingJournalHandlers,
   ...exportHandlers,
+  // The journal's Node side: status, commands, channels, message pages.
+  ...journalCoreHandlers,
+  // History, recently deleted, pins, calendar, on this day, statistics, tags.
+  ...journalReadHandlers,
+  // Attachments: chunked uploads stored by hash, reads, and addresses to show them from.
+  ...journalAttachmentHandlers,
+  // Drafts per channel, in the app's settings.
+  ...journalDraftHandlers,
 };

@@ -6,3 +6,10 @@ export { RecentFolders, RECENT_FOLDERS_FILE } from './recent-folders.js';
 export { MAX_OPEN_VIEWS } from './log-views.js';
 export { FolderTrust, FOLDER_TRUST_FILE, type TrustedFolder } from '../projections/trust/index.js';
 export { preparedFiles, type PreparedEntry } from './prepared-files.js';
+export {
+  ATTACHMENT_SCHEME,
+  ATTACHMENT_ROUTE,
+  attachmentReply,
+  type AttachmentReply,
+} from './attachment-route.js';
+export { JournalDrafts, JOURNAL_DRAFTS_FILE } from './journal-drafts.js';

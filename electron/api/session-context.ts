@@ -2,6 +2,7 @@ import type { FolderSummary, RequestArg, RequestName, RequestResult } from '../.
 import type { FolderTrust } from '../projections/trust/index.js';
 import type { ApiHost, Push } from './api-host.js';
 import type { FolderRegistry } from './folder-registry.js';
+import type { JournalDrafts } from './journal-drafts.js';
 import type { RecentFolders } from './recent-folders.js';
 import type { SessionFolder } from './session-folder.js';
 
@@ -12,6 +13,8 @@ export interface SessionContext {
   readonly recent: RecentFolders;
   /** Which folders may run their own projection code. */
   readonly trust: FolderTrust;
+  /** The composer's drafts per folder and channel, in the app's settings. */
+  readonly drafts: JournalDrafts;
   readonly push: Push;
   /** The open folder, or a 'NoFolder' failure naming the request. */
   folder(request: RequestName): SessionFolder;

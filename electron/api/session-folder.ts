@@ -6,6 +6,8 @@ import type { FolderLease } from './folder-registry.js';
 import { FolderSummaries } from './folder-summary.js';
 import { LogViews } from './log-views.js';
 import { ProjectionReloads } from './projection-reloads.js';
+import { isJournalFolder } from './journal-folder.js';
+import { SessionJournal } from './session-journal.js';
 import { Throttle } from './throttle.js';
 import { errorText } from '../../shared/error-text.js';
 
@@ -26,6 +28,8 @@ export class SessionFolder {
    */
   readonly lease: FolderLease;
   readonly views: LogViews;
+  /** The folder's journal as this window uses it (its views start when it is first asked for). */
+  readonly journal: SessionJournal;
   private readonly summaries: FolderSummaries;
   private readonly changed: Throttle;
   private readonly progress: Throttle;
@@ -58,6 +62,14 @@ export class SessionFolder {
     });
     const { store } = lease;
     this.views = new LogViews(store, push);
+    this.journal = new SessionJournal(lease, push);
+    // A journal's views start catching up as soon as the folder is open: the chat view is its landing view.
+    void store.indexed.then(
+      () => {
+        if (!this.disposed && isJournalFolder(store)) this.journal.open();
+      },
+      () => undefined,
+    );
     this.summaries = new FolderSummaries(store);
     this.changed = new Throttle(PUSH_INTERVAL_MS, () => void this.pushSummary());
     this.progress = new Throttle(PUSH_INTERVAL_MS, () => {
@@ -177,6 +189,7 @@ export class SessionFolder {
     this.changed.cancel();
     this.progress.cancel();
     this.views.closeAll();
+    await this.journal.dispose();
     await this.lease.release();
   }
 }

@@ -2,7 +2,11 @@ import { CliFailure, EXIT_USAGE } from './failure.js';
 
 /** The command line was wrong: exit code 2, and the message points to the command's --help. */
 export class UsageError extends CliFailure {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The command line whose --help explains it (`journal DIR post`), when not the command's own. */
+    readonly helpOf?: string,
+  ) {
     super(message, EXIT_USAGE);
   }
 }

@@ -3,6 +3,7 @@ import { appendCommand } from './commands/append.js';
 import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { initCommand } from './commands/init.js';
+import { journalCommand } from './commands/journal/journal.js';
 import { projectCommand } from './commands/project.js';
 import { readCommand } from './commands/read.js';
 import { reportCommand } from './commands/report.js';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
   verifyReportCommand,
   repairCommand,
   serveCommand,
+  journalCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {

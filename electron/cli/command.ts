@@ -12,6 +12,11 @@ export interface Command {
   readonly arguments: { readonly required: readonly string[]; readonly optional?: readonly string[] };
   readonly options: OptionSpecs;
   readonly examples?: readonly string[];
+  /**
+   * Commands of this one, written after its DIR (`eventfold journal DIR post TEXT`): each is parsed with its
+   * own options and arguments (DIR first), and `eventfold NAME DIR SUB --help` shows its help.
+   */
+  readonly subcommands?: readonly Command[];
   /** Resolves to the exit code. */
   run(args: ParsedArgs): Promise<number>;
 }

@@ -4,6 +4,7 @@ import { closestCommand, findCommand } from './command-list.js';
 import { exitCodeFor, isUnexpected, messageOf } from './error-report.js';
 import { EXIT_OK, EXIT_USAGE } from './failure.js';
 import { commandHelp, mainHelp } from './help.js';
+import { runSubcommand } from './subcommand.js';
 import { watchForClosedOutput, printError, writeOut } from './output.js';
 import { packageVersion } from './package-root.js';
 
@@ -29,6 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function run(command: Command, argv: readonly string[]): Promise<number> {
+  if (command.subcommands !== undefined) return runSubcommand(command, argv, run);
   const beforeSeparator = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
   // Help wins over every other mistake on the line: it is what someone who made one is looking for.
   if (beforeSeparator.includes('--help') || beforeSeparator.includes('-h')) return show(commandHelp(command));
@@ -36,7 +38,9 @@ async function run(command: Command, argv: readonly string[]): Promise<number> {
   const { required, optional = [] } = command.arguments;
   const missing = required.slice(args.positionals.length);
   if (missing.length > 0) throw new UsageError(`missing ${missing.join(' and ')}`);
-  const extra = args.positionals.slice(required.length + optional.length);
+  // An argument named `TEXT...` takes the rest of the line.
+  const variadic = optional.some((name) => name.endsWith('...'));
+  const extra = variadic ? [] : args.positionals.slice(required.length + optional.length);
   if (extra.length > 0)
     throw new UsageError(
       `unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map((a) => `"${a}"`).join(' ')}`,
@@ -67,7 +71,7 @@ function unknownCommand(name: string): UsageError {
 
 function report(error: unknown, command: Command | undefined): number {
   if (error instanceof UsageError && command !== undefined) {
-    printError(`${error.message} (see eventfold ${command.name} --help)`);
+    printError(`${error.message} (see eventfold ${error.helpOf ?? command.name} --help)`);
   } else if (isUnexpected(error)) {
     printError(
       `unexpected error: ${messageOf(error)} (set EVENTFOLD_DEBUG=1 for details, and please report it)`,

@@ -1,6 +1,6 @@
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { protocol } from 'electron';
+import { protocol, type CustomScheme } from 'electron';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../serve/content-security-policy.js';
 import { contentTypeOf } from '../serve/content-types.js';
 import { APP_HOST, APP_SCHEME } from './app-page.js';
@@ -9,11 +9,10 @@ import { APP_HOST, APP_SCHEME } from './app-page.js';
  * Before Electron is ready: `app:` is a standard scheme (relative URLs, an origin of its own for the CSP's
  * 'self') and a secure one (like https: the page may use what browsers keep from insecure pages).
  */
-export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
-}
+export const appScheme: CustomScheme = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true },
+};
 
 /** Once Electron is ready: `app://eventfold/…` answers with the built renderer's files, and nothing else. */
 export function serveAppScheme(root: string): void {

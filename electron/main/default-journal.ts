@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
-import { initEventFolder } from '../store/index.js';
+import { initJournalFolder } from '../journal/index.js';
 
 /**
- * Makes the default journal an event folder on first start, so a first launch opens something the user
- * can append to. Only a missing or empty directory is initialised: anything else there is the user's,
+ * Makes the default journal on first start: an event folder with a first channel, so a first launch opens
+ * the chat view, ready for a first message. Only a missing or empty directory is initialised: anything else there is the user's,
  * and opening it reports what is wrong instead. True when it created the folder.
  */
 export async function ensureDefaultJournal(folder: string): Promise<boolean> {
@@ -12,6 +12,6 @@ export async function ensureDefaultJournal(folder: string): Promise<boolean> {
     throw error;
   });
   if (entries.some((name) => !name.startsWith('.'))) return false;
-  await initEventFolder(folder);
+  await initJournalFolder(folder);
   return true;
 }

@@ -1,12 +1,13 @@
 import path from 'node:path';
-import { app, ipcMain, Menu, session } from 'electron';
+import { app, ipcMain, Menu, protocol, session } from 'electron';
 import { ipcChannels, type AppCommand } from '../../shared/contract.js';
 import { FolderRegistry, RECENT_FOLDERS_FILE, RecentFolders } from '../api/index.js';
 import { SandboxPool } from '../projections/index.js';
 import { JOURNAL_FOLDER_NAME } from '../serve/default-journal-folder.js';
 import { appMenuTemplate, type MenuActions } from './app-menu.js';
+import { attachmentScheme, serveAttachments } from './attachment-protocol.js';
 import type { PageSource } from './app-page.js';
-import { registerAppScheme, serveAppScheme } from './app-protocol.js';
+import { appScheme, serveAppScheme } from './app-protocol.js';
 import { AppSettings } from './app-settings.js';
 import { AppWindows } from './app-windows.js';
 import { folderFromCommandLine } from './command-line.js';
@@ -39,6 +40,9 @@ interface LaunchRequest {
  */
 export class DesktopApp {
   readonly windows: AppWindows;
+  /** The folders open in the app's windows, one store each however many windows show it. */
+  // Projection code runs in utility processes of its own, never in this (the main) process.
+  readonly registry = new FolderRegistry({ sandbox: new SandboxPool(utilitySpawner, { spare: true }) });
   /** `<userData>/Journal`: what opens when no folder is named. */
   readonly journal: string;
   private readonly recent: RecentFolders;
@@ -51,8 +55,7 @@ export class DesktopApp {
   ) {
     this.recent = new RecentFolders(path.join(userData, RECENT_FOLDERS_FILE));
     this.windows = new AppWindows({
-      // Projection code runs in utility processes of its own, never in this (the main) process.
-      registry: new FolderRegistry({ sandbox: new SandboxPool(utilitySpawner, { spare: true }) }),
+      registry: this.registry,
       recent: this.recent,
       settings,
       page: config.page,
@@ -167,8 +170,9 @@ export class DesktopApp {
 export async function startDesktopApp(config: DesktopConfig): Promise<DesktopApp | undefined> {
   // Every renderer gets Chromium's sandbox, including any a later feature forgets to configure.
   app.enableSandbox();
-  // Before ready, or Electron ignores it: the page is served from app://eventfold/, not file://.
-  registerAppScheme();
+  // Before ready, or Electron ignores it, and in one call: a later call replaces the schemes of an earlier
+  // one. The page is served from app://eventfold/ (not file://); a journal's files from eventfold-attachment:.
+  protocol.registerSchemesAsPrivileged([appScheme, attachmentScheme]);
   const userDataOverride = process.env.EVENTFOLD_USER_DATA;
   if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
 
@@ -227,5 +231,6 @@ async function createDesktopApp(config: DesktopConfig): Promise<DesktopApp> {
   const settings = await AppSettings.load(path.join(userData, 'settings.json'));
   const desktop = new DesktopApp(config, userData, settings);
   ipcMain.handle(ipcChannels.invoke, desktop.invokeHandler());
+  serveAttachments(desktop.registry);
   return desktop;
 }

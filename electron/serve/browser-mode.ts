@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { FolderRegistry, preparedFiles, RecentFolders, RECENT_FOLDERS_FILE } from '../api/index.js';
+import {
+  attachmentReply,
+  FolderRegistry,
+  preparedFiles,
+  RecentFolders,
+  RECENT_FOLDERS_FILE,
+} from '../api/index.js';
 import { ApiSockets } from './api-socket.js';
 import { userDataFolder } from './default-journal-folder.js';
 import { startStaticServer } from './static-server.js';
@@ -56,6 +62,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       ...(options.token === undefined ? {} : { token: options.token }),
       onSocket: sockets.accept,
       downloads: (handle) => preparedFiles.get(handle),
+      attachments: (where, query) => attachmentReply(registry, where, query),
     });
     return {
       url: server.url,

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { DOWNLOAD_PREFIX, sendDownload, type Downloadable } from './download-route.js';
+import { ATTACHMENT_ROUTE, type AttachmentReply } from '../api/index.js';
 import { assertUsableToken, createAccessToken, readCookie, tokensMatch } from './access-token.js';
 import { CONTENT_SECURITY_POLICY_HEADER } from './content-security-policy.js';
 import { contentTypeOf } from './content-types.js';
@@ -42,6 +43,11 @@ export interface StaticServerOptions {
   readonly onSocket?: SocketHandler;
   /** Finds a prepared export or report for /download/HANDLE (browser mode); without it, 404. */
   readonly downloads?: (handle: string) => Downloadable | undefined;
+  /**
+   * Answers `/attachments/FOLDER-ID/SHA256` (a journal's pictures and files, for the page to show), behind
+   * the same token as everything else; without it, that route is not found.
+   */
+  readonly attachments?: (path: string, query: URLSearchParams) => Promise<AttachmentReply>;
 }
 
 export interface RunningStaticServer {
@@ -113,6 +119,13 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
     if (url.pathname.startsWith(DOWNLOAD_PREFIX)) {
       const handle = url.pathname.slice(DOWNLOAD_PREFIX.length);
       return sendDownload(response, request.method, options.downloads?.(handle));
+    }
+    if (url.pathname.startsWith(ATTACHMENT_ROUTE) && options.attachments !== undefined) {
+      return sendAttachment(
+        request,
+        response,
+        await options.attachments(url.pathname.slice(ATTACHMENT_ROUTE.length), url.searchParams),
+      );
     }
     const file = await resolveInside(root, url.pathname);
     if (file === 'outside') return send(response, 403, 'Outside the app');
@@ -224,6 +237,21 @@ function setSecurityHeaders(response: ServerResponse): void {
   response.setHeader('Referrer-Policy', 'no-referrer');
   // The page's address carries a secret and the files change with every build: keep neither in a cache.
   response.setHeader('Cache-Control', 'no-store');
+}
+
+/** Sends an attachment with its own headers (a sandboxing CSP in place of the app's). */
+function sendAttachment(request: IncomingMessage, response: ServerResponse, reply: AttachmentReply): void {
+  for (const [name, value] of Object.entries(reply.headers)) response.setHeader(name, value);
+  if (reply.status !== 200) {
+    response.writeHead(reply.status);
+    response.end(`${reply.message}\n`);
+    return;
+  }
+  response.writeHead(200);
+  if (request.method === 'HEAD') return void response.end();
+  createReadStream(reply.file)
+    .on('error', () => response.destroy())
+    .pipe(response);
 }
 
 function send(response: ServerResponse, status: number, message: string): void {

@@ -1,4 +1,5 @@
 import type { JournalEvent } from './events.js';
+import type { MessageView } from './views.js';
 
 /** What came of a journal command (the answer of the contract's `journal.command`). */
 export interface CommandOutcome {
@@ -12,4 +13,10 @@ export interface CommandOutcome {
   readonly conflict: boolean;
   /** How many times the command was decided: 1, plus one for each race it lost to another writer. */
   readonly attempts: number;
+  /**
+   * For a command about a message: the message as it is now, once the views include the command's events
+   * (so a page can show it without asking again). After a lost edit (`conflict`), `text` is the edit that
+   * won and `conflicts` holds the text that lost: both texts, for the page to show side by side.
+   */
+  readonly message?: MessageView;
 }

@@ -110,7 +110,9 @@ export const journalArgs = {
     upload: journalId,
     name: string({ minLength: 1, maxLength: MAX_ATTACHMENT_NAME_LENGTH }),
     mediaType: string({ minLength: 3, maxLength: 255 }),
-    size: integer({ min: 0, max: MAX_ATTACHMENT_BYTES }),
+    // Not capped here: an attachment over MAX_ATTACHMENT_BYTES is refused as 'AttachmentTooLarge', saying
+    // how large it is and what the limit is, rather than as a bad argument.
+    size: integer({ min: 0 }),
   }),
   uploadChunk: object({
     upload: journalId,
@@ -127,6 +129,11 @@ export const journalArgs = {
     sha256,
     offset: optional(integer({ min: 0 })),
     length: optional(integer({ min: 1, max: UPLOAD_CHUNK_BYTES })),
+  }),
+  attachmentUrl: object({
+    sha256,
+    mediaType: string({ minLength: 3, maxLength: 255 }),
+    name: string({ minLength: 1, maxLength: MAX_ATTACHMENT_NAME_LENGTH }),
   }),
   drafts: nothing,
   draftSave: object({ channel: journalId, draft: union(draft, literal(null)) }),

@@ -91,6 +91,8 @@ export interface MessageView {
   /** True only in views that show deleted messages (recently deleted, history). */
   readonly deleted: boolean;
   readonly deletedAt: JournalTime | null;
+  /** How many messages reply to this one (deleted replies included); absent when none. */
+  readonly replies?: number;
 }
 
 /** Opaque: where a page ends, to ask for the next one. */
@@ -134,6 +136,8 @@ export interface MessageHistory {
     /** How it was settled: by an edit (its id), dismissed, or still open. */
     readonly settled: { readonly by: 'edit'; readonly edit: JournalId } | { readonly by: 'dismissal' } | null;
   })[];
+  /** The messages that reply to this one, in the order they were posted (deleted ones marked). */
+  readonly replies?: readonly (MessagePreview & { readonly deleted: boolean })[];
   /** Every event of the message, oldest first. */
   readonly timeline: readonly {
     readonly type: MessageEvent['type'];

@@ -44,6 +44,7 @@ describe('folder.open', () => {
       indexing: false,
       readOnly: false,
       health: { condition: 'ok', problems: [], tail: null },
+      journal: false,
     } satisfies FolderSummary);
     expect(session.pushed('folder.changed').at(-1)).toEqual(summary);
     expect(await session.call('folder.current', undefined)).toEqual(summary);

@@ -14,6 +14,7 @@ import {
   app,
   dialog,
   ipcMain,
+  protocol,
   resetFakeElectron,
   screen,
   session,
@@ -120,17 +121,20 @@ describe('the desktop app at launch', () => {
     expect(await currentFolder(windows()[0]!)).toMatchObject({ path: shop });
   });
 
-  it('creates the default journal in the user data folder on first start and opens it', async () => {
+  it('creates the default journal in the user data folder on first start, with a first channel, and opens it', async () => {
     await start(['/opt/Eventfold/eventfold']);
     const journal = path.join(userData, 'Journal');
     expect(existsSync(path.join(journal, 'eventfold.json'))).toBe(true);
-    expect(await currentFolder(windows()[0]!)).toMatchObject({ path: journal, events: 0 });
+    // A journal from the start: the page lands in its chat view, with a channel to write in.
+    expect(await currentFolder(windows()[0]!)).toMatchObject({ path: journal, events: 1, journal: true });
+    const channels = await invoke(windows()[0]!, 'journal.channels', {});
+    expect(channels).toMatchObject({ ok: true, value: [{ name: 'Journal', messages: 0 }] });
   });
 
   it('creates the journal also when it is named on the command line (as npm start does)', async () => {
     const journal = path.join(userData, 'Journal');
     await start(['/opt/Eventfold/eventfold', `--folder=${journal}`]);
-    expect(await currentFolder(windows()[0]!)).toMatchObject({ path: journal, events: 0 });
+    expect(await currentFolder(windows()[0]!)).toMatchObject({ path: journal, events: 1, journal: true });
   });
 
   it('leaves a journal directory holding something else alone and says why it cannot open it', async () => {
@@ -403,6 +407,55 @@ describe('macOS', () => {
     await vi.waitFor(async () =>
       expect((await currentFolder(windows()[0]!))?.path).toBe(path.join(userData, 'Journal')),
     );
+  });
+});
+
+describe("a journal's attachments in the desktop app", () => {
+  it('are served to its pages through the eventfold-attachment protocol, checked, sandboxed, as the api names them', async () => {
+    await start(['/opt/Eventfold/eventfold']);
+    expect(protocol.privileged).toStrictEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'eventfold-attachment',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+      },
+    ]);
+    const window = windows()[0]!;
+    const bytes = Buffer.from('GIF89a pretend');
+    const call = async (name: string, arg: unknown) => {
+      const answer = await invoke(window, name, arg);
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.value;
+    };
+    await call('journal.upload.begin', {
+      upload: 'u1',
+      name: 'cat.gif',
+      mediaType: 'image/gif',
+      size: bytes.length,
+    });
+    await call('journal.upload.chunk', { upload: 'u1', offset: 0, data: bytes.toString('base64') });
+    const ref = (await call('journal.upload.finish', { upload: 'u1' })) as { sha256: string };
+    const { url } = (await call('journal.attachment.url', {
+      sha256: ref.sha256,
+      mediaType: 'image/gif',
+      name: 'cat.gif',
+    })) as {
+      url: string;
+    };
+    expect(url).toMatch(
+      /^eventfold-attachment:\/\/[0-9a-f-]{36}\/[0-9a-f]{64}\?type=image%2Fgif&name=cat.gif$/,
+    );
+
+    const shown = await protocol.fetch(url);
+    expect(shown.status).toBe(200);
+    expect(Buffer.from(await shown.arrayBuffer()).equals(bytes)).toBe(true);
+    expect(shown.headers.get('content-type')).toBe('image/gif');
+    expect(shown.headers.get('content-security-policy')).toBe('sandbox');
+    expect(shown.headers.get('x-content-type-options')).toBe('nosniff');
+    const page = await protocol.fetch(url.replace('image%2Fgif', 'text%2Fhtml'));
+    expect(page.headers.get('content-type')).toBe('application/octet-stream');
+    const elsewhere = await protocol.fetch(url.replace(/\/\/[0-9a-f-]{36}\//, '//not-open/'));
+    expect(elsewhere.status).toBe(404);
   });
 });
 

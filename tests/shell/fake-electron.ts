@@ -292,8 +292,13 @@ type ProtocolHandler = (request: Request) => Response | Promise<Response>;
 /** Schemes registered before ready (with their privileges) and handlers installed after it. */
 export const protocol = {
   privileged: [] as { scheme: string; privileges?: Record<string, boolean> }[],
+  registered: false,
   handlers: new Map<string, ProtocolHandler>(),
+  /** Electron takes one call, before ready: a second one would replace the first one's schemes. */
   registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]): void {
+    if (protocol.registered)
+      throw new Error('registerSchemesAsPrivileged called twice: the first call is lost');
+    protocol.registered = true;
     protocol.privileged.push(...schemes);
   },
   handle(scheme: string, handler: ProtocolHandler): void {
@@ -384,8 +389,6 @@ export function resetFakeElectron(userData: string): void {
   app.lockData = undefined;
   app.quitCount = 0;
   app.isPackaged = false;
-  protocol.privileged = [];
-  protocol.handlers.clear();
   FakeBrowserWindow.all = [];
   FakeBrowserWindow.focused = null;
   ipcMain.handlers.clear();
@@ -398,6 +401,9 @@ export function resetFakeElectron(userData: string): void {
   dialog.saving = [];
   screen.workAreas = [{ x: 0, y: 0, width: 1920, height: 1040 }];
   FakeUtilityProcess.forks = [];
+  protocol.privileged = [];
+  protocol.registered = false;
+  protocol.handlers.clear();
 }
 
 export const electron = {

@@ -40,6 +40,10 @@ it('a packaged app ignores ELECTRON_RENDERER_URL and serves its page from app://
   expect(window.loads).toEqual(['app://eventfold/index.html']);
   expect(protocol.privileged).toEqual([
     { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    {
+      scheme: 'eventfold-attachment',
+      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+    },
   ]);
   expect(protocol.handlers.has('app')).toBe(true);
 });
