@@ -29,6 +29,8 @@ export default defineConfig({
           'scan-worker': resolve(root, 'electron/store/scan-worker.ts'),
           // Projections run in workers started from new URL('./fold-worker.js', import.meta.url) likewise.
           'fold-worker': resolve(root, 'electron/projections/fold-worker.ts'),
+          // The journal's search index runs in a worker from new URL('./search-worker.js', import.meta.url).
+          'search-worker': resolve(root, 'electron/journal/search/search-worker.ts'),
         },
       },
     },
