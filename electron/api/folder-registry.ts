@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { JournalSearch, storeEventFeed } from '../journal/search/index.js';
 import { ProjectionHost } from '../projections/index.js';
 import { openEventStore, type EventStore, type OpenOptions, type ScanProgress } from '../store/index.js';
 
@@ -21,6 +22,11 @@ export interface FolderLease {
    */
   trustChanged(trusted: boolean): Promise<void>;
   /**
+   * The folder's journal search index, shared like the store: started (from its saved copy, catching up)
+   * on first use, closed (and saved) with the store.
+   */
+  search(): Promise<JournalSearch>;
+  /**
    * Another holder (window or socket) trusted or distrusted the folder; its `trustChanged` resolves once
    * every listener has. Returns the unsubscribe.
    */
@@ -39,6 +45,7 @@ interface OpenFolder {
   readonly trustListeners: Map<TrustListener, object>;
   holders: number;
   projections?: Promise<ProjectionHost>;
+  search?: Promise<JournalSearch>;
 }
 
 /**
@@ -104,6 +111,11 @@ export class FolderRegistry {
         entry.projections.catch(() => (entry.projections = undefined));
         return entry.projections;
       },
+      search: async () => {
+        entry.search ??= JournalSearch.open(storeEventFeed(store));
+        entry.search.catch(() => (entry.search = undefined));
+        return entry.search;
+      },
       trustChanged: (trusted) => this.trustChanged(store.manifest.id, trusted, holder),
       onTrustChanged: (listener) => {
         entry.trustListeners.set(listener, holder);
@@ -118,6 +130,9 @@ export class FolderRegistry {
         const projections = entry.projections;
         entry.projections = undefined;
         await (await projections?.catch(() => undefined))?.close();
+        const search = entry.search;
+        entry.search = undefined;
+        await (await search?.catch(() => undefined))?.close();
         await store.close();
       },
     };

@@ -2,6 +2,7 @@ import { appInfo } from './app-info.js';
 import { appendEvent } from './event-append.js';
 import { getEvent } from './event-detail.js';
 import { pendingJournalHandlers } from './journal-pending-handlers.js';
+import { journalSearchHandlers } from './journal-search-handlers.js';
 import { folderHandlers } from './folder-handlers.js';
 import { logHandlers } from './log-handlers.js';
 import { projectionEditHandlers } from './projection-edit-handlers.js';
@@ -23,4 +24,6 @@ export const handlers: HandlerMap = {
   'event.append': appendEvent,
   // Declared in the contract, answered 'Unsupported' until the journal's Node side lands.
   ...pendingJournalHandlers,
+  // The journal's search (electron/journal/search/).
+  ...journalSearchHandlers,
 };

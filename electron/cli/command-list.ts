@@ -2,6 +2,7 @@ import type { Command } from './command.js';
 import { appendCommand } from './commands/append.js';
 import { diffCommand } from './commands/diff.js';
 import { initCommand } from './commands/init.js';
+import { journalCommand } from './commands/journal.js';
 import { projectCommand } from './commands/project.js';
 import { readCommand } from './commands/read.js';
 import { repairCommand } from './commands/repair.js';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   verifyCommand,
   repairCommand,
   serveCommand,
+  journalCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {
@@ -29,9 +31,9 @@ export function findCommand(name: string): Command | undefined {
 }
 
 /** The command a typo most likely meant, if one is close enough to be worth suggesting. */
-export function closestCommand(name: string): string | undefined {
+export function closestCommand(name: string, among: readonly Command[] = COMMANDS): string | undefined {
   let best: { name: string; distance: number } | undefined;
-  for (const command of COMMANDS) {
+  for (const command of among) {
     const distance = editDistance(name.toLowerCase(), command.name);
     if (distance <= 2 && (best === undefined || distance < best.distance))
       best = { name: command.name, distance };

@@ -12,6 +12,11 @@ export interface Command {
   readonly arguments: { readonly required: readonly string[]; readonly optional?: readonly string[] };
   readonly options: OptionSpecs;
   readonly examples?: readonly string[];
+  /**
+   * Commands of their own after DIR (`eventfold journal DIR search QUERY`): the second word picks one, which
+   * then gets DIR and the rest of the line. `run` is not called for such a command.
+   */
+  readonly subcommands?: readonly Command[];
   /** Resolves to the exit code. */
   run(args: ParsedArgs): Promise<number>;
 }

@@ -22,19 +22,32 @@ export function mainHelp(version: string): string {
   ].join('\n');
 }
 
-export function commandHelp(command: Command): string {
+/** A command's help; a subcommand's (`parent` given) is written as `eventfold journal DIR search …`. */
+export function commandHelp(command: Command, parent?: Command): string {
   const options = Object.entries({ ...command.options, help: HELP_OPTION }).map(([name, spec]) => ({
     flags: `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value}` : ''}`,
     description: spec.description,
   }));
   const width = options.reduce((most, option) => Math.max(most, option.flags.length), 0);
+  const prefix = parent === undefined ? command.name : parent.name;
+  const subcommands = command.subcommands ?? [];
+  const nameWidth = subcommands.reduce((most, sub) => Math.max(most, sub.name.length), 0);
   return [
-    ...command.usage.map((usage, i) => `${i === 0 ? 'Usage:' : '      '} eventfold ${command.name} ${usage}`),
+    ...command.usage.map((usage, i) => `${i === 0 ? 'Usage:' : '      '} eventfold ${prefix} ${usage}`),
     '',
     command.summary + '.',
     '',
     command.description,
     '',
+    ...(subcommands.length === 0
+      ? []
+      : [
+          'Commands:',
+          ...subcommands.map((sub) => `  ${sub.name.padEnd(nameWidth)}  ${sub.summary}`),
+          '',
+          `Run 'eventfold ${command.name} DIR COMMAND --help' for a command's options.`,
+          '',
+        ]),
     'Options:',
     ...options.map((option) => `  ${option.flags.padEnd(width)}  ${option.description}`),
     ...(command.examples === undefined

@@ -10,6 +10,8 @@ import { packageVersion } from './package-root.js';
 /** Runs `eventfold ARGS` and resolves to the exit code; every failure is reported here, once. */
 export async function main(argv: readonly string[]): Promise<number> {
   let command: Command | undefined;
+  // The command whose help a usage error points to: `journal`, or the journal's `search`.
+  const running: { command?: Command; parent?: Command } = {};
   try {
     const [name, ...rest] = argv;
     if (name === undefined) {
@@ -22,16 +24,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (name.startsWith('-')) throw new UsageError(`unknown option ${name} (options go after the command)`);
     command = findCommand(name);
     if (command === undefined) throw unknownCommand(name);
-    return await run(command, rest);
+    running.command = command;
+    return await run(command, rest, running);
   } catch (error) {
-    return report(error, command);
+    return report(error, running.command ?? command, running.parent);
   }
 }
 
-async function run(command: Command, argv: readonly string[]): Promise<number> {
+async function run(
+  command: Command,
+  argv: readonly string[],
+  running: { command?: Command; parent?: Command },
+): Promise<number> {
+  if (command.subcommands !== undefined) return runSubcommand(command, command.subcommands, argv, running);
   const beforeSeparator = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
   // Help wins over every other mistake on the line: it is what someone who made one is looking for.
-  if (beforeSeparator.includes('--help') || beforeSeparator.includes('-h')) return show(commandHelp(command));
+  if (beforeSeparator.includes('--help') || beforeSeparator.includes('-h'))
+    return show(commandHelp(command, running.parent));
   const args = parseArgs(argv, command.options);
   const { required, optional = [] } = command.arguments;
   const missing = required.slice(args.positionals.length);
@@ -42,6 +51,30 @@ async function run(command: Command, argv: readonly string[]): Promise<number> {
       `unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map((a) => `"${a}"`).join(' ')}`,
     );
   return command.run(args);
+}
+
+/** `eventfold journal DIR search QUERY`: DIR first, then the subcommand, which gets DIR and the rest. */
+async function runSubcommand(
+  parent: Command,
+  subcommands: readonly Command[],
+  argv: readonly string[],
+  running: { command?: Command; parent?: Command },
+): Promise<number> {
+  const [dir, name, ...rest] = argv;
+  const isHelp = (arg: string | undefined): boolean => arg === '--help' || arg === '-h';
+  const named = subcommands.find((command) => command.name === name);
+  if (named !== undefined && (isHelp(dir) || rest.some(isHelp))) return show(commandHelp(named, parent));
+  if (dir === undefined || isHelp(dir) || isHelp(name)) return show(commandHelp(parent));
+  if (name === undefined) throw new UsageError(`missing COMMAND after ${dir}`);
+  if (named === undefined) {
+    const suggestion = closestCommand(name, subcommands);
+    throw new UsageError(
+      `unknown ${parent.name} command "${name}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+    );
+  }
+  running.command = named;
+  running.parent = parent;
+  return run(named, [dir, ...rest], running);
 }
 
 async function help(argv: readonly string[]): Promise<number> {
@@ -65,9 +98,10 @@ function unknownCommand(name: string): UsageError {
   );
 }
 
-function report(error: unknown, command: Command | undefined): number {
+function report(error: unknown, command: Command | undefined, parent?: Command): number {
   if (error instanceof UsageError && command !== undefined) {
-    printError(`${error.message} (see eventfold ${command.name} --help)`);
+    const where = parent === undefined ? command.name : `${parent.name} DIR ${command.name}`;
+    printError(`${error.message} (see eventfold ${where} --help)`);
   } else if (isUnexpected(error)) {
     printError(
       `unexpected error: ${messageOf(error)} (set EVENTFOLD_DEBUG=1 for details, and please report it)`,

@@ -16,7 +16,11 @@ const fixture = useApiFixture();
  * Whoever builds a handler removes its name from `pending` below; when the list is empty, delete this test
  * and the pending handlers.
  */
-const pending = [...journalRequestNames];
+const built: readonly JournalRequestName[] = [
+  // electron/api/journal-search-handlers.ts
+  'journal.search',
+];
+const pending = journalRequestNames.filter((name) => !built.includes(name));
 
 const at = '2026-03-01T08:00:00.000Z';
 const sha256 = 'ab'.repeat(32);

@@ -17,6 +17,12 @@ export interface JournalSearchOptions {
 }
 
 const SAVE_EVERY_MS = 30_000;
+/**
+ * A search while the index catches up waits this long for it first: a small journal opened a moment ago
+ * is complete by then, and a large one answers with what it has (and its status says so) rather than
+ * keep the page waiting for a rebuild.
+ */
+const CATCH_UP_WAIT_MS = 1_000;
 
 /**
  * The journal's search read model: a worker thread owning the index, fed in log order from a checkpoint.
@@ -38,6 +44,7 @@ export class JournalSearch {
   private saving: Promise<void> = Promise.resolve();
   private closed = false;
   private readonly cacheFile: string;
+  private readonly statusListeners = new Set<(status: ReadModelStatus) => void>();
 
   private constructor(
     private readonly feed: EventFeed,
@@ -71,9 +78,16 @@ export class JournalSearch {
     };
   }
 
+  /** Hears every change of status, as `options.onStatus` does; returns the unsubscribe. */
+  onStatus(listener: (status: ReadModelStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
   /** A page of hits, with the index's status (results lag the log while it catches up). */
   async search(query: SearchQuery): Promise<SearchResults> {
     if (this.state === 'faulted') await this.restart();
+    if (this.state === 'catching-up') await this.caughtUpOrAfter(CATCH_UP_WAIT_MS);
     const page = await this.worker.request({ kind: 'query', query });
     return { ...page, index: this.status() };
   }
@@ -82,6 +96,14 @@ export class JournalSearch {
   whenCovered(position = this.feed.lastPosition()): Promise<void> {
     if (this.covered >= position || this.closed) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push({ position, resolve }));
+  }
+
+  private caughtUpOrAfter(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    return Promise.race([
+      this.whenCovered(),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
+    ]).finally(() => clearTimeout(timer));
   }
 
   /** Drops the index and its saved copy and builds it again from the log. */
@@ -167,7 +189,7 @@ export class JournalSearch {
     }
     if (covered <= this.covered) return;
     this.covered = covered;
-    this.options.onStatus?.(this.status());
+    this.announce();
     for (let i = this.waiters.length - 1; i >= 0; i--) {
       const waiter = this.waiters[i]!;
       if (waiter.position <= covered) {
@@ -215,6 +237,12 @@ export class JournalSearch {
 
   private setState(state: ReadModelStatus['state']): void {
     this.state = state;
-    this.options.onStatus?.(this.status());
+    this.announce();
+  }
+
+  private announce(): void {
+    const status = this.status();
+    this.options.onStatus?.(status);
+    for (const listener of this.statusListeners) listener(status);
   }
 }
