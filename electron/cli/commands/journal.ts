@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { journalImportCommand } from './journal-import.js';
 import { journalSearchCommand } from './journal-search.js';
 
 /**
@@ -14,7 +15,10 @@ export const journalCommand: Command = {
     'event there, and these commands read and write the same events as the app.',
   arguments: { required: ['DIR', 'COMMAND'] },
   options: {},
-  subcommands: [journalSearchCommand],
-  examples: ['eventfold journal ./journal search cafe'],
+  subcommands: [journalSearchCommand, journalImportCommand],
+  examples: [
+    'eventfold journal ./journal search cafe',
+    'eventfold journal ./journal import journal.json --from jrnl',
+  ],
   run: () => Promise.reject(new Error('journal runs one of its commands')),
 };
