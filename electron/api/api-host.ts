@@ -1,10 +1,13 @@
 import type { Answer, FolderSummary, PushEvents, PushName } from '../../shared/contract.js';
+import type { ImportSource } from '../../shared/journal/index.js';
 
 /** What the api needs from whoever carries it: the Electron shell or browser mode's socket. */
 export interface ApiHost {
   readonly mode: 'desktop' | 'browser';
   /** Desktop only (system dialog); browser mode leaves it out and folder.choose answers code 'Unsupported'. */
   chooseFolder?(purpose: 'open' | 'create'): Promise<string | null>;
+  /** Desktop only: the system dialog for a tool's export file (File > Import); null when cancelled. */
+  chooseImportFile?(from: ImportSource): Promise<string | null>;
 }
 
 export type Push = <P extends PushName>(name: P, payload: PushEvents[P]) => void;

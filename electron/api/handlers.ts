@@ -2,6 +2,7 @@ import { appInfo } from './app-info.js';
 import { appendEvent } from './event-append.js';
 import { getEvent } from './event-detail.js';
 import { pendingJournalHandlers } from './journal-pending-handlers.js';
+import { journalImportHandlers } from './journal-import-handlers.js';
 import { journalSearchHandlers } from './journal-search-handlers.js';
 import { folderHandlers } from './folder-handlers.js';
 import { logHandlers } from './log-handlers.js';
@@ -24,6 +25,7 @@ export const handlers: HandlerMap = {
   'event.append': appendEvent,
   // Declared in the contract, answered 'Unsupported' until the journal's Node side lands.
   ...pendingJournalHandlers,
-  // The journal's search (electron/journal/search/).
+  // The journal's search (electron/journal/search/) and imports (electron/journal/import/).
   ...journalSearchHandlers,
+  ...journalImportHandlers,
 };

@@ -10,6 +10,7 @@ import { createApiSession, type ApiSession, type FolderRegistry, type RecentFold
 import type { PageSource } from './app-page.js';
 import type { AppSettings } from './app-settings.js';
 import { chooseFolder } from './folder-dialog.js';
+import { chooseImportFile } from './import-dialog.js';
 import { placeWindow, type Bounds } from './window-bounds.js';
 import { createWindowOptions } from './window-options.js';
 
@@ -84,7 +85,11 @@ export class AppWindows {
     const entry: AppWindow = {
       window,
       session: createApiSession({
-        host: { mode: 'desktop', chooseFolder: (purpose) => chooseFolder(window, purpose) },
+        host: {
+          mode: 'desktop',
+          chooseFolder: (purpose) => chooseFolder(window, purpose),
+          chooseImportFile: (from) => chooseImportFile(window, from),
+        },
         registry: this.options.registry,
         recent: this.options.recent,
         push: (name, payload) => this.push(entry, name, payload),

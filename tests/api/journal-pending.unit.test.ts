@@ -19,6 +19,11 @@ const fixture = useApiFixture();
 const built: readonly JournalRequestName[] = [
   // electron/api/journal-search-handlers.ts
   'journal.search',
+  // electron/api/journal-import-handlers.ts
+  'journal.import.choose',
+  'journal.import.preview',
+  'journal.import',
+  'journal.import.cancel',
 ];
 const pending = journalRequestNames.filter((name) => !built.includes(name));
 
