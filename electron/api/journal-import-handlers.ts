@@ -1,15 +1,29 @@
 import type { PushEvents } from '../../shared/contract.js';
-import { ImportCancelled, previewImport, runImport, type ImportProgress } from '../journal/import/index.js';
+import {
+  ImportCancelled,
+  ImportStaging,
+  previewImport,
+  runImport,
+  StagingRefused,
+  type ImportProgress,
+} from '../journal/import/index.js';
 import { ContractFailure } from './contract-failure.js';
 import type { HandlerMap, SessionContext } from './session-context.js';
 import { Throttle } from './throttle.js';
 
 type ImportRequests = Pick<
   HandlerMap,
-  'journal.import.choose' | 'journal.import.preview' | 'journal.import' | 'journal.import.cancel'
+  | 'journal.import.choose'
+  | 'journal.import.preview'
+  | 'journal.import'
+  | 'journal.import.cancel'
+  | 'journal.import.upload'
 >;
 
 const PROGRESS_INTERVAL_MS = 100;
+
+/** Exports the page uploaded in browser mode, until their import ends. */
+const staging = new ImportStaging();
 
 /** The imports each window is running, by their id, so that the window can cancel them. */
 const running = new WeakMap<SessionContext, Map<string, AbortController>>();
@@ -27,7 +41,8 @@ function importsOf(session: SessionContext): Map<string, AbortController> {
  * File > Import: the desktop app asks for the export with the system dialog (`journal.import.choose`),
  * the page previews it, then imports it into a channel with progress pushed as `journal.import.progress`
  * (at most ten a second, and the last one always), and may cancel it. Browser mode has no dialog: the
- * page names the export's path on this computer (the server runs on it).
+ * page uploads the export (`journal.import.upload`) and imports the staged file; the staged files are
+ * removed when that import ends, however it ends.
  */
 export const journalImportHandlers: ImportRequests = {
   'journal.import.choose': async (arg, session) => {
@@ -84,11 +99,28 @@ export const journalImportHandlers: ImportRequests = {
     } finally {
       throttle.cancel();
       imports.delete(arg.import);
+      if (staging.holds(arg.import, arg.path)) await staging.remove(arg.import);
     }
   },
 
-  'journal.import.cancel': (arg, session) => {
-    importsOf(session).get(arg.import)?.abort();
-    return Promise.resolve(null);
+  'journal.import.cancel': async (arg, session) => {
+    const controller = importsOf(session).get(arg.import);
+    if (controller !== undefined) controller.abort();
+    // An upload given up before its import started leaves nothing behind either.
+    else await staging.remove(arg.import);
+    return null;
+  },
+
+  'journal.import.upload': async (arg) => {
+    try {
+      return await staging.write(arg.import, arg.file, arg.offset, Buffer.from(arg.data, 'base64'));
+    } catch (error) {
+      if (error instanceof StagingRefused) {
+        throw new ContractFailure('BadRequest', `journal.import.upload: ${error.message}`, {
+          file: arg.file,
+        });
+      }
+      throw error;
+    }
   },
 };

@@ -9,3 +9,4 @@ export { previewImport } from './import-preview.js';
 export { storeAttachmentFile } from './attachment-writer.js';
 export type { AttachmentSource, AttachmentWriter } from './attachment-writer.js';
 export { isKnownTimeZone, localTimeZone } from './wall-time.js';
+export { ImportStaging, StagingRefused } from './import-staging.js';

@@ -105,6 +105,62 @@ describe('File > Import through the contract', () => {
     expect((await window.call('folder.current', undefined))?.events).toBeLessThan(301);
   });
 
+  it('imports an export the page uploaded in browser mode, and removes the staged files after', async () => {
+    const window = await openedJournal();
+    const folder = path.join(FIXTURES, 'telegram-saved');
+    const files = ['result.json', 'photos/photo_1@14-06-2019_18-22-05.jpg', 'files/packing list.txt'];
+    let staged = '';
+    for (const file of files) {
+      const bytes = fs.readFileSync(path.join(folder, ...file.split('/')));
+      // Small chunks, so that a file takes several.
+      for (let offset = 0; offset < bytes.length || offset === 0; offset += 1000) {
+        const data = bytes.subarray(offset, offset + 1000).toString('base64');
+        const answer = await window.call('journal.import.upload', { import: 'up', file, offset, data });
+        expect(answer.received).toBe(Math.min(bytes.length, offset + 1000));
+        if (file === 'result.json') staged = answer.path;
+        if (offset + 1000 >= bytes.length) break;
+      }
+    }
+    expect(fs.readFileSync(staged)).toEqual(fs.readFileSync(path.join(folder, 'result.json')));
+    expect(await window.call('journal.import.preview', { path: staged, from: 'telegram' })).toMatchObject({
+      entries: 7,
+      attachments: 2,
+    });
+    const outcome = await window.call('journal.import', {
+      import: 'up',
+      path: staged,
+      from: 'telegram',
+      channel: { kind: 'new', channel: 'saved', name: 'Saved Messages' },
+    });
+    expect(outcome).toMatchObject({ added: 7, attachments: 2 });
+    expect(fs.existsSync(path.dirname(staged))).toBe(false);
+  });
+
+  it('refuses an upload that leaves the export folder or skips bytes', async () => {
+    const window = fixture.session();
+    const data = Buffer.from('{}').toString('base64');
+    const climbing = await window.refusal('journal.import.upload', {
+      import: 'u1',
+      file: '../../etc/passwd',
+      offset: 0,
+      data,
+    });
+    expect(climbing).toMatchObject({
+      code: 'BadRequest',
+      message: 'journal.import.upload: "../../etc/passwd" is not a file\'s path inside the export\'s folder',
+    });
+    const gap = await window.refusal('journal.import.upload', {
+      import: 'u1',
+      file: 'a.json',
+      offset: 5,
+      data,
+    });
+    expect(gap.message).toBe(
+      'journal.import.upload: a.json: this chunk starts at byte 5, but 0 bytes were received',
+    );
+    expect(await window.call('journal.import.cancel', { import: 'u1' })).toBeNull();
+  });
+
   it('asks for the file with the desktop dialog, which browser mode does not have', async () => {
     const browser = fixture.session();
     expect(await browser.refusalCode('journal.import.choose', { from: 'jrnl' })).toBe('Unsupported');
