@@ -49,7 +49,7 @@ export const journalImportHandlers: ImportRequests = {
     if (session.host.chooseImportFile === undefined) {
       throw new ContractFailure(
         'Unsupported',
-        'journal.import.choose: browser mode has no file dialog; type the path of the export file instead',
+        'journal.import.choose: browser mode has no file dialog; upload the export instead (journal.import.upload)',
       );
     }
     return { path: await session.host.chooseImportFile(arg.from) };
