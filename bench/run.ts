@@ -11,6 +11,7 @@ import { concurrentAppends } from './cases/append-concurrent.js';
 import { sequentialAppends } from './cases/append-sequential.js';
 import { diffStates } from './cases/diff.js';
 import { indexMemory } from './cases/index-memory.js';
+import { journalSearch } from './cases/journal-search.js';
 import { openTimes } from './cases/open-time.js';
 import { projectionRebuild } from './cases/projection.js';
 import { readAll } from './cases/read-all.js';
@@ -37,6 +38,7 @@ const FAMILIES: readonly CaseFamily[] = [
   rendererLog,
   diffStates,
   projectionRebuild,
+  journalSearch,
 ];
 
 function readArguments(): {

@@ -33,6 +33,11 @@ export const TARGETS: readonly Target[] = [
   { case: 'diff.1mb.one-change', baseline: 'none', on: 'value', op: '<=', bound: 20 },
   { case: 'projection.rebuild', baseline: 'raw-parse-fold', on: 'ratio', op: '>=', bound: 0.6 },
   { case: 'timetravel.seek', baseline: 'projection.rebuild-time', on: 'ratio', op: '<=', bound: 0.05 },
+  // DESIGN.md "journal search, 100k messages".
+  { case: 'journal.search.build', baseline: 'minisearch-alone', on: 'ratio', op: '>=', bound: 0.7 },
+  { case: 'journal.search.query.p50', baseline: 'none', on: 'value', op: '<=', bound: 20 },
+  { case: 'journal.search.append-to-searchable.p50', baseline: 'none', on: 'value', op: '<=', bound: 100 },
+  { case: 'journal.search.worker-rss', baseline: 'none', on: 'value', op: '<=', bound: 250 },
 ];
 
 export function targetFor(row: BenchRow): Target | undefined {

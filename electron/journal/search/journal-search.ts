@@ -118,6 +118,11 @@ export class JournalSearch {
     this.follow();
   }
 
+  /** Saves the index now if it covers more than its saved copy (with the position it covers). */
+  checkpoint(): Promise<void> {
+    return this.save();
+  }
+
   /** The worker's memory now (the benchmark reports it). */
   memory(): Promise<WorkerMemory> {
     return this.worker.request({ kind: 'memory' });

@@ -31,17 +31,28 @@ const OPTIONS: Options<IndexedDocument> = {
   fields: ['text', 'tags'],
   tokenize,
   processTerm: foldTerm,
-  searchOptions: {
-    // Every word of the query must match (as in Telegram's and Day One's search), each exactly, as the
-    // start of a word (the last one is usually still being typed) or, for longer words, with a typo.
-    combineWith: 'AND',
-    prefix: (term) => term.length >= 2 && !isEmojiTerm(term),
-    // One edit from 4 letters, two from 7 (a swapped pair of letters, the commonest typo, is two edits).
-    fuzzy: (term) => (isEmojiTerm(term) || term.length < 4 ? false : term.length < 7 ? 1 : 2),
-    maxFuzzy: 2,
-    boost: { text: 1, tags: 1.5 },
-  },
+  // Every word of the query must match, as in Telegram's and Day One's search.
+  searchOptions: { combineWith: 'AND', boost: { text: 1, tags: 1.5 } },
 };
+
+/**
+ * The last word of a query is usually still being typed: it also matches as the start of a word, from
+ * three letters on (two letters start too many words to be worth it). The words before it are whole.
+ */
+const MIN_PREFIX = 3;
+const lastWordAsPrefix = (term: string, i: number, terms: string[]): boolean =>
+  i === terms.length - 1 && term.length >= MIN_PREFIX && !isEmojiTerm(term);
+
+/**
+ * Typos are looked for only while the exact and prefix matches are fewer than this: a query that finds
+ * a hundred messages as typed is spelled as the journal spells it, and its near misses would only bury
+ * them (and looking for them is the costly part of a search).
+ */
+export const TYPOS_BELOW = 100;
+
+/** A typo is allowed in words of 4 letters or more: one edit, two from 7 (a swapped pair is two edits). */
+const typoDistance = (term: string): number | false =>
+  isEmojiTerm(term) || term.length < 4 ? false : term.length < 7 ? 1 : 2;
 
 /** The data a saved index is made of (see search-cache.ts for the file around it). */
 export interface MessageIndexData {
@@ -98,25 +109,36 @@ export class MessageIndex {
     else this.search.add(document);
   }
 
+  /**
+   * Exact and prefix matches first, then (only while they are fewer than TYPOS_BELOW) the messages found
+   * only by allowing a typo; newest first within each.
+   */
   query(query: SearchQuery): SearchPage {
     const terms = termsOf(query.query);
     if (terms.length === 0) return { hits: [], total: 0, capped: false, offset: query.offset };
     const accept = filterOf(query);
-    const found: { entry: SearchEntry; result: SearchResult; typo: boolean }[] = [];
-    for (const result of this.search.search(query.query, {
-      filter: (result) => {
-        const entry = this.fold.entries.get(result.id as string);
-        return entry !== undefined && !entry.deleted && accept(entry);
-      },
-    })) {
-      const entry = this.fold.entries.get(result.id as string)!;
-      found.push({ entry, result, typo: !matchesWithoutTypo(terms, result.terms) });
+    const entryOf = (result: SearchResult): SearchEntry | undefined => {
+      const entry = this.fold.entries.get(result.id as string);
+      return entry !== undefined && !entry.deleted && accept(entry) ? entry : undefined;
+    };
+    const exact = this.search.search(query.query, {
+      prefix: lastWordAsPrefix,
+      filter: (result) => entryOf(result) !== undefined,
+    });
+    let typos: SearchResult[] = [];
+    if (exact.length < TYPOS_BELOW && terms.some((term) => typoDistance(term) !== false)) {
+      const seen = new Set(exact.map((result) => result.id as string));
+      typos = this.search.search(query.query, {
+        prefix: lastWordAsPrefix,
+        fuzzy: typoDistance,
+        maxFuzzy: 2,
+        filter: (result) => !seen.has(result.id as string) && entryOf(result) !== undefined,
+      });
     }
-    // Exact and prefix matches first, then those found only by allowing a typo; newest first within each.
-    found.sort((a, b) => Number(a.typo) - Number(b.typo) || b.entry.atMs - a.entry.atMs);
-    const capped = found.length > MAX_HITS;
-    const kept = capped ? found.slice(0, MAX_HITS) : found;
-    const hits = kept.slice(query.offset, query.offset + query.limit).map(({ entry, result }) => ({
+    const all = exact.length + typos.length;
+    const ordered = newestFirst(exact, MAX_HITS, entryOf);
+    ordered.push(...newestFirst(typos, MAX_HITS - ordered.length, entryOf));
+    const hits = ordered.slice(query.offset, query.offset + query.limit).map(({ entry, result }) => ({
       message: entry.message,
       channel: entry.channel,
       at: entry.at,
@@ -125,7 +147,7 @@ export class MessageIndex {
       tags: tagsOfEntry(entry),
       attachments: entry.attachments,
     }));
-    return { hits, total: kept.length, capped, offset: query.offset };
+    return { hits, total: ordered.length, capped: all > MAX_HITS, offset: query.offset };
   }
 
   /** Everything needed to load the index again as it is now. */
@@ -138,9 +160,29 @@ function documentOf(entry: SearchEntry): IndexedDocument {
   return { id: entry.message, text: entry.text, tags: tagsOfEntry(entry).join(' ') };
 }
 
-/** Every query term was found as itself or as the start of a word of the message. */
-function matchesWithoutTypo(terms: readonly string[], matched: readonly string[]): boolean {
-  return terms.every((term) => matched.some((word) => word.startsWith(term)));
+interface Ranked {
+  readonly entry: SearchEntry;
+  readonly result: SearchResult;
+}
+
+/**
+ * The `count` newest of the results, newest first. A common word matches tens of thousands of messages:
+ * the cut-off time is found on a typed array first, so that only the kept ones are sorted as objects.
+ */
+function newestFirst(
+  results: readonly SearchResult[],
+  count: number,
+  entryOf: (result: SearchResult) => SearchEntry | undefined,
+): Ranked[] {
+  if (count <= 0) return [];
+  const ranked = results.map((result) => ({ entry: entryOf(result)!, result }));
+  let kept = ranked;
+  if (ranked.length > count) {
+    const times = Float64Array.from(ranked, ({ entry }) => entry.atMs).sort();
+    const cutoff = times[times.length - count]!;
+    kept = ranked.filter(({ entry }) => entry.atMs >= cutoff);
+  }
+  return kept.sort((a, b) => b.entry.atMs - a.entry.atMs).slice(0, count);
 }
 
 function filterOf(query: SearchQuery): (entry: SearchEntry) => boolean {

@@ -3,6 +3,11 @@ import type { SearchAnswerMessage, SearchAnswers, SearchRequest } from './search
 
 /** The worker's heap at most, in MiB: far above what 100,000 messages need, a guard against a runaway. */
 const WORKER_HEAP_MB = 1536;
+/**
+ * Its young generation, in MiB: indexing makes many short-lived strings, and with V8's default (a few MiB
+ * for a worker) most of the time would go to collecting them.
+ */
+const WORKER_YOUNG_MB = 64;
 
 interface Pending {
   readonly resolve: (value: unknown) => void;
@@ -22,7 +27,7 @@ export class SearchWorkerClient {
 
   constructor() {
     this.worker = new Worker(new URL('./search-worker.js', import.meta.url), {
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });
     this.worker.on('message', (answer: SearchAnswerMessage) => {
       const pending = this.pending.get(answer.id);

@@ -33,6 +33,8 @@ export interface WorkerMemory {
   readonly heapTotal: number;
   /** The whole process's resident set, in bytes (a worker thread has none of its own). */
   readonly rss: number;
+  /** Messages in the index (not deleted). */
+  readonly messages: number;
 }
 
 /** The answer to each kind of request. */
