@@ -30,6 +30,8 @@ export default defineConfig({
           // Projections run in utility processes started from new URL('./sandbox-child.js', import.meta.url)
           // likewise (the main process never runs projection code).
           'sandbox-child': resolve(root, 'electron/projections/sandbox/sandbox-child.ts'),
+          // The journal's search index runs in a worker from new URL('./search-worker.js', import.meta.url).
+          'search-worker': resolve(root, 'electron/journal/search/search-worker.ts'),
         },
       },
     },

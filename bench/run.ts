@@ -14,6 +14,7 @@ import { exports } from './cases/export.js';
 import { importStdin } from './cases/import-stdin.js';
 import { indexMemory } from './cases/index-memory.js';
 import { journalViews } from './cases/journal.js';
+import { journalSearch } from './cases/journal-search.js';
 import { openTimes } from './cases/open-time.js';
 import { projectionRebuild } from './cases/projection.js';
 import { readAll } from './cases/read-all.js';
@@ -43,6 +44,7 @@ const FAMILIES: readonly CaseFamily[] = [
   projectionRebuild,
   exports,
   journalViews,
+  journalSearch,
 ];
 
 function readArguments(): {

@@ -49,6 +49,11 @@ export const TARGETS: readonly Target[] = [
   // and the main process memory with its views open (DESIGN: main process RSS <= 300 MB).
   { case: 'journal.first-page', baseline: 'none', on: 'value', op: '<=', bound: 300 },
   { case: 'journal.main.rss', baseline: 'none', on: 'value', op: '<=', bound: 300 },
+  // DESIGN.md "journal search, 100k messages".
+  { case: 'journal.search.build', baseline: 'minisearch-alone', on: 'ratio', op: '>=', bound: 0.7 },
+  { case: 'journal.search.query.p50', baseline: 'none', on: 'value', op: '<=', bound: 20 },
+  { case: 'journal.search.append-to-searchable.p50', baseline: 'none', on: 'value', op: '<=', bound: 100 },
+  { case: 'journal.search.worker-rss', baseline: 'none', on: 'value', op: '<=', bound: 250 },
 ];
 
 export function targetFor(row: BenchRow): Target | undefined {

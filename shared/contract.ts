@@ -27,6 +27,7 @@ import { MAX_STREAM_ID_BYTES, MAX_EVENT_TYPE_BYTES } from './stream-name.js';
 import type { AttachmentRef, JournalErrorCode, JournalId } from './journal/index.js';
 import type { CommandOutcome } from './journal/command-outcome.js';
 import { journalArgs } from './journal/request-args.js';
+import { importUploadArg, type ImportUploadArg, type ImportUploadResult } from './journal/import-upload.js';
 import type {
   AttachmentChunk,
   CalendarDay,
@@ -692,6 +693,15 @@ export const requests = {
   'export.save': request<{ readonly file: string }, { readonly saved: string | null }>(
     object({ file: string({ minLength: 1, maxLength: 64 }) }),
   ),
+
+  // ---- Journal imports in browser mode (shared/journal/import-upload.ts) ----
+  /**
+   * One chunk of a file of an export the page uploads for File > Import in browser mode (where
+   * `journal.import.choose` has no dialog): the answer's `path` is where the file is staged, to pass to
+   * `journal.import.preview` and `journal.import`. The staged files are removed when that import ends.
+   * 'BadRequest' for a path that leaves the export's folder, a chunk out of order or a file too large.
+   */
+  'journal.import.upload': request<ImportUploadArg, ImportUploadResult>(importUploadArg),
 } as const;
 
 export type RequestName = keyof typeof requests;

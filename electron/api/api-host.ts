@@ -1,4 +1,5 @@
 import type { Answer, FolderSummary, PushEvents, PushName } from '../../shared/contract.js';
+import type { ImportSource } from '../../shared/journal/index.js';
 
 /** What the api needs from whoever carries it: the Electron shell or browser mode's socket. */
 export interface ApiHost {
@@ -7,6 +8,8 @@ export interface ApiHost {
   chooseFolder?(purpose: 'open' | 'create'): Promise<string | null>;
   /** Desktop only (system save dialog): where to save an export or report; null when cancelled. */
   saveFile?(suggestedName: string): Promise<string | null>;
+  /** Desktop only: the system dialog for a tool's export file (File > Import); null when cancelled. */
+  chooseImportFile?(from: ImportSource): Promise<string | null>;
 }
 
 export type Push = <P extends PushName>(name: P, payload: PushEvents[P]) => void;

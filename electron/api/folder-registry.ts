@@ -9,6 +9,7 @@ import {
 } from '../projections/index.js';
 import type { FolderIdentity } from '../projections/trust/index.js';
 import { OpenJournal } from '../journal/index.js';
+import { JournalSearch, storeEventFeed } from '../journal/search/index.js';
 import { openEventStore, type EventStore, type OpenOptions, type ScanProgress } from '../store/index.js';
 
 /** One window's (or socket's) hold on an open folder; the store stays open while anyone holds it. */
@@ -37,6 +38,11 @@ export interface FolderLease {
    */
   trustChanged(status: TrustStatus): Promise<void>;
   /**
+   * The folder's journal search index, shared like the store: started (from its saved copy, catching up)
+   * on first use, closed (and saved) with the store.
+   */
+  search(): Promise<JournalSearch>;
+  /**
    * Another holder (window or socket) trusted or distrusted the folder, or its projection code changed
    * and it asks for trust again; its `trustChanged` resolves once every listener has. Returns the
    * unsubscribe.
@@ -58,6 +64,7 @@ interface OpenFolder {
   holders: number;
   projections?: Promise<ProjectionHost>;
   journal?: OpenJournal;
+  search?: Promise<JournalSearch>;
 }
 
 export interface RegistryOptions extends Omit<OpenOptions, 'progressive' | 'onProgress'> {
@@ -160,6 +167,12 @@ export class FolderRegistry {
         entry.journal ??= new OpenJournal(store);
         return entry.journal;
       },
+      search: async () => {
+        if (released) throw new Error(`The folder ${key} was released by this holder`);
+        entry.search ??= JournalSearch.open(storeEventFeed(store));
+        entry.search.catch(() => (entry.search = undefined));
+        return entry.search;
+      },
       trustChanged: (status) => this.trustChanged(identity, status, holder),
       onTrustChanged: (listener) => {
         entry.trustListeners.set(listener, holder);
@@ -177,6 +190,9 @@ export class FolderRegistry {
         const journal = entry.journal;
         entry.journal = undefined;
         await journal?.close();
+        const search = entry.search;
+        entry.search = undefined;
+        await (await search?.catch(() => undefined))?.close();
         await store.close();
       },
     };

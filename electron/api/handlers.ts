@@ -7,6 +7,8 @@ import { journalCoreHandlers } from './journal-handlers.js';
 import { pendingJournalHandlers } from './journal-pending-handlers.js';
 import { exportHandlers } from './export-handlers.js';
 import { journalReadHandlers } from './journal-read-handlers.js';
+import { journalImportHandlers } from './journal-import-handlers.js';
+import { journalSearchHandlers } from './journal-search-handlers.js';
 import { folderHandlers } from './folder-handlers.js';
 import { logHandlers } from './log-handlers.js';
 import { projectionEditHandlers } from './projection-edit-handlers.js';
@@ -37,4 +39,7 @@ export const handlers: HandlerMap = {
   ...journalAttachmentHandlers,
   // Drafts per channel, in the app's settings.
   ...journalDraftHandlers,
+  // The journal's search (electron/journal/search/) and imports (electron/journal/import/).
+  ...journalSearchHandlers,
+  ...journalImportHandlers,
 };

@@ -1,4 +1,5 @@
 import type { FolderSummary, ProjectionSummary, TrustStatus } from '../../shared/contract.js';
+import type { JournalSearch } from '../journal/search/index.js';
 import type { ProjectionHost, ProjectionStatus } from '../projections/index.js';
 import type { ScanProgress } from '../store/index.js';
 import type { Push } from './api-host.js';
@@ -39,6 +40,10 @@ export class SessionFolder {
   private stopFollowing: (() => void) | undefined;
   private readonly projectionsChanged: Throttle;
   private reloads: ProjectionReloads | undefined;
+  private searchFollowed: Promise<JournalSearch> | undefined;
+  private stopFollowingSearch: (() => void) | undefined;
+  private readonly searchProgress: Throttle;
+  private searchLive = false;
   private disposed = false;
 
   constructor(
@@ -52,7 +57,10 @@ export class SessionFolder {
         this.follow(host);
         return host;
       },
+      // Asking for the search index also tells this page how its catching up goes (journal.progress).
+      search: () => (this.searchFollowed ??= this.followSearch(lease)),
     };
+    this.searchProgress = new Throttle(PUSH_INTERVAL_MS, () => void this.pushSearchProgress());
     this.projectionsChanged = new Throttle(PROJECTIONS_PUSH_INTERVAL_MS, () => {
       if (this.followed !== undefined && !this.disposed) {
         push('projections.changed', this.followed.list().map(projectionSummary));
@@ -179,9 +187,35 @@ export class SessionFolder {
     this.stopFollowing = host.onChanged(() => this.projectionsChanged.request());
   }
 
+  private async followSearch(lease: FolderLease): Promise<JournalSearch> {
+    try {
+      const search = await lease.search();
+      if (!this.disposed) {
+        this.stopFollowingSearch = search.onStatus(() => this.searchProgress.request());
+        this.searchProgress.request();
+      }
+      return search;
+    } catch (error) {
+      this.searchFollowed = undefined;
+      throw error;
+    }
+  }
+
+  private async pushSearchProgress(): Promise<void> {
+    const search = await this.searchFollowed?.catch(() => undefined);
+    if (search === undefined || this.disposed) return;
+    const { state, position, lastPosition } = search.status();
+    // While it follows the log live, each append is not progress worth telling the page about.
+    if (state === 'live' && this.searchLive) return;
+    this.searchLive = state === 'live';
+    this.push('journal.progress', { readModel: 'search', done: position, total: lastPosition });
+  }
+
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    this.stopFollowingSearch?.();
+    this.searchProgress.cancel();
     this.stopFollowing?.();
     this.reloads?.close();
     this.projectionsChanged.cancel();

@@ -37,9 +37,9 @@ export function findCommand(name: string): Command | undefined {
 }
 
 /** The command a typo most likely meant, if one is close enough to be worth suggesting. */
-export function closestCommand(name: string): string | undefined {
+export function closestCommand(name: string, among: readonly Command[] = COMMANDS): string | undefined {
   let best: { name: string; distance: number } | undefined;
-  for (const command of COMMANDS) {
+  for (const command of among) {
     const distance = editDistance(name.toLowerCase(), command.name);
     if (distance <= 2 && (best === undefined || distance < best.distance))
       best = { name: command.name, distance };

@@ -12,6 +12,7 @@ import type { PageSource } from './app-page.js';
 import type { AppSettings } from './app-settings.js';
 import { chooseFolder } from './folder-dialog.js';
 import { chooseSavePath } from './save-dialog.js';
+import { chooseImportFile } from './import-dialog.js';
 import { placeWindow, type Bounds } from './window-bounds.js';
 import { createWindowOptions } from './window-options.js';
 
@@ -90,6 +91,7 @@ export class AppWindows {
           mode: 'desktop',
           chooseFolder: (purpose) => chooseFolder(window, purpose),
           saveFile: (name) => chooseSavePath(window, name, os.homedir()),
+          chooseImportFile: (from) => chooseImportFile(window, from),
         },
         registry: this.options.registry,
         recent: this.options.recent,

@@ -37,6 +37,13 @@ const built: readonly JournalRequestName[] = [
   'journal.attachment.url',
   'journal.drafts',
   'journal.draft.save',
+  // electron/api/journal-search-handlers.ts
+  'journal.search',
+  // electron/api/journal-import-handlers.ts
+  'journal.import.choose',
+  'journal.import.preview',
+  'journal.import',
+  'journal.import.cancel',
 ];
 const pending = journalRequestNames.filter((name) => !built.includes(name));
 

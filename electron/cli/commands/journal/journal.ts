@@ -3,7 +3,8 @@ import { JOURNAL_SUBCOMMANDS } from './subcommands.js';
 
 export const journalCommand: Command = {
   name: 'journal',
-  summary: 'Write and read the chat journal: post, edit, delete, restore, list, channels',
+  summary:
+    'Write, read, search and import the chat journal: post, edit, delete, restore, list, channels, search, import',
   usage: JOURNAL_SUBCOMMANDS.flatMap((sub) => sub.usage),
   description:
     'The journal of a folder, on the command line: the same messages the app shows, as events in the\n' +
