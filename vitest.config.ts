@@ -1,8 +1,11 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 // The file name says the tier: *.unit.test.ts, *.int.test.ts (real files, real child processes from dist/),
 // *.e2e.test.ts (the built app in a real browser).
 const exclude = ['**/node_modules/**', 'dist/**', 'out/**'];
+/** The renderer's tests: its `.svelte.ts` controllers use runes, so they are compiled as the page's bundle is. */
+const rendererTests = 'tests/renderer*/**/*.unit.test.ts';
 
 export default defineConfig({
   test: {
@@ -10,7 +13,19 @@ export default defineConfig({
       {
         extends: true,
         // Property tests run hundreds of cases: on a loaded two-core machine 5 s is a timing assertion, not a hang check.
-        test: { name: 'unit', include: ['**/*.unit.test.ts'], exclude, testTimeout: 30_000 },
+        test: {
+          name: 'unit',
+          include: ['**/*.unit.test.ts'],
+          exclude: [...exclude, rendererTests],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        // The browser build of svelte (and of every package), as in the page: runes run, effects flush.
+        plugins: [svelte({ configFile: false })],
+        resolve: { conditions: ['browser'] },
+        test: { name: 'unit-renderer', include: [rendererTests], exclude, testTimeout: 30_000 },
       },
       {
         extends: true,
