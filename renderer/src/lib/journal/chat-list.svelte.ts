@@ -30,6 +30,12 @@ export type ChatPlace =
   | { readonly kind: 'around'; readonly message: JournalId }
   | { readonly kind: 'at'; readonly time: string };
 
+export interface ChatFocus {
+  readonly message: JournalId;
+  readonly serial: number;
+  readonly highlight: boolean;
+}
+
 export interface ChatListOptions {
   /** Messages a request asks for. */
   readonly pageSize?: number;
@@ -54,8 +60,11 @@ export class ChatList {
   total = $state(0);
   loadingOlder = $state(false);
   loadingNewer = $state(false);
-  /** A message to bring into view and mark (a jump); `serial` changes so the same message can be asked twice. */
-  focus = $state<{ readonly message: JournalId; readonly serial: number } | null>(null);
+  /**
+   * A message to bring into view: marked for a moment after a jump (`highlight`), or just kept in view at
+   * the bottom (the newest message). `serial` changes so the same message can be asked for twice.
+   */
+  focus = $state<ChatFocus | null>(null);
   /**
    * True while the last change added or removed rows at the top: the virtual list then keeps its place by
    * the bottom (virtua's `shift`), so the rows on screen do not move.
@@ -113,7 +122,13 @@ export class ChatList {
       this.following = place.kind === 'latest' || page.newer === null;
       this.status = 'ready';
       const anchor = page.anchor ?? (place.kind === 'around' ? place.message : null);
-      this.focus = anchor === null ? null : { message: anchor, serial: ++this.#serial };
+      const last = page.messages.at(-1)?.message ?? null;
+      this.focus =
+        anchor !== null
+          ? this.#focusOn(anchor, true)
+          : place.kind === 'latest' && last !== null
+            ? this.#focusOn(last, false)
+            : null;
     } catch (error) {
       if (generation !== this.#generation) return;
       this.status = 'error';
@@ -130,7 +145,7 @@ export class ChatList {
     const focus = this.focus;
     return this.open(this.channel, place).then(() => {
       // A reload keeps the reader where they were; it is not a jump.
-      if (place.kind === 'around') this.focus = focus;
+      if (place.kind === 'around') this.focus = focus === null ? null : { ...focus, highlight: false };
     });
   }
 
@@ -188,7 +203,7 @@ export class ChatList {
       const last = this.messages.at(-1);
       this.following = true;
       this.unseen = 0;
-      this.focus = last === undefined ? null : { message: last.message, serial: ++this.#serial };
+      this.focus = last === undefined ? null : this.#focusOn(last.message, false);
       return;
     }
     await this.open(this.channel, { kind: 'latest' });
@@ -198,7 +213,8 @@ export class ChatList {
   async jumpTo(message: JournalId): Promise<void> {
     if (this.channel === null) return;
     if (hasMessage(this.#window, message)) {
-      this.focus = { message, serial: ++this.#serial };
+      this.focus = this.#focusOn(message, true);
+      this.following = false;
       return;
     }
     await this.open(this.channel, { kind: 'around', message });
@@ -221,9 +237,13 @@ export class ChatList {
     this.#window = window;
     this.total += 1;
     if (placed === 'end') {
-      if (this.following) this.focus = { message: view.message, serial: ++this.#serial };
+      if (this.following) this.focus = this.#focusOn(view.message, false);
       else this.unseen += 1;
     }
+  }
+
+  #focusOn(message: JournalId, highlight: boolean): ChatFocus {
+    return { message, serial: ++this.#serial, highlight };
   }
 
   #remove(message: JournalId): void {

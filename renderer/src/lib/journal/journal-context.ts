@@ -1,20 +1,21 @@
 import { getContext, setContext } from 'svelte';
-import type { JournalSession } from './journal-session.svelte.js';
+import type { ChatView } from './chat-view.svelte.js';
 
-const KEY = Symbol('journal-session');
+const KEY = Symbol('chat-view');
 
-/** Makes the session reachable from every component under the journal view. */
-export function setJournalSession(session: JournalSession): JournalSession {
-  return setContext(KEY, session);
+/** Makes the chat view (and through it the journal session) reachable from every component under it. */
+export function setChatView(view: ChatView): ChatView {
+  return setContext(KEY, view);
 }
 
-export function journalSession(): JournalSession {
-  const session = getContext<JournalSession | undefined>(KEY);
-  if (session === undefined) {
+/** The chat view the component is rendered in. */
+export function chatView(): ChatView {
+  const view = getContext<ChatView | undefined>(KEY);
+  if (view === undefined) {
     throw new Error(
-      'journalSession() was called outside the journal view: render the component inside JournalView ' +
-        '(which calls setJournalSession), or set one in the test that mounts it.',
+      'chatView() was called outside the journal view: render the component inside JournalView (which ' +
+        'calls setChatView), or call setChatView with a ChatView in the test that mounts it.',
     );
   }
-  return session;
+  return view;
 }

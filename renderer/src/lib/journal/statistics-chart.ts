@@ -36,10 +36,12 @@ export function dayChart(
   let x = 0;
   // A bound on the loop: a range of more than 20 years is drawn as its last 20.
   let day = from < addDays(to, -7300) ? addDays(to, -7300) : from;
+  // Months label a year or less; past that, a label a month would run together: years then.
+  const long = Date.parse(to) - Date.parse(day) > 400 * 86_400_000;
   while (day <= to) {
     const entries = counts.get(day) ?? 0;
     bars.push({ day, entries, x, height: entries === 0 ? 0 : Math.max(2, (entries / most) * height) });
-    if (day.endsWith('-01') || x === 0) ticks.push({ x, label: monthTick(day) });
+    if (long ? day.endsWith('-01-01') : day.endsWith('-01')) ticks.push({ x, label: long ? day.slice(0, 4) : monthTick(day) });
     x += 1;
     day = addDays(day, 1);
   }
