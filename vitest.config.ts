@@ -8,6 +8,7 @@ const exclude = ['**/node_modules/**', 'dist/**', 'out/**'];
 const rendererTests = 'tests/renderer*/**/*.unit.test.ts';
 
 export default defineConfig({
+  plugins: [svelte({ configFile: false })],
   test: {
     projects: [
       {
@@ -22,8 +23,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        // The browser build of svelte (and of every package), as in the page: runes run, effects flush.
-        plugins: [svelte({ configFile: false })],
+        // The browser build of svelte (and of every package), as in the page: effects run, as they do there.
         resolve: { conditions: ['browser'] },
         test: { name: 'unit-renderer', include: [rendererTests], exclude, testTimeout: 30_000 },
       },

@@ -635,9 +635,22 @@ export const pushNames = [
   'journal.import.progress',
 ] as const satisfies readonly PushName[];
 
-/** Menu items that act inside the page. */
+/**
+ * Menu items that act inside the page. Each runs the page's action of the same purpose (renderer/src/App.svelte
+ * maps them), so the menu, the page's keys and the command palette do one thing one way.
+ */
 export type AppCommand =
-  'show-folder' | 'show-log' | 'append-event' | 'focus-filter' | 'toggle-live' | 'toggle-theme';
+  | 'show-folder'
+  | 'show-log'
+  | 'append-event'
+  | 'focus-filter'
+  | 'toggle-live'
+  | 'toggle-theme'
+  // ---- Stream browser: keys and links (issue 13) ----
+  | 'open-palette'
+  | 'show-shortcuts'
+  | 'go-back'
+  | 'go-forward';
 
 export const requestNames = Object.keys(requests) as RequestName[];
 

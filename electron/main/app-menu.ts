@@ -18,7 +18,10 @@ export interface MenuActions {
   command(command: AppCommand): void;
 }
 
-/** Shortcuts of the page's actions. `/` is the page's own key: the menu shows it without taking it. */
+/**
+ * Shortcuts of the page's actions (the page lists them in its key sheet, renderer/src/views and
+ * lib/actions/app-actions.ts). `/` and `?` are the page's own keys: the menu shows them without taking them.
+ */
 export const COMMAND_ACCELERATORS: Readonly<Record<AppCommand, string>> = {
   'show-folder': 'CmdOrCtrl+1',
   'show-log': 'CmdOrCtrl+2',
@@ -26,7 +29,14 @@ export const COMMAND_ACCELERATORS: Readonly<Record<AppCommand, string>> = {
   'focus-filter': '/',
   'append-event': 'CmdOrCtrl+N',
   'toggle-live': 'CmdOrCtrl+L',
+  'open-palette': 'CmdOrCtrl+K',
+  'show-shortcuts': '?',
+  'go-back': 'Alt+Left',
+  'go-forward': 'Alt+Right',
 };
+
+/** Keys the page handles itself: typing them into a text field must still type them. */
+const PAGE_KEYS: ReadonlySet<AppCommand> = new Set(['focus-filter', 'show-shortcuts']);
 
 /** The application menu, in each platform's conventions (macOS: app menu first, Window menu, no Quit in File). */
 export function appMenuTemplate(context: MenuContext, actions: MenuActions): MenuItemConstructorOptions[] {
@@ -36,8 +46,8 @@ export function appMenuTemplate(context: MenuContext, actions: MenuActions): Men
   const command = (label: string, name: AppCommand): MenuItemConstructorOptions => ({
     label,
     accelerator: COMMAND_ACCELERATORS[name],
-    // The page handles `/` itself, where typing it into a text field must still type a slash.
-    ...(name === 'focus-filter' ? { registerAccelerator: false } : {}),
+    // The page handles `/` and `?` itself, where typing them into a text field must still type them.
+    ...(PAGE_KEYS.has(name) ? { registerAccelerator: false } : {}),
     click: () => actions.command(name),
   });
 
@@ -56,8 +66,11 @@ export function appMenuTemplate(context: MenuContext, actions: MenuActions): Men
   const view: MenuItemConstructorOptions = {
     label: top('&View'),
     submenu: [
+      command('Go To…', 'open-palette'),
       command('Folder', 'show-folder'),
       command('Log', 'show-log'),
+      command('Back', 'go-back'),
+      command('Forward', 'go-forward'),
       { type: 'separator' },
       command('Focus Filter', 'focus-filter'),
       command('Toggle Theme', 'toggle-theme'),
@@ -89,7 +102,10 @@ export function appMenuTemplate(context: MenuContext, actions: MenuActions): Men
   const help: MenuItemConstructorOptions = {
     label: top('&Help'),
     role: 'help',
-    submenu: [{ label: `About ${context.appName}`, role: 'about' }],
+    submenu: [
+      command('Keyboard Shortcuts', 'show-shortcuts'),
+      { label: `About ${context.appName}`, role: 'about' },
+    ],
   };
 
   return [

@@ -50,7 +50,7 @@ async function openLog(
   scope.defer(() => server.close());
   const { page, context, errors } = await openPage(scope.browser, server.url, colorScheme);
   scope.defer(() => context.close());
-  await page.getByRole('button', { name: 'All events' }).click();
+  await page.getByRole('link', { name: /^All events/ }).click();
   const log = page.getByRole('region', { name: 'Event log' });
   await log
     .getByRole('status')
@@ -283,7 +283,7 @@ describe('the log view', () => {
     expect(await grid.locator('[data-position="60"] [role="gridcell"]').last().innerText()).toBe('K59');
 
     await page.reload();
-    await page.getByRole('button', { name: 'All events' }).click();
+    await page.getByRole('link', { name: /^All events/ }).click();
     await log.getByRole('columnheader', { name: 'data.sku' }).waitFor();
     await log.getByRole('button', { name: 'Unpin data.sku' }).click();
     await expect(log.getByRole('columnheader', { name: 'data.sku' }).count()).resolves.toBe(0);

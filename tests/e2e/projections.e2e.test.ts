@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { JsonValue } from '../../shared/event.js';
 import { describe, expect, it } from 'vitest';
+import { trustAfterReview } from './trust-review.js';
 import {
   appendFromCli,
   makeFixtureFolder,
@@ -100,16 +101,13 @@ async function trustFolder(page: Page, projections: number): Promise<void> {
     .getByRole('navigation', { name: 'Folder' })
     .getByRole('region', { name: 'Folder trust' });
   await prompt
-    .getByText(
-      `This folder contains ${projections} ${projections === 1 ? 'projection' : 'projections'} (code).`,
-    )
+    .getByText(`It holds ${projections} ${projections === 1 ? 'projection' : 'projections'} of its own`)
     .waitFor();
-  await prompt.getByRole('button', { name: 'Trust' }).click();
-  await page.getByText('Folder trusted').waitFor();
+  await trustAfterReview(page, projections);
 }
 
 async function openProjection(page: Page, name: string): Promise<Locator> {
-  await page.getByRole('list', { name: 'Projections' }).getByRole('button', { name }).click();
+  await page.getByRole('list', { name: 'Projections' }).getByRole('link', { name }).click();
   const view = page.getByRole('region', { name: `Projection ${name}` });
   await view.waitFor();
   return view;
@@ -134,13 +132,13 @@ describe('projections in the app', () => {
     const { dir, page, errors } = await openFolder({ counter: COUNTER });
     const navigation = page.getByRole('navigation', { name: 'Folder' });
     await expect
-      .poll(() => navigation.getByRole('list', { name: 'Projections' }).getByRole('button').allInnerTexts())
+      .poll(() => navigation.getByRole('list', { name: 'Projections' }).getByRole('link').allInnerTexts())
       .toEqual(['stream-documents', 'stream-statistics', 'counter']);
     await navigation.getByLabel('waits for trust').waitFor();
     // Listed, the built-ins do not run yet: nothing has asked for their state.
     const listed = navigation.getByRole('list', { name: 'Projections' });
     const badge = (name: string): Promise<string | null> =>
-      listed.getByRole('button', { name }).getByRole('img').getAttribute('aria-label');
+      listed.getByRole('link', { name }).getByRole('img').getAttribute('aria-label');
     await expect(badge('stream-statistics')).resolves.toBe('Not started');
     await expect(badge('stream-documents')).resolves.toBe('Not started');
 
@@ -152,15 +150,15 @@ describe('projections in the app', () => {
     await expect.poll(() => badge('stream-statistics')).toBe(`Caught up at #${LAST}`);
     await expect(badge('stream-documents')).resolves.toBe('Not started');
 
+    // Its view shows its code, read-only, and asks once (the navigation's card steps back meanwhile).
     const untrusted = await openProjection(page, 'counter');
-    await untrusted
-      .getByRole('region', { name: 'Folder trust' })
-      .getByText('Run it only if you trust')
-      .waitFor();
+    const waiting = untrusted.getByRole('region', { name: 'Waits for trust' });
+    await waiting.locator('.cm-content').getByText('fromAll()').waitFor();
+    await expect(navigation.getByRole('region', { name: 'Folder trust' }).count()).resolves.toBe(0);
     await expect(untrusted.getByRole('slider', { name: 'Position' }).count()).resolves.toBe(0);
     await screenshot(page, 'projection-trust-light');
 
-    await trustFolder(page, 1);
+    await trustAfterReview(page, 1, waiting.getByRole('button', { name: 'Trust this folder…' }));
     const view = page.getByRole('region', { name: 'Projection counter' });
     await view.getByText(`Caught up at #${LAST}`).waitFor();
     await expect.poll(() => treeValue(view, 'state.count')).toBe(String(LAST));
@@ -341,7 +339,7 @@ describe('projections in the app', () => {
       // Shift-click in the folder's own log compares in the projection last shown.
       await page
         .getByRole('navigation', { name: 'Folder' })
-        .getByRole('button', { name: 'All events' })
+        .getByRole('link', { name: /^All events/ })
         .click();
       const mainGrid = page.getByRole('region', { name: 'Event log' }).getByRole('grid', { name: 'Events' });
       await mainGrid.locator('[data-position="14"]').click();
@@ -366,7 +364,7 @@ describe('projections in the app', () => {
     await expect(
       page
         .getByRole('list', { name: 'Projections' })
-        .getByRole('button', { name: 'fragile' })
+        .getByRole('link', { name: 'fragile' })
         .getByRole('img')
         .getAttribute('aria-label'),
     ).resolves.toBe('Faulted at #5');

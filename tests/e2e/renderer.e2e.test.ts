@@ -43,7 +43,7 @@ describe('the renderer in browser mode', () => {
     expect(header).toContain(path.basename(dir));
     expect(await page.locator('header.app-bar .path').innerText()).toContain(dir);
     expect(header).toContain('0 events');
-    expect(await page.title()).toBe(`${path.basename(dir)} · Eventfold`);
+    expect(await page.title()).toBe(`Overview · ${path.basename(dir)} · Eventfold`);
     await screenshot(page, 'renderer-light');
     expect(errors).toEqual([]);
   });

@@ -10,6 +10,7 @@ import {
   startBrowserMode,
   useBrowser,
 } from './harness.js';
+import { trustAfterReview } from './trust-review.js';
 
 const scope = useBrowser();
 
@@ -29,7 +30,7 @@ async function window(url: string, colorScheme: 'light' | 'dark') {
 }
 
 async function openCounter(page: Page) {
-  await page.getByRole('list', { name: 'Projections' }).getByRole('button', { name: 'counter' }).click();
+  await page.getByRole('list', { name: 'Projections' }).getByRole('link', { name: 'counter' }).click();
   const view = page.getByRole('region', { name: 'Projection counter' });
   await view.waitFor();
   return view;
@@ -48,16 +49,16 @@ describe('trust across windows', () => {
 
     const deciding = await window(server.url, 'light');
     const other = await window(server.url, 'dark');
-    // The other page shows the projection behind its trust prompt, and nothing appends meanwhile: only a
-    // push can tell it that the first page decided.
+    // The other page shows the projection's code behind its trust prompt, and nothing appends meanwhile:
+    // only a push can tell it that the first page decided. The prompt is there once: in the view, not
+    // again in the navigation.
     const view = await openCounter(other.page);
-    await view.getByRole('region', { name: 'Folder trust' }).getByText('Run it only if you trust').waitFor();
-    await other.navigation.getByRole('button', { name: 'Not now' }).click();
+    const waiting = view.getByRole('region', { name: 'Waits for trust' });
+    await waiting.locator('.cm-content').getByText('fromAll()').waitFor();
+    await expect(other.navigation.getByRole('region', { name: 'Folder trust' }).count()).resolves.toBe(0);
     await other.navigation.getByRole('button', { name: 'Trust this folder…' }).waitFor();
 
-    const prompt = deciding.navigation.getByRole('region', { name: 'Folder trust' });
-    await prompt.getByRole('button', { name: 'Trust' }).click();
-    await deciding.navigation.getByText('Folder trusted').waitFor();
+    await trustAfterReview(deciding.page, 1);
 
     await other.navigation.getByText('Folder trusted').waitFor();
     await expect(other.navigation.getByRole('region', { name: 'Folder trust' }).count()).resolves.toBe(0);
@@ -65,20 +66,20 @@ describe('trust across windows', () => {
     await expect.poll(() => view.locator(`[data-path='state.count'] .leaf`).first().innerText()).toBe('5');
     await screenshot(other.page, 'trust-other-window-trusted-dark');
 
-    // The other page had put the prompt off; a revoke in the first page asks it again.
+    // A revoke in the first page asks the other again, in its view of the projection.
     await deciding.navigation.getByRole('button', { name: 'Revoke' }).click();
-    await view.getByRole('region', { name: 'Folder trust' }).getByText('Run it only if you trust').waitFor();
+    await waiting.locator('.cm-content').getByText('fromAll()').waitFor();
     await view.getByText('Waits for trust').waitFor();
-    await other.navigation.getByRole('region', { name: 'Folder trust' }).waitFor();
     await other.navigation.getByLabel('waits for trust').waitFor();
     await expect(other.navigation.getByText('Folder trusted').count()).resolves.toBe(0);
     await expect(view.getByRole('slider', { name: 'Position' }).count()).resolves.toBe(0);
     await screenshot(other.page, 'trust-other-window-revoked-dark');
 
-    // And back: the other page trusts, and the first one (which revoked) runs the code again.
-    await other.navigation
-      .getByRole('region', { name: 'Folder trust' })
-      .getByRole('button', { name: 'Trust' })
+    // And back: the other page trusts from its view, and the first one (which revoked) runs the code again.
+    await waiting.getByRole('button', { name: 'Trust this folder…' }).click();
+    await other.page
+      .getByRole('dialog', { name: 'Trust this folder?' })
+      .getByRole('button', { name: 'Trust and run' })
       .click();
     await deciding.navigation.getByText('Folder trusted').waitFor();
     const again = await openCounter(deciding.page);

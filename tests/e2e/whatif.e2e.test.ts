@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { trustAfterReview } from './trust-review.js';
 import {
   makeFixtureFolder,
   openPage,
@@ -64,16 +65,12 @@ async function openFolder(): Promise<{ page: Page; errors: string[]; dir: string
 }
 
 async function trustFolder(page: Page): Promise<void> {
-  const prompt = page
-    .getByRole('navigation', { name: 'Folder' })
-    .getByRole('region', { name: 'Folder trust' });
-  await prompt.getByRole('button', { name: 'Trust' }).click();
-  await page.getByText('Folder trusted').waitFor();
+  await trustAfterReview(page);
 }
 
 /** The projection's view, on its what-if tab. */
 async function openWhatIf(page: Page, name: string): Promise<Locator> {
-  await page.getByRole('list', { name: 'Projections' }).getByRole('button', { name }).click();
+  await page.getByRole('list', { name: 'Projections' }).getByRole('link', { name }).click();
   const view = page.getByRole('region', { name: `Projection ${name}` });
   await view.getByRole('tab', { name: /^What.if/ }).click();
   const panel = view.getByRole('region', { name: 'What-if editor' });
@@ -188,7 +185,7 @@ describe('what-if editor', () => {
     await panel.getByText('Saved projections/placed-totals.js').waitFor();
     await page
       .getByRole('list', { name: 'Projections' })
-      .getByRole('button', { name: 'placed-totals' })
+      .getByRole('link', { name: 'placed-totals' })
       .waitFor();
     await expect(readdir(path.join(dir, 'projections'))).resolves.toEqual(['counter.js', 'placed-totals.js']);
 

@@ -74,6 +74,10 @@ describe('the application menu', () => {
         'View > Toggle Theme',
         'Events > Append Event…',
         'Events > Toggle Live',
+        'View > Go To…',
+        'View > Back',
+        'View > Forward',
+        'Help > Keyboard Shortcuts',
       ].map((path) => [path, item(menu, path)?.accelerator]),
     );
     expect(shortcuts).toEqual({
@@ -86,9 +90,14 @@ describe('the application menu', () => {
       'View > Toggle Theme': 'CmdOrCtrl+Shift+D',
       'Events > Append Event…': 'CmdOrCtrl+N',
       'Events > Toggle Live': 'CmdOrCtrl+L',
+      'View > Go To…': 'CmdOrCtrl+K',
+      'View > Back': 'Alt+Left',
+      'View > Forward': 'Alt+Right',
+      'Help > Keyboard Shortcuts': '?',
     });
-    // `/` must still type a slash in text fields: the page handles it, the menu only shows it.
+    // `/` and `?` must still type in text fields: the page handles them, the menu only shows them.
     expect(item(menu, 'View > Focus Filter')?.registerAccelerator).toBe(false);
+    expect(item(menu, 'Help > Keyboard Shortcuts')?.registerAccelerator).toBe(false);
     expect(item(menu, 'View > Log')?.registerAccelerator).toBeUndefined();
     expect(item(menu, 'File > Close Window')?.role).toBe('close');
     expect(item(menu, 'Help > About Eventfold')?.role).toBe('about');

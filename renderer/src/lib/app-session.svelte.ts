@@ -33,6 +33,8 @@ export class AppSession {
   online = $state(true);
   /** Set when the user asked to switch folders while one is open. */
   choosingFolder = $state(false);
+  /** What the start screen asks for when browser mode has no system dialog: a folder to open or to create. */
+  choosing = $state<'open' | 'create' | null>(null);
 
   #api: EventfoldApi | null = null;
   #unsubscribe: (() => void)[] = [];
@@ -94,6 +96,24 @@ export class AppSession {
     return outcome;
   }
 
+  /**
+   * Asks for a folder to open or create: the system dialog in the desktop app, the start screen's path field
+   * in browser mode (which has no dialog).
+   */
+  async chooseFolder(purpose: 'open' | 'create'): Promise<void> {
+    if (this.info?.mode === 'desktop') {
+      try {
+        const { path } = await this.api.call('folder.choose', { purpose });
+        if (path !== null) await (purpose === 'open' ? this.open(path) : this.create(path));
+      } catch (error) {
+        this.notify(errorText(error));
+      }
+      return;
+    }
+    this.choosing = purpose;
+    this.choosingFolder = true;
+  }
+
   /** Menu items and shortcuts of the desktop shell; returns the unsubscribe. */
   onCommand(listener: (command: AppCommand) => void): () => void {
     this.#commandListeners = [...this.#commandListeners, listener];
@@ -122,6 +142,9 @@ export class AppSession {
     if (folder?.path !== this.folder?.path) this.repaired = null;
     this.folder = folder;
     if (folder && !folder.indexing && this.progress?.phase === 'indexing') this.progress = null;
-    if (folder) this.choosingFolder = false;
+    if (folder) {
+      this.choosingFolder = false;
+      this.choosing = null;
+    }
   }
 }

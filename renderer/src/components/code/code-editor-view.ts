@@ -13,6 +13,8 @@ export interface CodeEditorOptions {
   readonly onchange: (text: string) => void;
   readonly onrun: () => void;
   readonly onsave: () => void;
+  /** Shown, not edited: code the user reviews before trusting a folder. */
+  readonly readOnly?: boolean;
 }
 
 /** A CodeMirror view as the CodeEditor component drives it. */
@@ -48,6 +50,7 @@ export function mountCodeEditor(parent: HTMLElement, options: CodeEditorOptions)
         EditorView.lineWrapping,
         codeEditorTheme,
         EditorView.contentAttributes.of({ 'aria-label': options.label }),
+        ...(options.readOnly === true ? [EditorState.readOnly.of(true)] : []),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onchange(update.state.doc.toString());
         }),

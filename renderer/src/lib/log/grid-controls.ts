@@ -7,4 +7,6 @@ export interface GridControls {
   /** Shows the newest rows and keeps following them. */
   scrollToEnd(): void;
   focus(): void;
+  /** Moves the selection by `delta` rows, scrolling as needed. */
+  move(delta: number): void;
 }

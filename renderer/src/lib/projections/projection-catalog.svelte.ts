@@ -1,4 +1,9 @@
-import type { EventfoldApi, ProjectionSummary, TrustStatus } from '../../../../shared/contract.js';
+import type {
+  EventfoldApi,
+  ProjectionSource,
+  ProjectionSummary,
+  TrustStatus,
+} from '../../../../shared/contract.js';
 import { errorText } from '../../../../shared/error-text.js';
 
 /** The folder's changes re-read the list at most this often. */
@@ -19,6 +24,8 @@ export class ProjectionCatalog {
   promptDismissed = $state(false);
   /** True while a trust decision is being saved. */
   deciding = $state(false);
+  /** The trust review (the folder's code, read-only, and the decision) is open. */
+  reviewing = $state(false);
 
   readonly #api: EventfoldApi;
   #unsubscribe: (() => void)[] = [];
@@ -102,6 +109,18 @@ export class ProjectionCatalog {
     } finally {
       this.deciding = false;
     }
+  }
+
+  /** The code of the folder's own projections, for review before trusting it (reading runs nothing). */
+  async sources(): Promise<ProjectionSource[]> {
+    const list = this.projections ?? (await this.#api.call('projections.list', undefined));
+    const own = list.filter((projection) => projection.kind === 'user');
+    return Promise.all(own.map(({ name }) => this.#api.call('projection.source', { name })));
+  }
+
+  /** The code of one of the folder's own projections. */
+  source(name: string): Promise<ProjectionSource> {
+    return this.#api.call('projection.source', { name });
   }
 
   async skip(name: string, position: number): Promise<void> {
