@@ -650,7 +650,9 @@ export type AppCommand =
   | 'open-palette'
   | 'show-shortcuts'
   | 'go-back'
-  | 'go-forward';
+  | 'go-forward'
+  // ---- The journal's chat view: File > Import into the Journal… (issue 11) ----
+  | 'import-journal';
 
 export const requestNames = Object.keys(requests) as RequestName[];
 

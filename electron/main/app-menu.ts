@@ -33,6 +33,7 @@ export const COMMAND_ACCELERATORS: Readonly<Record<AppCommand, string>> = {
   'show-shortcuts': '?',
   'go-back': 'Alt+Left',
   'go-forward': 'Alt+Right',
+  'import-journal': 'CmdOrCtrl+I',
 };
 
 /** Keys the page handles itself: typing them into a text field must still type them. */
@@ -57,6 +58,8 @@ export function appMenuTemplate(context: MenuContext, actions: MenuActions): Men
       { label: 'New Event Folder…', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newFolder() },
       { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFolder() },
       { label: 'Open Recent', submenu: recentItems(context.recent, mac, actions) },
+      { type: 'separator' },
+      command('Import into the Journal…', 'import-journal'),
       { type: 'separator' },
       { label: 'Close Window', role: 'close', accelerator: 'CmdOrCtrl+W' },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

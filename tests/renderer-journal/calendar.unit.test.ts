@@ -28,7 +28,13 @@ describe('the calendar', () => {
     // 08:00 UTC on 1 March is 21:00 in Auckland: the entries are on 1 March there.
     journal.posts(channel, 3, { day: '2026-03-01' });
     // 12:00 UTC on 5 March is 01:00 on 6 March in Auckland.
-    journal.api.command({ type: 'PostMessage', message: 'late', channel, text: 'Late', at: '2026-03-05T12:00:00.000Z' });
+    journal.api.command({
+      type: 'PostMessage',
+      message: 'late',
+      channel,
+      text: 'Late',
+      at: '2026-03-05T12:00:00.000Z',
+    });
     const calendar = new Calendar(journal.session);
     await calendar.load();
     expect(calendar.month).toBe('2026-03');

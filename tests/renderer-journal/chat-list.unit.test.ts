@@ -107,7 +107,14 @@ describe('the message list of a channel', () => {
     const stop = [journal.session.follow(), list.follow()];
     await list.open(channel);
 
-    journal.api.command({ type: 'EditMessage', message: 'm2', edit: 'e1', baseVersion: 1, text: 'Changed', at: at(40) });
+    journal.api.command({
+      type: 'EditMessage',
+      message: 'm2',
+      edit: 'e1',
+      baseVersion: 1,
+      text: 'Changed',
+      at: at(40),
+    });
     await settle();
     expect(list.messages.find((m) => m.message === 'm2')).toMatchObject({ text: 'Changed', version: 2 });
 
@@ -143,7 +150,14 @@ describe('the message list of a channel', () => {
     const journal = journalFixture();
     const channel = journal.channel('c1', 'Journal');
     journal.posts(channel, 3);
-    journal.api.command({ type: 'EditMessage', message: 'm0', edit: 'e1', baseVersion: 1, text: 'Edited later', at: at(100) });
+    journal.api.command({
+      type: 'EditMessage',
+      message: 'm0',
+      edit: 'e1',
+      baseVersion: 1,
+      text: 'Edited later',
+      at: at(100),
+    });
     journal.api.command({ type: 'DeleteMessage', message: 'm1', at: at(101) });
     journal.api.command({ type: 'PostMessage', message: 'late', channel, text: 'Later', at: at(102) });
     journal.session.asOf = at(50);

@@ -112,7 +112,14 @@ describe('the composer', () => {
     composer.switchTo(channel);
     composer.startEdit(journal.api.views()[0]!);
     // Another window edits the same version first.
-    journal.api.command({ type: 'EditMessage', message: 'm0', edit: 'other', baseVersion: 1, text: 'Theirs', at: at(5) });
+    journal.api.command({
+      type: 'EditMessage',
+      message: 'm0',
+      edit: 'other',
+      baseVersion: 1,
+      text: 'Theirs',
+      at: at(5),
+    });
     composer.text = 'Mine';
     await composer.send();
 
@@ -183,7 +190,9 @@ describe('the composer', () => {
       preview: () => Promise.resolve('data:image/png;base64,AAAA'),
     });
     composer.switchTo(channel);
-    const picture = new File([new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])], 'ferry.png', { type: 'image/png' });
+    const picture = new File([new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])], 'ferry.png', {
+      type: 'image/png',
+    });
     const attaching = composer.attach([picture]);
     expect(composer.uploading).toBe(true);
     expect(composer.canSend).toBe(false);
@@ -191,7 +200,13 @@ describe('the composer', () => {
 
     const [file] = composer.files;
     expect(file).toMatchObject({ status: 'ready', sent: 10, preview: 'data:image/png;base64,AAAA' });
-    expect(file?.ref).toMatchObject({ size: 10, mediaType: 'image/png', name: 'ferry.png', width: 4, height: 3 });
+    expect(file?.ref).toMatchObject({
+      size: 10,
+      mediaType: 'image/png',
+      name: 'ferry.png',
+      width: 4,
+      height: 3,
+    });
     // The memory journal takes 4 bytes a chunk: 10 bytes are 3 chunks, in order.
     expect(journal.api.calls.filter((call) => call.name === 'journal.upload.chunk')).toHaveLength(3);
 

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayLabel, dayOf, endOfDay, startOfDay } from '../../renderer/src/lib/journal/local-days.js';
 
-const zones = ['UTC', 'Europe/Oslo', 'America/New_York', 'Pacific/Auckland', 'Asia/Kolkata', 'America/St_Johns', 'Pacific/Kiritimati'];
+const zones = [
+  'UTC',
+  'Europe/Oslo',
+  'America/New_York',
+  'Pacific/Auckland',
+  'Asia/Kolkata',
+  'America/St_Johns',
+  'Pacific/Kiritimati',
+];
 const days = fc
   .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true })
   .map((date) => date.toISOString().slice(0, 10));

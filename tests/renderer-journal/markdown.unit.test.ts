@@ -33,7 +33,9 @@ describe('message Markdown, before sanitising', () => {
   });
 
   it('makes #tags links to a tag search, except in code, links and headings', () => {
-    const html = markdownHtml('Ferry #Oslo and `#notatag` and [#neither](https://x.org) https://x.org/#nor C# _#emph_');
+    const html = markdownHtml(
+      'Ferry #Oslo and `#notatag` and [#neither](https://x.org) https://x.org/#nor C# _#emph_',
+    );
     expect(html).toContain('<a href="#tag/oslo" class="tag" data-tag="oslo">#Oslo</a>');
     expect(html).toContain('<a href="#tag/emph" class="tag" data-tag="emph">#emph</a>');
     expect(html).not.toMatch(/data-tag="(notatag|neither|nor)"/);

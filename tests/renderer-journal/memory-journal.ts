@@ -25,7 +25,13 @@ import {
   type JournalState,
   type MessageState,
 } from '../../shared/journal/index.js';
-import type { ChannelSummary, JournalDraft, MessagePage, MessageView } from '../../shared/journal/views.js';
+import type {
+  ChannelSummary,
+  JournalDraft,
+  MessagePage,
+  MessageVersion,
+  MessageView,
+} from '../../shared/journal/views.js';
 import { ContractError } from '../../renderer/src/lib/api/contract-error.js';
 import { dayOf } from '../../renderer/src/lib/journal/local-days.js';
 
@@ -53,7 +59,8 @@ export class MemoryJournal implements EventfoldApi {
   async call<N extends RequestName>(name: N, arg: RequestArg<N>): Promise<RequestResult<N>> {
     this.calls.push({ name, arg });
     const handler = (this.#handlers as Partial<Record<RequestName, Handler>>)[name];
-    if (handler === undefined) throw new ContractError({ code: 'Unsupported', message: `${name} is not in MemoryJournal` });
+    if (handler === undefined)
+      throw new ContractError({ code: 'Unsupported', message: `${name} is not in MemoryJournal` });
     if (this.gate !== null) await this.gate;
     try {
       return (await handler(arg as never)) as RequestResult<N>;
@@ -66,8 +73,8 @@ export class MemoryJournal implements EventfoldApi {
   on<P extends PushName>(name: P, listener: (payload: PushEvents[P]) => void): () => void {
     let set = this.#listeners.get(name);
     if (set === undefined) this.#listeners.set(name, (set = new Set()));
-    set.add(listener as (payload: never) => void);
-    return () => set.delete(listener as (payload: never) => void);
+    set.add(listener);
+    return () => set.delete(listener);
   }
 
   /** Runs a command as another window or the CLI would: the change is pushed to this page too. */
@@ -96,13 +103,15 @@ export class MemoryJournal implements EventfoldApi {
   }
 
   push<P extends PushName>(name: P, payload: PushEvents[P]): void {
-    for (const listener of this.#listeners.get(name) ?? []) (listener as (payload: PushEvents[P]) => void)(payload);
+    for (const listener of this.#listeners.get(name) ?? [])
+      (listener as (payload: PushEvents[P]) => void)(payload);
   }
 
   state(asOf?: string): JournalState {
     if (asOf === undefined) return this.#current;
     let state = initialState();
-    for (const { event } of this.log) if (asOf === undefined || event.data.at <= asOf) state = evolve(state, event);
+    for (const { event } of this.log)
+      if (asOf === undefined || event.data.at <= asOf) state = evolve(state, event);
     return state;
   }
 
@@ -149,7 +158,11 @@ export class MemoryJournal implements EventfoldApi {
               deleted: original?.deleted ?? false,
               ...(original === undefined
                 ? {}
-                : { excerpt: original.text.slice(0, 200), attachments: original.attachments.length, at: original.postedAt }),
+                : {
+                    excerpt: original.text.slice(0, 200),
+                    attachments: original.attachments.length,
+                    at: original.postedAt,
+                  }),
             },
       origin: message.origin,
       at: message.postedAt,
@@ -163,7 +176,12 @@ export class MemoryJournal implements EventfoldApi {
     };
   }
 
-  #page(channel: string, page: RequestArg<'journal.messages'>['page'], limit: number, asOf?: string): MessagePage {
+  #page(
+    channel: string,
+    page: RequestArg<'journal.messages'>['page'],
+    limit: number,
+    asOf?: string,
+  ): MessagePage {
     if (this.state(asOf).directory.channels[channel] === undefined) {
       throw new JournalError('UnknownChannel', `No channel ${channel}`);
     }
@@ -218,7 +236,9 @@ export class MemoryJournal implements EventfoldApi {
       const channel = state.directory.channels[id]!;
       const own = views.filter((view) => view.channel === id);
       const last = own.at(-1);
-      const created = this.log.find(({ event }) => event.type === 'ChannelCreated' && event.data.channel === id);
+      const created = this.log.find(
+        ({ event }) => event.type === 'ChannelCreated' && event.data.channel === id,
+      );
       return {
         channel: id,
         name: channel.name,
@@ -229,13 +249,20 @@ export class MemoryJournal implements EventfoldApi {
         lastMessage:
           last === undefined
             ? null
-            : { message: last.message, excerpt: last.text.slice(0, 200), attachments: last.attachments.length, at: last.at },
+            : {
+                message: last.message,
+                excerpt: last.text.slice(0, 200),
+                attachments: last.attachments.length,
+                at: last.at,
+              },
         createdAt: created?.event.data.at ?? '1970-01-01T00:00:00.000Z',
       };
     });
   }
 
-  readonly #handlers: { [N in RequestName]?: (arg: RequestArg<N>) => RequestResult<N> | Promise<RequestResult<N>> } = {
+  readonly #handlers: {
+    [N in RequestName]?: (arg: RequestArg<N>) => RequestResult<N> | Promise<RequestResult<N>>;
+  } = {
     'journal.command': (command) => {
       const events = this.command(command);
       const first = this.log.length - events.length + 1;
@@ -259,14 +286,44 @@ export class MemoryJournal implements EventfoldApi {
       const view = this.views().find((known) => known.message === message);
       if (view === undefined) throw new JournalError('UnknownMessage', `No message ${message}`);
       const own = this.log.filter(({ event }) => 'message' in event.data && event.data.message === message);
-      const versions = own.flatMap(({ event, position }) =>
+      const versions = own.flatMap(({ event, position }): MessageVersion[] =>
         event.type === 'MessagePosted'
-          ? [{ version: 1, text: event.data.text, tags: event.data.tags, attachments: event.data.attachments, at: event.data.at, position, edit: null }]
+          ? [
+              {
+                version: 1,
+                text: event.data.text,
+                tags: event.data.tags,
+                attachments: event.data.attachments,
+                at: event.data.at,
+                position,
+                edit: null,
+              },
+            ]
           : event.type === 'MessageEdited'
-            ? [{ version: event.data.version, text: event.data.text, tags: event.data.tags, attachments: event.data.attachments, at: event.data.at, position, edit: event.data.edit }]
+            ? [
+                {
+                  version: event.data.version,
+                  text: event.data.text,
+                  tags: event.data.tags,
+                  attachments: event.data.attachments,
+                  at: event.data.at,
+                  position,
+                  edit: event.data.edit,
+                },
+              ]
             : [],
       );
-      return { message: view, versions, conflicts: [], timeline: own.map(({ event, position }) => ({ type: event.type as never, at: event.data.at, position, detail: null })) };
+      return {
+        message: view,
+        versions,
+        conflicts: [],
+        timeline: own.map(({ event, position }) => ({
+          type: event.type as never,
+          at: event.data.at,
+          position,
+          detail: null,
+        })),
+      };
     },
     'journal.deleted': ({ channel }) => ({
       messages: this.views()
@@ -274,7 +331,8 @@ export class MemoryJournal implements EventfoldApi {
         .sort((a, b) => ((a.deletedAt ?? '') < (b.deletedAt ?? '') ? 1 : -1)),
       next: null,
     }),
-    'journal.pins': ({ channel, asOf }) => this.views(asOf).filter((view) => view.channel === channel && view.pinned && !view.deleted),
+    'journal.pins': ({ channel, asOf }) =>
+      this.views(asOf).filter((view) => view.channel === channel && view.pinned && !view.deleted),
     'journal.calendar': ({ from, to, timeZone, channel, asOf }) => {
       const days = new Map<string, { day: string; messages: number; words: number }>();
       for (const view of this.views(asOf)) {
@@ -282,14 +340,22 @@ export class MemoryJournal implements EventfoldApi {
         const day = dayOf(view.at, timeZone);
         if (day < from || day > to) continue;
         const known = days.get(day) ?? { day, messages: 0, words: 0 };
-        days.set(day, { day, messages: known.messages + 1, words: known.words + view.text.split(/\s+/).filter(Boolean).length });
+        days.set(day, {
+          day,
+          messages: known.messages + 1,
+          words: known.words + view.text.split(/\s+/).filter(Boolean).length,
+        });
       }
       return [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
     },
     'journal.search': ({ query, channels, tags, offset, limit }) => {
       const needle = query.toLowerCase();
       const hits = this.views()
-        .filter((view) => !view.deleted && (view.text.toLowerCase().includes(needle) || (tags ?? []).some((tag) => view.tags.includes(tag))))
+        .filter(
+          (view) =>
+            !view.deleted &&
+            (view.text.toLowerCase().includes(needle) || (tags ?? []).some((tag) => view.tags.includes(tag))),
+        )
         .filter((view) => channels === undefined || channels.includes(view.channel))
         .filter((view) => tags === undefined || tags.every((tag) => view.tags.includes(tag)))
         .reverse();
@@ -307,7 +373,13 @@ export class MemoryJournal implements EventfoldApi {
         total: hits.length,
         capped: false,
         offset: from,
-        index: { name: 'search', state: 'live', position: this.log.length, lastPosition: this.log.length, error: null },
+        index: {
+          name: 'search',
+          state: 'live',
+          position: this.log.length,
+          lastPosition: this.log.length,
+          error: null,
+        },
       };
     },
     'journal.drafts': () => [...this.drafts].map(([channel, draft]) => ({ channel, draft })),
@@ -324,7 +396,8 @@ export class MemoryJournal implements EventfoldApi {
       const known = this.#uploads.get(upload);
       if (known === undefined) throw new JournalError('UnknownUpload', `No upload ${upload}`);
       const received = known.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-      if (offset !== received) throw new JournalError('UnknownUpload', `Chunk at ${offset}, expected ${received}`);
+      if (offset !== received)
+        throw new JournalError('UnknownUpload', `Chunk at ${offset}, expected ${received}`);
       known.chunks.push(Uint8Array.from(Buffer.from(data, 'base64')));
       return { received: received + known.chunks.at(-1)!.length };
     },

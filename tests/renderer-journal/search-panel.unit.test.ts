@@ -41,7 +41,13 @@ describe('the search panel', () => {
     const channel = journal.channel('c1', 'Journal');
     const search = new SearchPanel(journal.session);
     search.query = 'ferry';
-    search.setFilters({ channels: [channel], tags: ['oslo'], from: '2026-03-01', to: '2026-03-01', hasAttachment: true });
+    search.setFilters({
+      channels: [channel],
+      tags: ['oslo'],
+      from: '2026-03-01',
+      to: '2026-03-01',
+      hasAttachment: true,
+    });
     await settle();
     const asked = journal.api.calls.findLast((call) => call.name === 'journal.search');
     expect(asked?.arg).toMatchObject({
@@ -78,8 +84,20 @@ describe('the search panel', () => {
   it('opens on a tag alone: the tag filters, and is the query', async () => {
     const journal = journalFixture();
     const channel = journal.channel('c1', 'Journal');
-    journal.api.command({ type: 'PostMessage', message: 'a', channel, text: 'Ferry #oslo', at: '2026-03-01T08:00:00.000Z' });
-    journal.api.command({ type: 'PostMessage', message: 'b', channel, text: 'Bus', at: '2026-03-01T08:01:00.000Z' });
+    journal.api.command({
+      type: 'PostMessage',
+      message: 'a',
+      channel,
+      text: 'Ferry #oslo',
+      at: '2026-03-01T08:00:00.000Z',
+    });
+    journal.api.command({
+      type: 'PostMessage',
+      message: 'b',
+      channel,
+      text: 'Bus',
+      at: '2026-03-01T08:01:00.000Z',
+    });
     const search = new SearchPanel(journal.session);
     search.showTag('oslo');
     await settle();

@@ -25,7 +25,7 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame: FakeFrame = { url: '', parent: null };
   /** Every webContents.send: [channel, ...args]. */
   readonly sent: unknown[][] = [];
-  windowOpenHandler: (() => { action: string }) | undefined;
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   destroyed = false;
 
   send(channel: string, ...args: unknown[]): void {
@@ -37,7 +37,7 @@ export class FakeWebContents extends EventEmitter {
     return this.mainFrame.url;
   }
 
-  setWindowOpenHandler(handler: () => { action: string }): void {
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }
 
@@ -274,6 +274,15 @@ export const session = { defaultSession: new FakeSession() };
 
 export const nativeTheme = { shouldUseDarkColors: false };
 
+/** The system's own programs: the links handed to them, in order. */
+export const shell = {
+  opened: [] as string[],
+  openExternal(url: string): Promise<void> {
+    shell.opened.push(url);
+    return Promise.resolve();
+  },
+};
+
 /** Forgets everything a previous test did. */
 export function resetFakeElectron(userData: string): void {
   app.removeAllListeners();
@@ -290,6 +299,7 @@ export function resetFakeElectron(userData: string): void {
   dialog.messages = [];
   dialog.responses = [];
   screen.workAreas = [{ x: 0, y: 0, width: 1920, height: 1040 }];
+  shell.opened = [];
 }
 
 export const electron = {
@@ -301,4 +311,5 @@ export const electron = {
   screen,
   session,
   nativeTheme,
+  shell,
 };

@@ -55,7 +55,8 @@ export class AttachmentImages {
     // A failed read is not remembered: the next look tries again (the file may come back).
     made.catch(() => this.#thumbnails.delete(ref.sha256));
     this.#thumbnails.set(ref.sha256, made);
-    if (this.#thumbnails.size > this.#capacity) this.#thumbnails.delete(this.#thumbnails.keys().next().value!);
+    if (this.#thumbnails.size > this.#capacity)
+      this.#thumbnails.delete(this.#thumbnails.keys().next().value!);
     return made;
   }
 

@@ -51,7 +51,7 @@ export async function uploadAttachment(
       options.onProgress?.(offset, file.size);
     }
     const size = options.size ?? null;
-    return await api.call('journal.upload.finish', { upload, ...(size === null ? {} : size) });
+    return await api.call('journal.upload.finish', { upload, ...(size ?? {}) });
   } catch (error) {
     void api.call('journal.upload.cancel', { upload }).catch(() => undefined);
     throw error;
@@ -69,7 +69,8 @@ export class UploadCancelled extends Error {
 export function attachmentName(name: string): string {
   // eslint-disable-next-line no-control-regex
   const clean = name.replace(/[/\\\u0000-\u001f\u007f]/g, '_').trim();
-  const bounded = clean.length > MAX_ATTACHMENT_NAME_LENGTH ? clean.slice(-MAX_ATTACHMENT_NAME_LENGTH) : clean;
+  const bounded =
+    clean.length > MAX_ATTACHMENT_NAME_LENGTH ? clean.slice(-MAX_ATTACHMENT_NAME_LENGTH) : clean;
   return bounded === '' ? 'file' : bounded;
 }
 

@@ -13,7 +13,8 @@ import { addMonths, monthGrid, type CalendarCell } from './month-grid.js';
 export class Calendar {
   month = $state('');
   channel = $state<JournalId | null>(null);
-  days = $state.raw<ReadonlyMap<string, CalendarDay>>(new Map());
+  /** The days of the grid that have entries, by day. */
+  days = $state.raw<Readonly<Record<string, CalendarDay>>>({});
   status = $state<'loading' | 'ready' | 'error'>('loading');
   error = $state<string | null>(null);
   readonly weeks: CalendarCell[][] = $derived(monthGrid(this.month));
@@ -44,7 +45,7 @@ export class Calendar {
         ...this.#session.asOfArg(),
       });
       if (ticket !== this.#ticket) return;
-      this.days = new Map(days.map((day) => [day.day, day]));
+      this.days = Object.fromEntries(days.map((day) => [day.day, day]));
       this.status = 'ready';
       this.error = null;
     } catch (error) {
@@ -77,6 +78,6 @@ export class Calendar {
   }
 
   entriesOn(day: string): number {
-    return this.days.get(day)?.messages ?? 0;
+    return Object.hasOwn(this.days, day) ? (this.days[day]?.messages ?? 0) : 0;
   }
 }

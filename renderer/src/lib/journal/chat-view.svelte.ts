@@ -36,6 +36,8 @@ export class ChatView {
   page = $state<JournalPage>('channel');
   panel = $state.raw<SidePanel | null>(null);
   calendarOpen = $state(false);
+  /** The "as of a date" picker is open. */
+  asOfOpen = $state(false);
   lightbox = $state.raw<AttachmentRef | null>(null);
   /** The day last jumped to, kept for the route. */
   date = $state<string | null>(null);

@@ -65,11 +65,14 @@ export class Composer {
 
   readonly #session: JournalSession;
   readonly #pictures: PictureReader;
-  /** Drafts of the other channels, as last saved. */
+  /** Drafts of the other channels, as last saved: a cache the view never shows, so not reactive. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #drafts = new Map<JournalId, JournalDraft>();
   /** The draft put aside while editing a message, given back when the edit ends. */
   #stash: { text: string; files: readonly ComposerFile[]; replyTo: MessageView | null } | null = null;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Uploads whose file was removed while sending: read between chunks, never shown. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #cancelledUploads = new Set<string>();
 
   constructor(session: JournalSession, pictures: PictureReader = noPictures) {
@@ -81,10 +84,11 @@ export class Composer {
   async loadDrafts(): Promise<void> {
     try {
       const drafts = await this.#session.api.call('journal.drafts', undefined);
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- see #drafts
       this.#drafts = new Map(drafts.map(({ channel, draft }) => [channel, draft]));
     } catch {
       // Drafts are a convenience: without them the composer starts empty.
-      this.#drafts = new Map();
+      this.#drafts.clear();
     }
     if (this.channel !== null) this.#restore(this.channel);
   }

@@ -10,7 +10,7 @@ export class DeletedMessages {
   status = $state<'loading' | 'ready' | 'error'>('loading');
   error = $state<string | null>(null);
   /** Messages being restored now. */
-  restoring = $state.raw<ReadonlySet<JournalId>>(new Set());
+  restoring = $state.raw<readonly JournalId[]>([]);
 
   readonly channel: JournalId | null;
   readonly #session: JournalSession;
@@ -48,8 +48,11 @@ export class DeletedMessages {
     try {
       const page = await this.#session.api.call('journal.deleted', { ...this.#argument(), next });
       if (ticket !== this.#ticket) return;
-      const held = new Set(this.messages.map((message) => message.message));
-      this.messages = [...this.messages, ...page.messages.filter((message) => !held.has(message.message))];
+      const held = this.messages.map((message) => message.message);
+      this.messages = [
+        ...this.messages,
+        ...page.messages.filter((message) => !held.includes(message.message)),
+      ];
       this.next = page.next;
     } catch (error) {
       if (ticket === this.#ticket) this.error = errorText(error);
@@ -58,16 +61,14 @@ export class DeletedMessages {
 
   /** Restores a message: it goes back to its place in its channel, with its pins, reactions and tags. */
   async restore(message: JournalId): Promise<void> {
-    this.restoring = new Set([...this.restoring, message]);
+    this.restoring = [...this.restoring, message];
     try {
       await this.#session.run({ type: 'RestoreMessage', message });
       this.messages = this.messages.filter((known) => known.message !== message);
     } catch (error) {
       this.error = errorText(error);
     } finally {
-      const restoring = new Set(this.restoring);
-      restoring.delete(message);
-      this.restoring = restoring;
+      this.restoring = this.restoring.filter((known) => known !== message);
     }
   }
 

@@ -1,14 +1,15 @@
 import { isCalendarDay, isJournalId, isJournalTime } from '../../../../shared/journal/journal-values.js';
 import type { JournalId, JournalTime } from '../../../../shared/journal/journal-values.js';
+import { queryText, type Place, type RouteDefinition } from '../routing/route-table.js';
 
-/** The journal's main area: a channel's messages, or one of the journal-wide views. */
+/** The journal's main area: a channel's messages, or one of the journal-wide pages. */
 export type JournalPage = 'channel' | 'deleted' | 'statistics' | 'on-this-day';
 
 /**
  * Where the reader is in the journal, as much as a link should carry: the channel, a message to show
  * (a search result, a reply's original), a day jumped to, the moment of an as-of view, the search
- * panel's query and tag, and the view. Parsed from and written to URL parameters; anything malformed is
- * dropped (a hand-edited link opens the journal, never an error page).
+ * panel's query and tag, and the page. Read from and written to the app's address by the journal's routes
+ * below; anything malformed is dropped (a hand-edited link opens the journal, never an error page).
  */
 export interface JournalRoute {
   readonly page: JournalPage;
@@ -16,7 +17,7 @@ export interface JournalRoute {
   readonly message: JournalId | null;
   readonly date: string | null;
   readonly asOf: JournalTime | null;
-  /** The search panel's query; null when the panel is closed. */
+  /** The search panel's query; null when the panel is closed (or shows a tag alone). */
   readonly search: string | null;
   readonly tag: string | null;
 }
@@ -31,22 +32,74 @@ export const journalHome: JournalRoute = {
   tag: null,
 };
 
-const PAGES: readonly JournalPage[] = ['channel', 'deleted', 'statistics', 'on-this-day'];
+/** Route names: `#/journal`, `#/journal/channel/ID`, `#/journal/deleted`, … */
+export const JOURNAL_ROUTE = {
+  home: 'journal',
+  channel: 'journal.channel',
+  deleted: 'journal.deleted',
+  statistics: 'journal.statistics',
+  onThisDay: 'journal.on-this-day',
+} as const;
 
-export function parseJournalRoute(params: URLSearchParams): JournalRoute {
-  const page = params.get('view');
-  const id = (key: string) => {
-    const value = params.get(key);
-    return isJournalId(value) ? value : null;
-  };
-  const date = params.get('date');
-  const asOf = params.get('asof');
-  const search = params.get('q');
-  const tag = params.get('tag');
+/** Kept on every journal route: the as-of moment, the search panel, and the import dialog. */
+const SHARED_KEYS = ['asof', 'q', 'tag', 'import'];
+
+export const journalRoutes: readonly RouteDefinition[] = [
+  { name: JOURNAL_ROUTE.home, path: '/journal', query: SHARED_KEYS },
+  {
+    name: JOURNAL_ROUTE.channel,
+    path: '/journal/channel/:channel',
+    query: ['message', 'date', ...SHARED_KEYS],
+  },
+  { name: JOURNAL_ROUTE.deleted, path: '/journal/deleted', query: SHARED_KEYS },
+  { name: JOURNAL_ROUTE.statistics, path: '/journal/statistics', query: SHARED_KEYS },
+  { name: JOURNAL_ROUTE.onThisDay, path: '/journal/on-this-day', query: SHARED_KEYS },
+];
+
+const PAGE_ROUTES: Readonly<Record<Exclude<JournalPage, 'channel'>, string>> = {
+  deleted: JOURNAL_ROUTE.deleted,
+  statistics: JOURNAL_ROUTE.statistics,
+  'on-this-day': JOURNAL_ROUTE.onThisDay,
+};
+
+export function isJournalPlace(place: Place): boolean {
+  return place.route === JOURNAL_ROUTE.home || place.route.startsWith('journal.');
+}
+
+/** The journal place a route names (the app's address). */
+export function journalPlace(route: JournalRoute, extra: { readonly import?: string } = {}): Place {
+  const query: Record<string, string> = {};
+  if (route.page === 'channel' && route.message !== null) query.message = route.message;
+  if (route.page === 'channel' && route.date !== null) query.date = route.date;
+  if (route.asOf !== null) query.asof = route.asOf;
+  if (route.search !== null) query.q = route.search;
+  if (route.tag !== null) query.tag = route.tag;
+  if (extra.import !== undefined) query.import = extra.import;
+  if (route.page !== 'channel') return { route: PAGE_ROUTES[route.page], params: {}, query };
+  if (route.channel === null) return { route: JOURNAL_ROUTE.home, params: {}, query };
+  return { route: JOURNAL_ROUTE.channel, params: { channel: route.channel }, query };
+}
+
+/** The journal route of a place of the journal's routes. */
+export function journalRouteOf(place: Place): JournalRoute {
+  const text = (key: string) => queryText(place.query, key) ?? null;
+  const id = (value: string | null | undefined) => (isJournalId(value) ? value : null);
+  const page: JournalPage =
+    place.route === JOURNAL_ROUTE.deleted
+      ? 'deleted'
+      : place.route === JOURNAL_ROUTE.statistics
+        ? 'statistics'
+        : place.route === JOURNAL_ROUTE.onThisDay
+          ? 'on-this-day'
+          : 'channel';
+  const date = text('date');
+  const asOf = text('asof');
+  const search = text('q');
+  const tag = text('tag');
   return {
-    page: PAGES.includes(page as JournalPage) ? (page as JournalPage) : 'channel',
-    channel: id('channel'),
-    message: id('message'),
+    page,
+    channel: id(place.params.channel),
+    message: id(text('message')),
     date: isCalendarDay(date) ? date : null,
     asOf: isJournalTime(asOf) ? asOf : null,
     search: search === null ? null : search.slice(0, 500),
@@ -54,19 +107,6 @@ export function parseJournalRoute(params: URLSearchParams): JournalRoute {
   };
 }
 
-/** The route as URL parameters, in a fixed order, leaving out what is not set (short, readable links). */
-export function journalRouteParams(route: JournalRoute): URLSearchParams {
-  const params = new URLSearchParams();
-  if (route.page !== 'channel') params.set('view', route.page);
-  if (route.channel !== null) params.set('channel', route.channel);
-  if (route.message !== null) params.set('message', route.message);
-  if (route.date !== null) params.set('date', route.date);
-  if (route.asOf !== null) params.set('asof', route.asOf);
-  if (route.search !== null) params.set('q', route.search);
-  if (route.tag !== null) params.set('tag', route.tag);
-  return params;
-}
-
 export function sameRoute(a: JournalRoute, b: JournalRoute): boolean {
-  return journalRouteParams(a).toString() === journalRouteParams(b).toString();
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -46,6 +46,8 @@ export class JournalSession {
     this.api = api;
     this.timeZone = options.timeZone;
     this.mode = options.mode ?? 'browser';
+    // A clock, read once a call: not state that a view should follow.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? (() => crypto.randomUUID());
   }
@@ -74,9 +76,12 @@ export class JournalSession {
   /** Runs a command stamped with the current time. Refusals reject with the journal's code and message. */
   run(command: JournalCommandInput): Promise<CommandOutcome> {
     if (this.asOf !== null) {
-      return Promise.reject(new Error('The journal as of a past date is read-only: go back to now to change it.'));
+      return Promise.reject(
+        new Error('The journal as of a past date is read-only: go back to now to change it.'),
+      );
     }
-    return this.api.call('journal.command', { ...command, at: this.now().toISOString() } as JournalCommand);
+    const stamped: JournalCommand = { ...command, at: this.now().toISOString() };
+    return this.api.call('journal.command', stamped);
   }
 
   newId(): JournalId {

@@ -26,7 +26,8 @@ export class JournalStatisticsView {
     const ticket = ++this.#ticket;
     const zone = this.#session.timeZone;
     const today = dayOf(this.#session.asOf ?? this.#session.now().toISOString(), zone);
-    const from = this.range === '30d' ? addDays(today, -29) : this.range === '1y' ? addDays(today, -364) : null;
+    const from =
+      this.range === '30d' ? addDays(today, -29) : this.range === '1y' ? addDays(today, -364) : null;
     this.status = 'loading';
     try {
       const statistics = await this.#session.api.call('journal.statistics', {

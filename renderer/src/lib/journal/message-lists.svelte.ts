@@ -62,6 +62,10 @@ export class OnThisDayList extends FollowedRead<OnThisDay> {
   }
 
   protected read(): Promise<OnThisDay> {
-    return this.session.api.call('journal.onThisDay', { day: this.day, timeZone: this.session.timeZone, limit: 20 });
+    return this.session.api.call('journal.onThisDay', {
+      day: this.day,
+      timeZone: this.session.timeZone,
+      limit: 20,
+    });
   }
 }

@@ -9,7 +9,16 @@ import { markdownHtml } from './markdown.js';
  */
 const ALLOWED_URI = /^(?:https?:|mailto:|#tag\/)/i;
 
-DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+let hooked = false;
+
+/** Links to the web open outside the app; tag links stay in it. Added once, where DOMPurify runs. */
+function hook(): void {
+  if (hooked) return;
+  hooked = true;
+  DOMPurify.addHook('afterSanitizeAttributes', linkTargets);
+}
+
+function linkTargets(node: Element): void {
   if (node.tagName !== 'A') return;
   const href = node.getAttribute('href') ?? '';
   if (node.hasAttribute('data-tag')) {
@@ -20,12 +29,37 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer');
   }
-});
+}
 
 const CONFIG = {
   ALLOWED_TAGS: [
-    'a', 'p', 'br', 'strong', 'em', 's', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2',
-    'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span',
+    'a',
+    'p',
+    'br',
+    'strong',
+    'em',
+    's',
+    'del',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'hr',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'span',
   ],
   ALLOWED_ATTR: ['href', 'target', 'rel', 'class', 'data-tag', 'title', 'start', 'align'],
   ALLOWED_URI_REGEXP: ALLOWED_URI,
@@ -51,6 +85,7 @@ export function messageHtml(text: string): string {
 
 export function safeHtml(html: string): string {
   if (!DOMPurify.isSupported) return escapeHtml(html);
+  hook();
   return DOMPurify.sanitize(html, CONFIG);
 }
 

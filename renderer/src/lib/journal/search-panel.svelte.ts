@@ -13,7 +13,13 @@ export interface SearchFilters {
   readonly hasAttachment: boolean;
 }
 
-export const noFilters: SearchFilters = { channels: [], tags: [], from: null, to: null, hasAttachment: false };
+export const noFilters: SearchFilters = {
+  channels: [],
+  tags: [],
+  from: null,
+  to: null,
+  hasAttachment: false,
+};
 
 const PAGE = 20;
 const TYPING_PAUSE_MS = 150;

@@ -41,7 +41,8 @@ export function dayChart(
   while (day <= to) {
     const entries = counts.get(day) ?? 0;
     bars.push({ day, entries, x, height: entries === 0 ? 0 : Math.max(2, (entries / most) * height) });
-    if (long ? day.endsWith('-01-01') : day.endsWith('-01')) ticks.push({ x, label: long ? day.slice(0, 4) : monthTick(day) });
+    if (long ? day.endsWith('-01-01') : day.endsWith('-01'))
+      ticks.push({ x, label: long ? day.slice(0, 4) : monthTick(day) });
     x += 1;
     day = addDays(day, 1);
   }
