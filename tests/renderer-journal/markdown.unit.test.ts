@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownHtml, plainText } from '../../renderer/src/lib/journal/markdown.js';
+import { markdownHtml, plainText, tagOfLink } from '../../renderer/src/lib/journal/markdown.js';
 
 describe('message Markdown, before sanitising', () => {
   it('never parses raw HTML: tags stay text', () => {
@@ -36,16 +36,18 @@ describe('message Markdown, before sanitising', () => {
     const html = markdownHtml(
       'Ferry #Oslo and `#notatag` and [#neither](https://x.org) https://x.org/#nor C# _#emph_',
     );
-    expect(html).toContain('<a href="#tag/oslo" class="tag" data-tag="oslo">#Oslo</a>');
-    expect(html).toContain('<a href="#tag/emph" class="tag" data-tag="emph">#emph</a>');
-    expect(html).not.toMatch(/data-tag="(notatag|neither|nor)"/);
-    expect((html.match(/data-tag=/g) ?? []).length).toBe(2);
+    expect(html).toContain('<a href="#tag/oslo" class="tag">#Oslo</a>');
+    expect(html).toContain('<a href="#tag/emph" class="tag">#emph</a>');
+    expect(html).not.toMatch(/#tag\/(notatag|neither|nor)/);
+    expect((html.match(/class="tag"/g) ?? []).length).toBe(2);
   });
 
   it('keeps the text of tags with accents and scripts, as typed', () => {
     const html = markdownHtml('#Café #日記');
-    expect(html).toContain('data-tag="café">#Café</a>');
-    expect(html).toContain('data-tag="日記">#日記</a>');
+    expect(html).toContain(`<a href="#tag/${encodeURIComponent('café')}" class="tag">#Café</a>`);
+    expect(html).toContain(`<a href="#tag/${encodeURIComponent('日記')}" class="tag">#日記</a>`);
+    expect(tagOfLink(`#tag/${encodeURIComponent('日記')}`)).toBe('日記');
+    expect(tagOfLink('https://example.org/#tag/x')).toBeUndefined();
   });
 
   it('turns single line breaks into breaks, as a chat does', () => {

@@ -19,6 +19,13 @@ export type SidePanel =
   | { readonly kind: 'pins' }
   | { readonly kind: 'history'; readonly message: JournalId };
 
+export interface MessagePopup {
+  readonly kind: 'menu' | 'reactions';
+  readonly message: MessageView;
+  readonly x: number;
+  readonly y: number;
+}
+
 export interface ChatViewOptions {
   readonly pictures?: PictureReader;
   /** Scales a picture's data: URL down for the list (the page's canvas); tests keep it as it is. */
@@ -39,6 +46,11 @@ export class ChatView {
   /** The "as of a date" picker is open. */
   asOfOpen = $state(false);
   lightbox = $state.raw<AttachmentRef | null>(null);
+  /**
+   * A message's menu or reaction picker, open at a point of the window. Drawn once by the view, outside the
+   * virtual list (whose rows are clipped to it), for the message it names.
+   */
+  popup = $state.raw<MessagePopup | null>(null);
   /** The day last jumped to, kept for the route. */
   date = $state<string | null>(null);
   /** No channel yet: the view offers to create the first one. */
@@ -111,9 +123,15 @@ export class ChatView {
         : route.date !== null
           ? { kind: 'at', time: startOfDay(route.date, this.session.timeZone) }
           : { kind: 'latest' };
+    const awayFromNow = this.date !== null || this.chat.focus?.highlight === true || !this.chat.atEnd;
     this.date = route.date;
     this.composer.switchTo(channel);
-    if (channel !== this.chat.channel || place.kind !== 'latest' || this.chat.status !== 'ready') {
+    if (
+      channel !== this.chat.channel ||
+      place.kind !== 'latest' ||
+      this.chat.status !== 'ready' ||
+      awayFromNow
+    ) {
       await this.chat.open(channel, place);
     }
   }
@@ -124,7 +142,8 @@ export class ChatView {
     return {
       page: this.page,
       channel: this.chat.channel,
-      message: this.date === null && focus !== null && !this.chat.following ? focus.message : null,
+      // A message jumped to stays in the link until the reader goes elsewhere (or posts: then the newest is the focus).
+      message: this.date === null && focus?.highlight === true ? focus.message : null,
       date: this.date,
       asOf: this.session.asOf,
       search: this.panel?.kind === 'search' && this.search.query !== '' ? this.search.query : null,
@@ -219,6 +238,7 @@ export class ChatView {
   }
 
   async restore(message: JournalId): Promise<void> {
+    if (this.undo.deleted?.message === message) this.undo.dismiss();
     await this.#act(async () => this.chat.apply(await this.actions.restore(message)));
   }
 

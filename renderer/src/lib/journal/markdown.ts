@@ -12,6 +12,18 @@ import { tagSpans } from '../../../../shared/journal/tags.js';
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
+/** A tag's link: the view turns a click on it into a search for the tag (see tagOfLink). */
+export const TAG_LINK = '#tag/';
+
+/** The tag a `#tag` link stands for, or undefined for any other link. */
+export function tagOfLink(href: string | null): string | undefined {
+  if (href === null || !href.startsWith(TAG_LINK)) return undefined;
+  try {
+    return decodeURIComponent(href.slice(TAG_LINK.length));
+  } catch {
+    return undefined;
+  }
+}
 markdown.validateLink = (url) => SAFE_LINK.test(url.trim());
 
 // The journal is prose, not a wiki: headings and rules are rare, and `#tag` at the start of a line must
@@ -22,7 +34,7 @@ const rules = markdown.renderer.rules;
 
 rules.link_open = (tokens, index, options, _env, self) => {
   const token = tokens[index]!;
-  if (token.attrGet('data-tag') === null) {
+  if (!String(token.attrGet('href') ?? '').startsWith(TAG_LINK)) {
     token.attrSet('target', '_blank');
     token.attrSet('rel', 'noopener noreferrer');
   }
@@ -70,9 +82,8 @@ function linkTags(children: Token[], TokenClass: StateCore['Token']): Token[] {
       if (span.start > from) text(token.content.slice(from, span.start));
       const open = new TokenClass('link_open', 'a', 1);
       open.attrs = [
-        ['href', `#tag/${encodeURIComponent(span.tag)}`],
+        ['href', `${TAG_LINK}${encodeURIComponent(span.tag)}`],
         ['class', 'tag'],
-        ['data-tag', span.tag],
       ];
       out.push(open);
       text(token.content.slice(span.start, span.end));

@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import { markdownHtml } from './markdown.js';
+import { markdownHtml, TAG_LINK } from './markdown.js';
 
 /**
  * The second lock on a message's HTML (markdown.ts is the first): DOMPurify in the page's own DOM. It
@@ -21,7 +21,7 @@ function hook(): void {
 function linkTargets(node: Element): void {
   if (node.tagName !== 'A') return;
   const href = node.getAttribute('href') ?? '';
-  if (node.hasAttribute('data-tag')) {
+  if (href.startsWith(TAG_LINK)) {
     node.removeAttribute('target');
     return;
   }
@@ -61,7 +61,7 @@ const CONFIG = {
     'td',
     'span',
   ],
-  ALLOWED_ATTR: ['href', 'target', 'rel', 'class', 'data-tag', 'title', 'start', 'align'],
+  ALLOWED_ATTR: ['href', 'target', 'rel', 'class', 'title', 'start', 'align'],
   ALLOWED_URI_REGEXP: ALLOWED_URI,
   ALLOW_DATA_ATTR: false,
 };
