@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // The file name says the tier: *.unit.test.ts, *.int.test.ts (real files, real child processes from dist/),
 // *.e2e.test.ts (the built app in a real browser).
 const exclude = ['**/node_modules/**', 'dist/**', 'out/**'];
+/** The renderer's tests: its `.svelte.ts` controllers use runes, so they are compiled as the page's bundle is. */
+const rendererTests = 'tests/renderer*/**/*.unit.test.ts';
 
 export default defineConfig({
   plugins: [svelte({ configFile: false })],
@@ -16,7 +18,18 @@ export default defineConfig({
       {
         extends: true,
         // Property tests run hundreds of cases: on a loaded two-core machine 5 s is a timing assertion, not a hang check.
-        test: { name: 'unit', include: ['**/*.unit.test.ts'], exclude, testTimeout: 30_000 },
+        test: {
+          name: 'unit',
+          include: ['**/*.unit.test.ts'],
+          exclude: [...exclude, rendererTests],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        // The browser build of svelte (and of every package), as in the page: effects run, as they do there.
+        resolve: { conditions: ['browser'] },
+        test: { name: 'unit-renderer', include: [rendererTests], exclude, testTimeout: 30_000 },
       },
       {
         extends: true,

@@ -824,7 +824,9 @@ export type AppCommand =
   | 'go-back'
   | 'go-forward'
   // Exports and reports (issue 12): File > Export… opens the shown view's export dialog.
-  | 'export';
+  | 'export'
+  // ---- The journal's chat view: File > Import into the Journal… (issue 11) ----
+  | 'import-journal';
 
 export const requestNames = Object.keys(requests) as RequestName[];
 

@@ -34,6 +34,7 @@ export const COMMAND_ACCELERATORS: Readonly<Record<AppCommand, string>> = {
   'go-back': 'Alt+Left',
   'go-forward': 'Alt+Right',
   export: 'CmdOrCtrl+E',
+  'import-journal': 'CmdOrCtrl+I',
 };
 
 /** Keys the page handles itself: typing them into a text field must still type them. */
@@ -60,6 +61,7 @@ export function appMenuTemplate(context: MenuContext, actions: MenuActions): Men
       { label: 'Open Recent', submenu: recentItems(context.recent, mac, actions) },
       { type: 'separator' },
       command('Export…', 'export'),
+      command('Import into the Journal…', 'import-journal'),
       { type: 'separator' },
       { label: 'Close Window', role: 'close', accelerator: 'CmdOrCtrl+W' },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, ipcMain, Menu, protocol, session } from 'electron';
+import { app, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { ipcChannels, type AppCommand } from '../../shared/contract.js';
 import { FolderRegistry, RECENT_FOLDERS_FILE, RecentFolders } from '../api/index.js';
 import { SandboxPool } from '../projections/index.js';
@@ -197,7 +197,9 @@ export async function startDesktopApp(config: DesktopConfig): Promise<DesktopApp
     if (launched) whenReady((desktop) => desktop.windows.open(file).then(() => undefined));
     else early.push(file);
   });
-  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+  app.on('web-contents-created', (_event, contents) =>
+    lockDownContents(contents, (url) => void shell.openExternal(url)),
+  );
   app.on('second-instance', (_event, argv, workingDirectory, data) => {
     whenReady((desktop) => desktop.secondInstance(argv, workingDirectory, data));
   });

@@ -20,3 +20,14 @@ function parse(url: string): URL | undefined {
     return undefined;
   }
 }
+
+/**
+ * A link the page asked to open in a new window (the journal's Markdown links carry target=_blank) that
+ * the system's browser or mail program should open: http, https and mailto only, as the journal renders
+ * them. Anything else (file:, javascript:, the app's own pages) opens nowhere. Answers the URL to hand over.
+ */
+export function externalLink(url: string): string | undefined {
+  const parsed = parse(url);
+  if (parsed === undefined) return undefined;
+  return ['http:', 'https:', 'mailto:'].includes(parsed.protocol) ? parsed.href : undefined;
+}

@@ -59,3 +59,26 @@ export function normalizeTag(typed: string): string | undefined {
   if (bare.length === 0 || bare.length > MAX_TAG_LENGTH || !WHOLE_TAG.test(bare)) return undefined;
   return bare;
 }
+
+/** A tag written in a run of prose: where its `#` starts, where it ends, and the tag it stands for. */
+export interface TagSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly tag: string;
+}
+
+/**
+ * The tags in a run of prose that holds no code and no link (a renderer's text between them), by the
+ * rule above, with where each is written: the chat view makes them clickable. A trailing `-` or `_` is
+ * left outside the span, as it is left out of the tag.
+ */
+export function tagSpans(prose: string): TagSpan[] {
+  const spans: TagSpan[] = [];
+  for (const match of prose.matchAll(TAG_IN_TEXT)) {
+    const tag = normalizeTag(match[1]!);
+    if (tag === undefined) continue;
+    const written = match[1]!.replace(/[-_]+$/, '');
+    spans.push({ start: match.index, end: match.index + 1 + written.length, tag });
+  }
+  return spans;
+}

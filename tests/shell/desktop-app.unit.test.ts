@@ -18,6 +18,7 @@ import {
   resetFakeElectron,
   screen,
   session,
+  shell,
 } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electron);
@@ -203,7 +204,22 @@ describe('the desktop app at launch', () => {
     const webview = { preventDefault: vi.fn() };
     contents.emit('will-attach-webview', webview);
     expect(webview.preventDefault).toHaveBeenCalled();
-    expect(contents.windowOpenHandler?.()).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(shell.opened).toEqual([]);
+  });
+
+  it("opens a message's web and mail links in the system's programs, never in a window of the app", async () => {
+    await start(['/opt/Eventfold/eventfold', await eventFolder('shop')]);
+    const contents = windows()[0]!.webContents;
+    for (const url of [
+      'https://example.org/a?b=1',
+      'mailto:me@example.org',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+    ]) {
+      expect(contents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
+    }
+    expect(shell.opened).toEqual(['https://example.org/a?b=1', 'mailto:me@example.org']);
   });
 });
 

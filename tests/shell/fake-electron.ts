@@ -28,7 +28,7 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame: FakeFrame = { url: '', parent: null };
   /** Every webContents.send: [channel, ...args]. */
   readonly sent: unknown[][] = [];
-  windowOpenHandler: (() => { action: string }) | undefined;
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   destroyed = false;
 
   send(channel: string, ...args: unknown[]): void {
@@ -40,7 +40,7 @@ export class FakeWebContents extends EventEmitter {
     return this.mainFrame.url;
   }
 
-  setWindowOpenHandler(handler: () => { action: string }): void {
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }
 
@@ -381,6 +381,15 @@ export const utilityProcess = {
   },
 };
 
+/** The system's own programs: the links handed to them, in order. */
+export const shell = {
+  opened: [] as string[],
+  openExternal(url: string): Promise<void> {
+    shell.opened.push(url);
+    return Promise.resolve();
+  },
+};
+
 /** Forgets everything a previous test did. */
 export function resetFakeElectron(userData: string): void {
   app.removeAllListeners();
@@ -404,6 +413,7 @@ export function resetFakeElectron(userData: string): void {
   protocol.privileged = [];
   protocol.registered = false;
   protocol.handlers.clear();
+  shell.opened = [];
 }
 
 export const electron = {
@@ -417,4 +427,5 @@ export const electron = {
   session,
   nativeTheme,
   protocol,
+  shell,
 };

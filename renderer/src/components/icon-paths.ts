@@ -1,3 +1,5 @@
+import { JOURNAL_ICONS } from './journal/journal-icons.js';
+
 /** 20×20 stroke icons, drawn for this app so that they share one weight. */
 export const PATHS = {
   folder:
@@ -22,6 +24,7 @@ export const PATHS = {
   refresh: 'M15.5 7.5A6 6 0 1 0 16 12M16 3.5v4h-4',
   clock: 'M10 3a7 7 0 1 1 0 14a7 7 0 0 1 0-14zM10 6v4l2.5 2',
   type: 'M4 5h12M10 5v11',
+  ...JOURNAL_ICONS,
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -2,6 +2,7 @@ import type { ActionDefinition } from '../lib/actions/action.js';
 import { GLOBAL_QUERY_KEYS } from '../lib/navigation.svelte.js';
 import { RouteTable, type Place } from '../lib/routing/route-table.js';
 import { FOLDER_ACTIONS } from './folder-actions.js';
+import { journalView } from './journal/definition.js';
 import { logView } from './log/definition.js';
 import { overviewView } from './overview/definition.js';
 import { overviewPlace } from './overview/routes.js';
@@ -12,7 +13,7 @@ import type { ViewDefinition } from './view-definition.js';
  * Every view of an open folder. A new view is one more entry here: its routes, page, actions and palette
  * search come with its definition.
  */
-export const VIEWS: readonly ViewDefinition[] = [overviewView, logView, projectionView];
+export const VIEWS: readonly ViewDefinition[] = [overviewView, logView, projectionView, journalView];
 
 /** The address table of every view's routes. */
 export function routeTable(views: readonly ViewDefinition[] = VIEWS): RouteTable {

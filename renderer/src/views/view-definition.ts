@@ -52,4 +52,14 @@ export interface ViewDefinition {
   readonly landing?: (folder: FolderSummary) => Place | null;
   /** The window title's first part for a place of this view (`order-42`, `revenue`). */
   readonly title?: (place: Place) => string;
+  /**
+   * The page brings its own navigation (the journal's channel sidebar) in place of the folder's: the
+   * workspace then gives it the whole width.
+   */
+  readonly ownNavigation?: boolean;
+  /**
+   * One page for all of the view's places: it stays mounted when the route or its parameters change (the
+   * journal keeps its loaded channels and drafts moving between channels) and follows `place` itself.
+   */
+  readonly keepPage?: boolean;
 }
