@@ -1,5 +1,6 @@
 import { UsageError } from './args.js';
 import type { Command } from './command.js';
+import { closestCommand } from './command-list.js';
 import { writeOut } from './output.js';
 import { commandHelp } from './help.js';
 
@@ -28,8 +29,10 @@ export async function runSubcommand(
   }
   const sub = find(subcommands, second);
   if (sub === undefined) {
+    const suggestion = closestCommand(second, subcommands);
     throw new UsageError(
-      `unknown ${parent.name} command "${second}"; the commands are ${subcommands.map((s) => s.name).join(', ')}`,
+      `unknown ${parent.name} command "${second}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}; ` +
+        `the commands are ${subcommands.map((s) => s.name).join(', ')}`,
     );
   }
   if (rest.some(wantsHelp)) return show(subcommandHelp(parent, sub));

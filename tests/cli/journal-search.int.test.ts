@@ -111,14 +111,15 @@ describe('eventfold journal DIR search', () => {
 
   it('lists its commands in its help, and suggests one for a typo', async () => {
     const help = await eventfoldOk(['journal', '--help']);
-    expect(help).toContain('Usage: eventfold journal DIR COMMAND [options]');
+    expect(help).toContain('eventfold journal DIR search QUERY');
     expect(help).toMatch(/\n {2}search +Search the journal's messages\n/);
     const searchHelp = await eventfoldOk(['journal', 'DIR', 'search', '--help']);
     expect(searchHelp).toContain('Usage: eventfold journal DIR search QUERY');
     const typo = await eventfold(['journal', 'some-dir', 'serch', 'cafe']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toBe(
-      'eventfold: unknown journal command "serch" (did you mean search?) (see eventfold journal --help)\n',
+      'eventfold: unknown journal command "serch" (did you mean search?); the commands are post, edit, delete, ' +
+        'restore, list, channels, search, import (see eventfold journal --help)\n',
     );
   });
 });

@@ -139,10 +139,13 @@ describe('eventfold streams and stats over many streams and segments', () => {
     const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
     fs.writeFileSync(manifestFile, JSON.stringify({ ...manifest, segmentSizeLimit: 4096 }));
     const count = 600;
-    await appendLines(
-      dir,
-      Array.from({ length: count }, (_, i) => ({ stream: `cart-${i}`, type: i % 2 ? 'Odd' : 'Even' })),
-    );
+    const events = Array.from({ length: count }, (_, i) => ({
+      stream: `cart-${i}`,
+      type: i % 2 ? 'Odd' : 'Even',
+    }));
+    // One import is written as few large appends, and a segment rolls only between appends: several
+    // imports, so that the log spans several segments.
+    for (let from = 0; from < count; from += 100) await appendLines(dir, events.slice(from, from + 100));
 
     const streams = jsonLines(await eventfoldOk(['streams', dir, '--json'])) as StreamLine[];
     expect(streams.map((line) => line.stream)).toEqual(Array.from({ length: count }, (_, i) => `cart-${i}`));

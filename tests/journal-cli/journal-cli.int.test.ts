@@ -171,7 +171,7 @@ describe('eventfold journal', () => {
       const own = await eventfoldOk(['journal', 'some-dir', verb, '--help']);
       expect(own).toMatch(new RegExp(`^Usage: eventfold journal DIR ${verb}`));
     }
-    expect(await eventfoldOk(['--help'])).toMatch(/journal +Write and read the chat journal/);
+    expect(await eventfoldOk(['--help'])).toMatch(/journal +Write, read, search and import the chat journal/);
   });
 
   it('attaches files, and verify checks every attachment the journal names against its hash', async () => {
