@@ -23,6 +23,10 @@ const currentContext = (): UserDataContext => ({
  */
 export function userDataFolder(context: UserDataContext = currentContext()): string {
   const { platform, env, homedir } = context;
+  // The desktop app's override (app.setPath('userData')), honoured here too so that browser mode, its
+  // fallback and the desktop app keep one journal, one recent list and one trust list.
+  const override = env.EVENTFOLD_USER_DATA;
+  if (override) return (platform === 'win32' ? path.win32 : path.posix).resolve(override);
   if (platform === 'win32') {
     const appData = env.APPDATA ?? path.win32.join(homedir, 'AppData', 'Roaming');
     return path.win32.join(appData, PRODUCT_NAME);

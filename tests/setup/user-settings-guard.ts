@@ -20,6 +20,8 @@ export default function guardUserSettings(): () => void {
   writeFileSync(snapshot, JSON.stringify([...folderState(real)]));
   process.env.EVENTFOLD_REAL_USER_DATA = real;
   process.env.EVENTFOLD_REAL_USER_DATA_STATE = snapshot;
+  // An override of the user's own (EVENTFOLD_USER_DATA) would win over the temporary home: tests never see it.
+  delete process.env.EVENTFOLD_USER_DATA;
   process.env.XDG_CONFIG_HOME = temp;
   process.env.APPDATA = temp;
   if (process.platform === 'darwin') process.env.HOME = temp;

@@ -30,4 +30,18 @@ describe('defaultJournalFolder', () => {
       'C:\\Users\\ada\\AppData\\Roaming\\Eventfold\\Journal',
     );
   });
+
+  it('follows EVENTFOLD_USER_DATA, as the desktop app does, so every mode opens the same journal', () => {
+    const env = { EVENTFOLD_USER_DATA: '/srv/ada-eventfold', XDG_CONFIG_HOME: '/cfg' };
+    expect(defaultJournalFolder({ platform: 'linux', env, homedir: '/home/ada' })).toBe(
+      '/srv/ada-eventfold/Journal',
+    );
+    expect(
+      defaultJournalFolder({
+        platform: 'win32',
+        env: { EVENTFOLD_USER_DATA: 'D:\\eventfold' },
+        homedir: 'C:\\Users\\ada',
+      }),
+    ).toBe('D:\\eventfold\\Journal');
+  });
 });
