@@ -91,7 +91,7 @@ function layoutProblems(page: Page): Promise<string[]> {
     };
     const items = [
       ...document.querySelectorAll(
-        '.app-bar button, .app-bar .folder-name, .app-bar .badge, main h1, main h2, main button, main a, main input, main summary, main [role="status"], main dt, main dd, main [role="columnheader"], aside h2, aside button, nav a',
+        '.app-bar button, .app-bar .folder-name, .app-bar .badge, main h1, main h2, main button, main a, main input, main summary, main [role="status"], main dt, main dd, main .scrubbed > span, main [role="columnheader"], aside h2, aside button, nav a',
       ),
     ].filter((element) => visible(element) && !element.closest('dialog, [role="grid"] [data-position]'));
     const clipped = (element: Element): boolean => {
