@@ -66,7 +66,7 @@ function verifyReport(file: string, dir: string): { code: number; output: string
 describe('exports and reports in browser mode', () => {
   it('exports every match of a filtered log as CSV through the token-protected download, and it verifies', async () => {
     const { page, dir, errors } = await openFolder();
-    await page.getByRole('button', { name: 'All events' }).click();
+    await page.getByRole('link', { name: /^All events/ }).click();
     const log = page.getByRole('region', { name: 'Event log' });
     await log.getByPlaceholder('Search data and metadata').fill('gift');
     await log.getByRole('status').getByText('5 matches').waitFor();
@@ -98,7 +98,7 @@ describe('exports and reports in browser mode', () => {
     const { page, errors } = await openFolder();
     await page
       .getByRole('list', { name: 'Projections' })
-      .getByRole('button', { name: 'stream-statistics' })
+      .getByRole('link', { name: 'stream-statistics' })
       .click();
     const view = page.getByRole('region', { name: 'Projection stream-statistics' });
     await view.getByRole('button', { name: 'Export state…' }).click();
@@ -124,7 +124,7 @@ describe('exports and reports in browser mode', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`previews a report and saves it as HTML and PDF (${scheme})`, async () => {
       const { page, dir, errors } = await openFolder(scheme);
-      await page.getByRole('button', { name: 'All events' }).click();
+      await page.getByRole('link', { name: /^All events/ }).click();
       const log = page.getByRole('region', { name: 'Event log' });
       await log.getByRole('button', { name: 'Report…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Report of these events' });
