@@ -3,7 +3,8 @@
  * unbroken link, lists and code, replies, reactions, pins, a picture, edits, a delete, an empty channel,
  * an archived one, entries from earlier years): a screenshot of each for a person to look at
  * (test-results/screenshots/journal-*-light|dark.png), and axe-core's check where people spend their time
- * (the chat, search and statistics) with no serious or critical violation.
+ * (the chat, search and statistics, and the other pages and panels too) with no serious or critical
+ * violation.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,7 +93,7 @@ async function expectAccessible(page: Page, where: string): Promise<void> {
 }
 
 describe.each(THEMES)('the journal in the %s theme', (theme) => {
-  it('looks finished in every view, and the chat, search and statistics pass axe', async () => {
+  it('looks finished in every view, and every view passes axe', async () => {
     const { page, errors } = await openJournalPage(scope, await richJournal(), { colorScheme: theme });
     const log = messageLog(page);
     await bubble(page, 'The view from the pier')
@@ -105,9 +106,14 @@ describe.each(THEMES)('the journal in the %s theme', (theme) => {
     await bubble(page, 'Coffee by the harbour').getByRole('button', { name: 'edited' }).click();
     await page.getByRole('complementary', { name: 'Edit history' }).getByText('Version 2').waitFor(PATIENCE);
     await look(page, `journal-history-${theme}`);
+    await expectAccessible(page, 'history');
 
     await page.getByRole('button', { name: '1 pinned' }).click();
-    await page.getByRole('complementary', { name: 'Pinned' }).getByText('Things to').waitFor(PATIENCE);
+    // A pin previews its first lines, the list under the first line too.
+    await page
+      .getByRole('complementary', { name: 'Pinned' })
+      .getByText(/Things to remember for the #trip: passport and tickets/)
+      .waitFor(PATIENCE);
     await look(page, `journal-pins-${theme}`);
 
     await log.click({ position: { x: 5, y: 5 } });
@@ -134,6 +140,7 @@ describe.each(THEMES)('the journal in the %s theme', (theme) => {
       .first()
       .waitFor(PATIENCE);
     await look(page, `journal-calendar-${theme}`);
+    await expectAccessible(page, 'calendar');
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'As of…' }).click();
@@ -148,6 +155,7 @@ describe.each(THEMES)('the journal in the %s theme', (theme) => {
     expect(days.length).toBeGreaterThan(0);
     expect(days.filter((day) => day === 'Today' || day === 'Yesterday')).toEqual([]);
     await look(page, `journal-as-of-${theme}`);
+    await expectAccessible(page, 'as of');
     await page.getByRole('status').getByRole('button', { name: 'Back to now' }).click();
     await bubble(page, 'The view from the pier').waitFor(PATIENCE);
 
@@ -159,14 +167,17 @@ describe.each(THEMES)('the journal in the %s theme', (theme) => {
     await sidebar(page).getByRole('button', { name: 'On this day' }).click();
     await page.getByRole('main', { name: 'Journal' }).getByText('A year ago today').first().waitFor(PATIENCE);
     await look(page, `journal-on-this-day-${theme}`);
+    await expectAccessible(page, 'on this day');
 
     await sidebar(page).getByRole('button', { name: 'Recently deleted' }).click();
     await page.getByRole('article').filter({ hasText: 'did not mean to write' }).waitFor(PATIENCE);
     await look(page, `journal-deleted-${theme}`);
+    await expectAccessible(page, 'recently deleted');
 
     await sidebar(page).getByRole('button', { name: 'Reading list, 0 messages' }).click();
     await page.getByRole('heading', { name: 'Reading list' }).waitFor(PATIENCE);
     await look(page, `journal-empty-channel-${theme}`);
+    await expectAccessible(page, 'empty channel');
 
     await sidebar(page).getByText('Archived (1)').click();
     await sidebar(page)
@@ -192,6 +203,7 @@ describe.each(THEMES)('the journal in the %s theme', (theme) => {
     await empty.page.getByRole('main', { name: 'Journal' }).waitFor(PATIENCE);
     await empty.page.getByRole('main', { name: 'Journal' }).getByRole('heading').first().waitFor(PATIENCE);
     await look(empty.page, `journal-first-channel-${theme}`);
+    await expectAccessible(empty.page, 'first channel');
     expect([...narrow.errors, ...empty.errors]).toEqual([]);
   });
 });
