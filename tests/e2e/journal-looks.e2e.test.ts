@@ -12,7 +12,17 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeFixtureFolder, screenshot, useBrowser } from './harness.js';
 import { daysAgo, makeJournalFolder, seriousViolations } from './journal-fixture.js';
-import { bubble, messageLog, openJournalPage, PATIENCE, sidebar } from './journal-page.js';
+import {
+  bubble,
+  composer,
+  messageAction,
+  messageLog,
+  messageMenu,
+  messageRow,
+  openJournalPage,
+  PATIENCE,
+  sidebar,
+} from './journal-page.js';
 
 const scope = useBrowser();
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -184,6 +194,59 @@ describe.each(THEMES)('the journal in the %s theme', (theme) => {
       .getByRole('button', { name: /^Old work notes, 0 messages, archived$/ })
       .waitFor(PATIENCE);
     await look(page, `journal-archived-${theme}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('looks finished while writing: a reply with a picture, an edit, the message menu, the undo notice, a new channel and the import dialog', async () => {
+    const { page, errors } = await openJournalPage(scope, await richJournal(), { colorScheme: theme });
+    await bubble(page, 'The view from the pier').waitFor(PATIENCE);
+
+    await messageAction(page, 'Coffee by the harbour', 'Reply');
+    const form = page.getByRole('form', { name: 'Write a message' });
+    await form.getByText('Replying').waitFor(PATIENCE);
+    await page.locator('.composer input[type=file]').setInputFiles(path.join(ROOT, 'build', 'icon.png'));
+    await page.getByRole('list', { name: 'Attached files' }).getByText('icon.png').waitFor(PATIENCE);
+    await composer(page).fill('Same place tomorrow?\nThe light was better before nine.');
+    await look(page, `journal-composer-reply-${theme}`);
+    await expectAccessible(page, 'composer with a reply and a file');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.getByRole('button', { name: 'Remove icon.png' }).click();
+    await composer(page).fill('');
+
+    await composer(page).press('ArrowUp');
+    await expect.poll(() => composer(page).inputValue(), PATIENCE).toContain('Supercalifragilistic');
+    await look(page, `journal-composer-edit-${theme}`);
+    await composer(page).press('Escape');
+
+    await messageAction(page, 'Coffee by the harbour', 'More actions');
+    await page.getByRole('menu').waitFor(PATIENCE);
+    await look(page, `journal-message-menu-${theme}`);
+    await expectAccessible(page, 'message menu');
+    await page.keyboard.press('Escape');
+
+    await messageAction(page, 'Coffee by the harbour', 'React');
+    await page.getByRole('dialog', { name: 'Pick a reaction' }).waitFor(PATIENCE);
+    await look(page, `journal-reactions-${theme}`);
+    await expectAccessible(page, 'reaction picker');
+    await page.keyboard.press('Escape');
+
+    await messageMenu(page, 'Coffee by the harbour', 'Delete');
+    const undo = page.getByRole('status').filter({ hasText: 'Message deleted.' });
+    await undo.waitFor(PATIENCE);
+    await look(page, `journal-undo-${theme}`);
+    await undo.getByRole('button', { name: 'Undo' }).click();
+    await messageRow(page, 'Coffee by the harbour').waitFor(PATIENCE);
+
+    await sidebar(page).getByRole('button', { name: 'New channel' }).click();
+    await sidebar(page).getByRole('textbox', { name: 'New channel' }).fill('Ideas for the garden');
+    await look(page, `journal-new-channel-${theme}`);
+    await page.keyboard.press('Escape');
+
+    await sidebar(page).getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: /Import/ });
+    await dialog.waitFor(PATIENCE);
+    await look(page, `journal-import-${theme}`);
+    await expectAccessible(page, 'import dialog');
     expect(errors).toEqual([]);
   });
 
