@@ -257,6 +257,25 @@ describe.each(THEMES)('the journal in the %s theme', (theme) => {
     });
     await bubble(narrow.page, 'The view from the pier').waitFor(PATIENCE);
     await look(narrow.page, `journal-narrow-${theme}`);
+    // The keyboard's focus ring goes round the whole channel row, preview line included.
+    await sidebar(narrow.page).getByRole('button', { name: 'Travel, 2 messages' }).focus();
+    await sidebar(narrow.page).screenshot({
+      path: await screenshot(narrow.page, `journal-channel-focus-${theme}`),
+    });
+    // A click on the preview line opens the channel, as a click on its name does (the pointer lands on
+    // whatever is on top there, as a person's would).
+    const preview = await sidebar(narrow.page).getByText('A year ago today').boundingBox();
+    expect(preview).not.toBeNull();
+    await narrow.page.mouse.click(preview!.x + 10, preview!.y + preview!.height / 2);
+    await expect
+      .poll(
+        () =>
+          sidebar(narrow.page)
+            .getByRole('button', { name: 'Travel, 2 messages' })
+            .getAttribute('aria-current'),
+        PATIENCE,
+      )
+      .toBe('page');
 
     const empty = await openJournalPage(
       scope,
