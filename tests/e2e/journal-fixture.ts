@@ -9,15 +9,28 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { JournalCommandHandler } from '../../electron/journal/index.js';
+import {
+  AttachmentFiles,
+  JournalCommandHandler,
+  storeAttachmentFile,
+  type FileToAttach,
+} from '../../electron/journal/index.js';
 import { initEventFolder, openEventStore } from '../../electron/store/index.js';
-import type { JournalCommand } from '../../shared/journal/index.js';
+import type { AttachmentRef, JournalCommand } from '../../shared/journal/index.js';
 
 type Input = JournalCommand extends infer C ? (C extends JournalCommand ? Omit<C, 'at'> : never) : never;
 
 /** Issues journal commands with ids the test names and times it chooses. */
 export class JournalWriter {
-  constructor(private readonly handler: JournalCommandHandler) {}
+  constructor(
+    private readonly handler: JournalCommandHandler,
+    private readonly files: AttachmentFiles,
+  ) {}
+
+  /** Stores a file in the folder as the app does (hashed, fsynced) and answers the reference a post names. */
+  attach(file: FileToAttach): Promise<AttachmentRef> {
+    return storeAttachmentFile(this.files, file);
+  }
 
   async run(command: Input, at: Date | string): Promise<void> {
     const time = typeof at === 'string' ? at : at.toISOString();
@@ -33,7 +46,7 @@ export class JournalWriter {
     message: string,
     text: string,
     at: Date | string,
-    extra: { replyTo?: string } = {},
+    extra: { replyTo?: string; attachments?: readonly AttachmentRef[] } = {},
   ): Promise<void> {
     return this.run({ type: 'PostMessage', channel, message, text, ...extra }, at);
   }
@@ -45,7 +58,7 @@ export async function makeJournalFolder(write: (journal: JournalWriter) => Promi
   await initEventFolder(dir);
   const store = await openEventStore(dir, { watch: false, durability: 'none' });
   try {
-    await write(new JournalWriter(new JournalCommandHandler(store)));
+    await write(new JournalWriter(new JournalCommandHandler(store), new AttachmentFiles(dir)));
   } finally {
     await store.close();
   }

@@ -99,6 +99,7 @@ describe('places in the journal', () => {
     const { page, errors } = await openJournalPage(scope, await longJournal());
     await bubble(page, 'Lunch at the café').waitFor();
     const log = messageLog(page);
+    let compared = 0;
     for (let round = 0; round < 12; round++) {
       const before = await log.evaluate((element) => {
         const rows = [...element.querySelectorAll<HTMLElement>('[data-message]')];
@@ -116,8 +117,12 @@ describe('places in the journal', () => {
         return row === null ? null : row.getBoundingClientRect().top;
       }, before.id);
       // Scrolled by 500 px: the row the reader was looking at moved down by those 500 px, not more.
-      if (after !== null) expect(Math.abs(after - before.y - 500)).toBeLessThan(60);
+      if (after === null) continue;
+      expect(Math.abs(after - before.y - 500)).toBeLessThan(60);
+      compared += 1;
     }
+    // Most rounds compared a row (a round can scroll a row out of the list's window), or the check was empty.
+    expect(compared).toBeGreaterThanOrEqual(8);
     await log.evaluate(async (element) => {
       for (let i = 0; i < 200 && !element.textContent?.includes('This is the beginning'); i++) {
         element.scrollTop = 0;

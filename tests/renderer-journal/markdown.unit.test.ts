@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownHtml, plainText, tagOfLink } from '../../renderer/src/lib/journal/markdown.js';
+import { markdownHtml, plainLines, plainText, tagOfLink } from '../../renderer/src/lib/journal/markdown.js';
 
 describe('message Markdown, before sanitising', () => {
   it('never parses raw HTML: tags stay text', () => {
@@ -56,5 +56,14 @@ describe('message Markdown, before sanitising', () => {
 
   it('gives a plain one-line text for previews', () => {
     expect(plainText('**Bold** and `code` & <tags>\nsecond line')).toBe('Bold and code & <tags>');
+  });
+
+  it('gives every line in one run for previews of a few lines, without list, heading or quote marks', () => {
+    expect(
+      plainLines(
+        '## Trip\n\nThings to **remember**:\n\n- passport\n* the #charger\n2. `ferry`\n> quoted - kept\n-5 degrees',
+      ),
+    ).toBe('Trip Things to remember: passport the #charger ferry quoted - kept -5 degrees');
+    expect(plainLines('\n  \n')).toBe('');
   });
 });

@@ -111,3 +111,15 @@ export function plainText(text: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
 }
+
+/**
+ * Every line of the text as plain text in one run, for previews of a few lines (a pin, a card): list,
+ * heading and quote marks dropped, as they would read as stray dashes and hashes once joined.
+ */
+export function plainLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => plainText(line.replace(/^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/, '')).trim())
+    .filter((line) => line !== '')
+    .join(' ');
+}
