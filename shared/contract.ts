@@ -20,7 +20,7 @@ import {
   type Schema,
 } from './schema.js';
 import type { ReportStamp } from './report-stamp.js';
-import type { EventsOverTime } from './reports/report-chart.js';
+import type { EventsOverTime, ReportChartKind } from './reports/report-chart.js';
 import type { StoreErrorData } from './store-error.js';
 import { MAX_STREAM_ID_BYTES, MAX_EVENT_TYPE_BYTES } from './stream-name.js';
 // The journal block's types and argument schemas (see "---- The journal" below).
@@ -325,7 +325,7 @@ export interface ReportPreview {
 
 /** A chart of a report: which of shared/reports/report-chart.ts's options, its title and its numbers. */
 export interface ReportChart {
-  readonly chart: 'events-over-time' | 'growth';
+  readonly chart: ReportChartKind;
   readonly title: string;
   readonly data: EventsOverTime;
 }

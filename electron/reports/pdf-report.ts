@@ -2,10 +2,16 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ReportStamp } from '../../shared/report-stamp.js';
-import { LIGHT_CHART, eventsOverTimeOption, growthOption } from '../../shared/reports/report-chart.js';
+import {
+  LIGHT_CHART,
+  chartOption,
+  type ChartColors,
+  type EventsOverTime,
+} from '../../shared/reports/report-chart.js';
 import { cellText, stampSummary } from './cell-text.js';
 import type { ChartSvg } from './chart-svg.js';
-import type { ReportBlock, ReportDocument } from './report-document.js';
+import { pictureLabel, type ReportBlock, type ReportDocument } from './report-document.js';
+import { PDF_PICTURES } from './journal-pictures.js';
 import { stampJson } from './stamp-text.js';
 
 // Not named `require`: the desktop build bundles this file as CommonJS, where that name is taken.
@@ -142,13 +148,34 @@ function pdfBlock(block: ReportBlock, chartId: () => string, chartSvg: ChartSvg)
       };
     }
     case 'chart': {
-      const option = block.chart === 'growth' ? growthOption : eventsOverTimeOption;
+      const option = (data: EventsOverTime, colors: ChartColors): Record<string, unknown> =>
+        chartOption(block.chart, data, colors);
       return {
         stack: [
           { text: block.title, bold: true, margin: [0, 8, 0, 2] },
           { svg: chartSvg(option(block.data, LIGHT_CHART), chartId(), 760, 300), width: PAGE_WIDTH },
         ],
         unbreakable: true,
+      };
+    }
+    case 'entry': {
+      const tags = block.tags.length === 0 ? '' : ` · ${block.tags.map((tag) => `#${tag}`).join(' ')}`;
+      return {
+        stack: [
+          { text: `${block.time} · ${block.channel}${tags}`, color: '#5d6575', fontSize: 8 },
+          ...block.paragraphs.map((text) => ({ text, margin: [0, 2, 0, 2] })),
+          ...block.pictures.map((picture) =>
+            // Bytes as a data URL: pdfmake then needs neither a file nor the network for it.
+            picture.bytes === undefined || !PDF_PICTURES.has(picture.mediaType)
+              ? { text: pictureLabel(picture), italics: true, color: '#5d6575' }
+              : {
+                  image: `data:${picture.mediaType};base64,${picture.bytes.toString('base64')}`,
+                  fit: [PAGE_WIDTH, 260],
+                  margin: [0, 4, 0, 4],
+                },
+          ),
+        ],
+        margin: [0, 4, 0, 8],
       };
     }
   }
