@@ -59,7 +59,7 @@ ${body}
 function htmlBlock(block: ReportBlock, chartId: () => string, chartSvg: ChartSvg): string {
   switch (block.kind) {
     case 'heading':
-      return `<h2>${escapeHtml(block.text)}</h2>`;
+      return block.level === 3 ? `<h3>${escapeHtml(block.text)}</h3>` : `<h2>${escapeHtml(block.text)}</h2>`;
     case 'paragraph':
       return `<p>${escapeHtml(block.text)}</p>`;
     case 'facts':
@@ -121,6 +121,7 @@ header{border-bottom:2px solid var(--accent);margin-bottom:8px}
 h1{font-size:24px;margin:0 0 4px}
 .subtitle{color:var(--muted);margin:0 0 12px}
 h2{font-size:17px;margin:28px 0 8px}
+h3{font-size:14px;margin:18px 0 6px;color:var(--muted)}
 figure.chart{margin:20px 0;padding:12px;background:var(--panel);border:1px solid var(--line);border-radius:8px}
 figcaption{font-weight:600;margin-bottom:4px}
 figure.chart svg{width:100%;height:auto;display:block}

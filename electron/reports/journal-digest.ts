@@ -170,7 +170,7 @@ export async function journalDigest(
         const moment = zone.dayOf(record.at);
         if (moment !== day) {
           day = moment;
-          blocks.push({ kind: 'heading', text: longDay(day) });
+          blocks.push({ kind: 'heading', text: longDay(day), level: 3 });
         }
         const content = contents.get(record.contentPosition) ?? { text: '', attachments: [] };
         blocks.push({

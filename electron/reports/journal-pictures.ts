@@ -28,7 +28,14 @@ export async function digestPictures(
 ): Promise<ReportPicture[]> {
   const pictures: ReportPicture[] = [];
   for (const ref of refs) {
-    const named = { name: ref.name, mediaType: ref.mediaType, size: ref.size };
+    const named = {
+      name: ref.name,
+      mediaType: ref.mediaType,
+      size: ref.size,
+      ...(ref.width === undefined || ref.height === undefined
+        ? {}
+        : { width: ref.width, height: ref.height }),
+    };
     const signature = SIGNATURES[ref.mediaType];
     if (signature === undefined) {
       pictures.push({ ...named, note: ref.mediaType.startsWith('image/') ? 'not embedded' : 'a file' });

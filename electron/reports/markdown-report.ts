@@ -14,7 +14,7 @@ export function markdownReport(document: ReportDocument, stamp: Omit<ReportStamp
 function markdownBlock(block: ReportBlock): string {
   switch (block.kind) {
     case 'heading':
-      return `## ${block.text}`;
+      return `${block.level === 3 ? '###' : '##'} ${block.text}`;
     case 'paragraph':
       return block.text;
     case 'facts':

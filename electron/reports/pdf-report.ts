@@ -77,6 +77,7 @@ export async function pdfReport(
       title: { fontSize: 18, bold: true, margin: [0, 0, 0, 2] },
       subtitle: { color: '#5d6575', margin: [0, 0, 0, 10] },
       heading: { fontSize: 12, bold: true, margin: [0, 14, 0, 6] },
+      subheading: { fontSize: 10, bold: true, color: '#5d6575', margin: [0, 8, 0, 4] },
       th: { bold: true, color: '#5d6575', fontSize: 8 },
     },
     info: {
@@ -113,7 +114,7 @@ export async function pdfReport(
 function pdfBlock(block: ReportBlock, chartId: () => string, chartSvg: ChartSvg): Record<string, unknown> {
   switch (block.kind) {
     case 'heading':
-      return { text: block.text, style: 'heading' };
+      return { text: block.text, style: block.level === 3 ? 'subheading' : 'heading' };
     case 'paragraph':
       return { text: block.text, margin: [0, 0, 0, 6] };
     case 'facts':
@@ -170,7 +171,7 @@ function pdfBlock(block: ReportBlock, chartId: () => string, chartSvg: ChartSvg)
               ? { text: pictureLabel(picture), italics: true, color: '#5d6575' }
               : {
                   image: `data:${picture.mediaType};base64,${picture.bytes.toString('base64')}`,
-                  fit: [PAGE_WIDTH, 260],
+                  ...pictureSize(picture.width, picture.height),
                   margin: [0, 4, 0, 4],
                 },
           ),
@@ -179,4 +180,11 @@ function pdfBlock(block: ReportBlock, chartId: () => string, chartSvg: ChartSvg)
       };
     }
   }
+}
+
+/** At most the page's width and 260 points high; a picture of known size is never drawn larger (96 dpi). */
+function pictureSize(width: number | undefined, height: number | undefined): Record<string, unknown> {
+  if (width === undefined || height === undefined) return { fit: [PAGE_WIDTH, 260] };
+  const scale = Math.min(0.75, PAGE_WIDTH / width, 260 / height);
+  return { width: width * scale, height: height * scale };
 }

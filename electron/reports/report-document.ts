@@ -14,7 +14,8 @@ export interface ReportDocument {
 }
 
 export type ReportBlock =
-  | { readonly kind: 'heading'; readonly text: string }
+  /** A section's heading; level 3 for a part of one (a day of a journal digest's entries). */
+  | { readonly kind: 'heading'; readonly text: string; readonly level?: 3 }
   | { readonly kind: 'paragraph'; readonly text: string }
   /** Label and value pairs, such as first and last event. */
   | { readonly kind: 'facts'; readonly rows: readonly (readonly [string, string])[] }
@@ -50,6 +51,9 @@ export interface ReportPicture {
   readonly mediaType: string;
   readonly size: number;
   readonly bytes?: Buffer;
+  /** Pixel size when the journal knows it: a PDF draws the picture at that size, never larger. */
+  readonly width?: number;
+  readonly height?: number;
   /** Why it is named rather than shown (too large, not a picture, missing from the folder). */
   readonly note?: string;
 }
