@@ -17,7 +17,7 @@ export const MAX_DIGEST_DAYS = 366;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A journal digest request without its format: what the report dialog previews and saves. */
-export type DigestSubject = Extract<Omit<ReportRequest, 'format'>, { kind: 'journal-digest' }>;
+export type DigestSubject = Omit<Extract<ReportRequest, { kind: 'journal-digest' }>, 'format'>;
 
 /**
  * The journal's Report… period picker: a choice of period (days of the user's time zone, counted from
