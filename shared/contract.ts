@@ -20,7 +20,7 @@ import {
   type Schema,
 } from './schema.js';
 import type { ReportStamp } from './report-stamp.js';
-import type { EventsOverTime } from './reports/report-chart.js';
+import type { EventsOverTime, ReportChartKind } from './reports/report-chart.js';
 import type { StoreErrorData } from './store-error.js';
 import { MAX_STREAM_ID_BYTES, MAX_EVENT_TYPE_BYTES } from './stream-name.js';
 // The journal block's types and argument schemas (see "---- The journal" below).
@@ -325,7 +325,7 @@ export interface ReportPreview {
 
 /** A chart of a report: which of shared/reports/report-chart.ts's options, its title and its numbers. */
 export interface ReportChart {
-  readonly chart: 'events-over-time' | 'growth';
+  readonly chart: ReportChartKind;
   readonly title: string;
   readonly data: EventsOverTime;
 }
@@ -346,7 +346,29 @@ const projectionCode = string({ maxLength: 1_000_000 });
 const exportColumns = array(string({ minLength: 1, maxLength: 1000 }), { maxItems: 500 });
 const reportFormat = literal('html', 'pdf', 'md');
 
-/** A report: of the folder's events (a source and filter), or of a projection's state at a position. */
+// ---- Journal digest (issue 12, after the journal): the digest as a report kind ---------------------------
+
+/** `YYYY-MM-DD`; the report checks that it is a real day and names the field when not. */
+const journalDay = string({ minLength: 10, maxLength: 10 });
+
+/**
+ * The journal digest of a period: local days `from`..`to` (inclusive, at most 366) in `timeZone` (the
+ * page's own), of every channel or of one (its id). Entries per day, words, tags, streaks, "on this day"
+ * and the entries with their pictures; stamped so that verify-report also fails when later events change
+ * the period's entries.
+ */
+const journalDigestRequestSchema = object({
+  kind: literal('journal-digest'),
+  from: journalDay,
+  to: journalDay,
+  timeZone: string({ minLength: 1, maxLength: 64 }),
+  channel: optional(string({ minLength: 1, maxLength: 64 })),
+  format: reportFormat,
+});
+
+// ---- (end of the journal digest's block) ------------------------------------------------------------------
+
+/** A report: of the folder's events (a source and filter), of a projection's state at a position, or a journal digest. */
 export const reportRequestSchema = union(
   object({
     kind: literal('folder-report'),
@@ -361,6 +383,7 @@ export const reportRequestSchema = union(
     compare: optional(integer({ min: 0 })),
     format: reportFormat,
   }),
+  journalDigestRequestSchema,
 );
 export type ReportRequest = Infer<typeof reportRequestSchema>;
 

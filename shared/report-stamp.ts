@@ -14,7 +14,19 @@ export type ExportFormat = 'jsonl' | 'json' | 'csv' | 'md';
 export type ReportFormat = 'html' | 'pdf' | 'md';
 
 /** What an export or report is made of: events of the log, or a projection's state at a position. */
-export type StampKind = 'events' | 'projection-state' | 'folder-report' | 'projection-report';
+export type StampKind =
+  'events' | 'projection-state' | 'folder-report' | 'projection-report' | 'journal-digest';
+
+/**
+ * A journal digest's period: local days `from`..`to` (inclusive) in `timeZone`, and the channel (id) when
+ * only one. verify-report uses it to tell whether entries of the period changed since the digest was made.
+ */
+export interface JournalPeriod {
+  readonly from: string;
+  readonly to: string;
+  readonly timeZone: string;
+  readonly channel?: string;
+}
 
 /** Which events of a folder: a log view's source and filters, within a window of positions. */
 export interface EventSelection {
@@ -52,6 +64,8 @@ export interface ReportStamp {
   readonly contentSha256: string;
   /** For a projection's state or report: its name and the position of the state. */
   readonly projection?: { readonly name: string; readonly position: number };
+  /** For a journal digest: the period it covers. */
+  readonly journal?: JournalPeriod;
   /** Columns of a CSV or Markdown export, in order. */
   readonly columns?: readonly string[];
 }

@@ -6,6 +6,7 @@ import {
   exportState,
   FileOutput,
   folderReport,
+  journalDigest,
   projectionReport,
   projectionSelection,
   renderReport,
@@ -13,6 +14,7 @@ import {
   selectionOf,
   type RenderedReport,
 } from '../reports/index.js';
+import { AttachmentFiles } from '../journal/index.js';
 import { ProjectionError, ProjectionFault } from '../projections/index.js';
 import type { EventStore } from '../store/index.js';
 import { ContractFailure } from './contract-failure.js';
@@ -141,6 +143,25 @@ async function makeReport(
     );
     return renderReport(built, arg.format, { kind: 'folder-report', folder: store.manifest.id, selection });
   }
+  if (arg.kind === 'journal-digest') {
+    const built = await journalDigest(
+      store,
+      {
+        from: arg.from,
+        to: arg.to,
+        timeZone: arg.timeZone,
+        ...(arg.channel === undefined ? {} : { channel: arg.channel }),
+        attachments: new AttachmentFiles(session.folder('report.preview').lease.path),
+      },
+      onProgress,
+    );
+    return renderReport(built, arg.format, {
+      kind: 'journal-digest',
+      folder: store.manifest.id,
+      selection: built.selection,
+      journal: built.period,
+    });
+  }
   const position = arg.position ?? store.lastPosition;
   const state = await projectionState(session, arg.name, position);
   const compare =
@@ -191,6 +212,8 @@ function fileName(arg: ExportRequest, store: EventStore): string {
       return `folder-report.${arg.format}`;
     case 'projection-report':
       return `${safe(arg.name)}-report.${arg.format}`;
+    case 'journal-digest':
+      return `journal-${arg.from === arg.to ? arg.from : `${arg.from}-to-${arg.to}`}.${arg.format}`;
   }
 }
 

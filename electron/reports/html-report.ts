@@ -2,12 +2,13 @@ import type { ReportStamp } from '../../shared/report-stamp.js';
 import {
   DARK_CHART,
   LIGHT_CHART,
-  eventsOverTimeOption,
-  growthOption,
+  chartOption,
+  type ChartColors,
+  type EventsOverTime,
 } from '../../shared/reports/report-chart.js';
 import { cellText, stampSummary } from './cell-text.js';
 import type { ChartSvg } from './chart-svg.js';
-import type { ReportBlock, ReportDocument } from './report-document.js';
+import { pictureLabel, type ReportBlock, type ReportDocument } from './report-document.js';
 import { stampJson } from './stamp-text.js';
 
 const CHART_WIDTH = 760;
@@ -58,7 +59,7 @@ ${body}
 function htmlBlock(block: ReportBlock, chartId: () => string, chartSvg: ChartSvg): string {
   switch (block.kind) {
     case 'heading':
-      return `<h2>${escapeHtml(block.text)}</h2>`;
+      return block.level === 3 ? `<h3>${escapeHtml(block.text)}</h3>` : `<h2>${escapeHtml(block.text)}</h2>`;
     case 'paragraph':
       return `<p>${escapeHtml(block.text)}</p>`;
     case 'facts':
@@ -72,13 +73,33 @@ function htmlBlock(block: ReportBlock, chartId: () => string, chartSvg: ChartSvg
         .join('')}</tbody></table></div>`;
     }
     case 'chart': {
-      const option = block.chart === 'growth' ? growthOption : eventsOverTimeOption;
+      const option = (data: EventsOverTime, colors: ChartColors): Record<string, unknown> =>
+        chartOption(block.chart, data, colors);
       const id = chartId();
       const light = chartSvg(option(block.data, LIGHT_CHART), `${id}l`, CHART_WIDTH, CHART_HEIGHT);
       const dark = chartSvg(option(block.data, DARK_CHART), `${id}d`, CHART_WIDTH, CHART_HEIGHT);
       return `<figure class="chart" role="img" aria-label="${escapeHtml(block.title)}"><figcaption>${escapeHtml(block.title)}</figcaption><div class="light">${light}</div><div class="dark">${dark}</div></figure>`;
     }
+    case 'entry':
+      return htmlEntry(block);
   }
+}
+
+/** An entry: its text only ever as escaped paragraphs, pictures as data: URLs (small ones) or by name. */
+function htmlEntry(block: Extract<ReportBlock, { kind: 'entry' }>): string {
+  const paragraphs = block.paragraphs
+    .map((text) => `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+  const pictures = block.pictures
+    .map((picture) =>
+      picture.bytes === undefined
+        ? `<p class="file">${escapeHtml(pictureLabel(picture))}</p>`
+        : `<img src="data:${picture.mediaType};base64,${picture.bytes.toString('base64')}" alt="${escapeHtml(picture.name)}">`,
+    )
+    .join('');
+  const tags =
+    block.tags.length === 0 ? '' : ` · ${escapeHtml(block.tags.map((tag) => `#${tag}`).join(' '))}`;
+  return `<article class="entry"><p class="when">${escapeHtml(block.time)} · ${escapeHtml(block.channel)}${tags}</p>${paragraphs}${pictures}</article>`;
 }
 
 export function escapeHtml(text: string): string {
@@ -100,6 +121,7 @@ header{border-bottom:2px solid var(--accent);margin-bottom:8px}
 h1{font-size:24px;margin:0 0 4px}
 .subtitle{color:var(--muted);margin:0 0 12px}
 h2{font-size:17px;margin:28px 0 8px}
+h3{font-size:14px;margin:18px 0 6px;color:var(--muted)}
 figure.chart{margin:20px 0;padding:12px;background:var(--panel);border:1px solid var(--line);border-radius:8px}
 figcaption{font-weight:600;margin-bottom:4px}
 figure.chart svg{width:100%;height:auto;display:block}
@@ -114,6 +136,11 @@ th,td{padding:5px 12px;text-align:left;border-bottom:1px solid var(--line);verti
 th{font-weight:600;color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.03em}
 tr:last-child td{border-bottom:0}
 .num{text-align:right}
+.entry{margin:0 0 10px;padding:10px 16px;background:var(--panel);border:1px solid var(--line);border-radius:8px;overflow-wrap:anywhere}
+.entry p{margin:4px 0}
+.entry .when{color:var(--muted);font-size:12px;margin:0 0 4px}
+.entry img{display:block;max-width:100%;max-height:420px;margin:8px 0;border-radius:6px}
+.entry .file{color:var(--muted);font-style:italic}
 footer{max-width:840px;margin:24px auto 32px;padding:8px 24px 0;color:var(--muted);font-size:11px;border-top:1px solid var(--line);overflow-wrap:anywhere}
-@media print{body{background:#fff}figure.chart,.facts,.table{break-inside:avoid}}
+@media print{body{background:#fff}figure.chart,.facts,.table,.entry{break-inside:avoid}}
 `;

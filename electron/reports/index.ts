@@ -17,3 +17,4 @@ export { folderReport, type BuiltReport } from './folder-report.js';
 export { projectionReport, projectionSelection, type ProjectionReportInput } from './projection-report.js';
 export { renderReport, type RenderedReport } from './report-output.js';
 export type { ReportDocument, ReportBlock } from './report-document.js';
+export { journalDigest, journalSelection, type JournalDigestOptions } from './journal-digest.js';

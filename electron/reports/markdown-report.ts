@@ -1,6 +1,6 @@
 import type { ReportStamp } from '../../shared/report-stamp.js';
 import { cellText, stampSummary } from './cell-text.js';
-import type { ReportBlock, ReportDocument } from './report-document.js';
+import { pictureLabel, type ReportBlock, type ReportDocument } from './report-document.js';
 import { markdownTable } from './table-cells.js';
 
 /** A Markdown report: charts become tables of their numbers; the stamp's line is appended by the caller. */
@@ -14,7 +14,7 @@ export function markdownReport(document: ReportDocument, stamp: Omit<ReportStamp
 function markdownBlock(block: ReportBlock): string {
   switch (block.kind) {
     case 'heading':
-      return `## ${block.text}`;
+      return `${block.level === 3 ? '###' : '##'} ${block.text}`;
     case 'paragraph':
       return block.text;
     case 'facts':
@@ -37,5 +37,31 @@ function markdownBlock(block: ReportBlock): string {
       }
       return `**${block.title}**\n\n${markdownTable(['Period', ...series.map((item) => item.name)], rows)}`;
     }
+    case 'entry': {
+      const tags = block.tags.length === 0 ? '' : ` · ${block.tags.map((tag) => `#${tag}`).join(' ')}`;
+      const pictures = block.pictures.map((picture) => `_Picture: ${markdownText(pictureLabel(picture))}_`);
+      return [
+        `**${markdownText(block.time)}** · ${markdownText(block.channel)}${markdownText(tags)}`,
+        ...block.paragraphs.map(markdownText),
+        ...pictures,
+      ].join('\n\n');
+    }
   }
+}
+
+/**
+ * An entry's text as Markdown that shows it as it was typed: characters that Markdown or HTML would read as
+ * marks are escaped (and line starts that would make headings, lists or quotes), so no raw HTML, and no
+ * link or image to anywhere, comes through from an entry.
+ */
+export function markdownText(text: string): string {
+  return text
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/[\\`*_[\]<>&|~!]/g, (char) => `\\${char}`)
+        .replace(/^(\s*)([#+=-])/, '$1\\$2')
+        .replace(/^(\s*\d+)([.)])/, '$1\\$2'),
+    )
+    .join('  \n');
 }

@@ -2,10 +2,16 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ReportStamp } from '../../shared/report-stamp.js';
-import { LIGHT_CHART, eventsOverTimeOption, growthOption } from '../../shared/reports/report-chart.js';
+import {
+  LIGHT_CHART,
+  chartOption,
+  type ChartColors,
+  type EventsOverTime,
+} from '../../shared/reports/report-chart.js';
 import { cellText, stampSummary } from './cell-text.js';
 import type { ChartSvg } from './chart-svg.js';
-import type { ReportBlock, ReportDocument } from './report-document.js';
+import { pictureLabel, type ReportBlock, type ReportDocument } from './report-document.js';
+import { PDF_PICTURES } from './journal-pictures.js';
 import { stampJson } from './stamp-text.js';
 
 // Not named `require`: the desktop build bundles this file as CommonJS, where that name is taken.
@@ -71,6 +77,7 @@ export async function pdfReport(
       title: { fontSize: 18, bold: true, margin: [0, 0, 0, 2] },
       subtitle: { color: '#5d6575', margin: [0, 0, 0, 10] },
       heading: { fontSize: 12, bold: true, margin: [0, 14, 0, 6] },
+      subheading: { fontSize: 10, bold: true, color: '#5d6575', margin: [0, 8, 0, 4] },
       th: { bold: true, color: '#5d6575', fontSize: 8 },
     },
     info: {
@@ -107,7 +114,7 @@ export async function pdfReport(
 function pdfBlock(block: ReportBlock, chartId: () => string, chartSvg: ChartSvg): Record<string, unknown> {
   switch (block.kind) {
     case 'heading':
-      return { text: block.text, style: 'heading' };
+      return { text: block.text, style: block.level === 3 ? 'subheading' : 'heading' };
     case 'paragraph':
       return { text: block.text, margin: [0, 0, 0, 6] };
     case 'facts':
@@ -142,7 +149,8 @@ function pdfBlock(block: ReportBlock, chartId: () => string, chartSvg: ChartSvg)
       };
     }
     case 'chart': {
-      const option = block.chart === 'growth' ? growthOption : eventsOverTimeOption;
+      const option = (data: EventsOverTime, colors: ChartColors): Record<string, unknown> =>
+        chartOption(block.chart, data, colors);
       return {
         stack: [
           { text: block.title, bold: true, margin: [0, 8, 0, 2] },
@@ -151,5 +159,32 @@ function pdfBlock(block: ReportBlock, chartId: () => string, chartSvg: ChartSvg)
         unbreakable: true,
       };
     }
+    case 'entry': {
+      const tags = block.tags.length === 0 ? '' : ` · ${block.tags.map((tag) => `#${tag}`).join(' ')}`;
+      return {
+        stack: [
+          { text: `${block.time} · ${block.channel}${tags}`, color: '#5d6575', fontSize: 8 },
+          ...block.paragraphs.map((text) => ({ text, margin: [0, 2, 0, 2] })),
+          ...block.pictures.map((picture) =>
+            // Bytes as a data URL: pdfmake then needs neither a file nor the network for it.
+            picture.bytes === undefined || !PDF_PICTURES.has(picture.mediaType)
+              ? { text: pictureLabel(picture), italics: true, color: '#5d6575' }
+              : {
+                  image: `data:${picture.mediaType};base64,${picture.bytes.toString('base64')}`,
+                  ...pictureSize(picture.width, picture.height),
+                  margin: [0, 4, 0, 4],
+                },
+          ),
+        ],
+        margin: [0, 4, 0, 8],
+      };
+    }
   }
+}
+
+/** At most the page's width and 260 points high; a picture of known size is never drawn larger (96 dpi). */
+function pictureSize(width: number | undefined, height: number | undefined): Record<string, unknown> {
+  if (width === undefined || height === undefined) return { fit: [PAGE_WIDTH, 260] };
+  const scale = Math.min(0.75, PAGE_WIDTH / width, 260 / height);
+  return { width: width * scale, height: height * scale };
 }

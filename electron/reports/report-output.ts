@@ -24,7 +24,7 @@ export interface RenderedReport {
 export async function renderReport(
   built: BuiltReport,
   format: ReportFormat,
-  base: Pick<ReportStamp, 'folder' | 'selection' | 'projection'> & { readonly kind: StampKind },
+  base: Pick<ReportStamp, 'folder' | 'selection' | 'projection' | 'journal'> & { readonly kind: StampKind },
 ): Promise<RenderedReport> {
   const { digest, document } = built;
   const stamp: ReportStamp = {
@@ -40,6 +40,7 @@ export async function renderReport(
     eventsSha256: digest.digest(),
     contentSha256: ZERO_SHA256,
     ...(base.projection === undefined ? {} : { projection: base.projection }),
+    ...(base.journal === undefined ? {} : { journal: base.journal }),
   };
   if (format === 'md') {
     const body = Buffer.from(markdownReport(document, stamp), 'utf8');

@@ -1,6 +1,7 @@
 import type { ReportStamp } from '../../shared/report-stamp.js';
 import { describeProblem, type EventStore } from '../store/index.js';
 import { selectedLines, type FilterCompiler } from './event-selection.js';
+import { JournalDigestCheck } from './journal-digest-check.js';
 import { LineDigest } from './line-digest.js';
 import type { StampedFile } from './stamp-reading.js';
 
@@ -41,10 +42,17 @@ export async function verifyReport(
   const { selection } = stamp;
   const compiled = compile(selection.source, selection.filter);
   const digest = new LineDigest();
+  // A journal digest also fails when later events change its period's entries (see JournalDigestCheck).
+  const journal =
+    stamp.kind === 'journal-digest' && stamp.journal !== undefined
+      ? new JournalDigestCheck(stamp.journal)
+      : undefined;
   // Events past the report's last one: appended inside its range since (counted, not kept: flat memory).
   const added = { count: 0, first: 0, last: 0 };
   for await (const lines of selectedLines(store, selection, compiled)) {
     digest.add(lines);
+    for (const line of lines)
+      if (journal !== undefined && line.position <= (stamp.last ?? 0)) journal.used(line.event);
     for (const { position } of lines) {
       if (position <= (stamp.last ?? 0)) continue;
       if (added.count++ === 0) added.first = position;
@@ -77,9 +85,16 @@ export async function verifyReport(
     const found: number[] = [];
     for await (const lines of selectedLines(store, later, compiled)) {
       count += lines.length;
-      for (const line of lines) if (found.length < 3) found.push(line.position);
+      for (const line of lines) {
+        if (found.length < 3) found.push(line.position);
+        journal?.later(line.event);
+      }
     }
-    if (count > 0 && selection.filter.to !== undefined) {
+    if (journal !== undefined && journal.count > 0) {
+      problems.push(
+        `${plural(journal.count, 'event')} appended since it was made change the entries of its period ${journal.period.from}..${journal.period.to} (from position ${journal.changes[0]!})`,
+      );
+    } else if (count > 0 && selection.filter.to !== undefined) {
       problems.push(
         `${plural(count, 'event')} appended inside the report's time range (up to ${selection.filter.to}) since it was made (from position ${found[0]!})`,
       );

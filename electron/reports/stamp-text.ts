@@ -23,6 +23,16 @@ export function stampJson(stamp: ReportStamp): string {
     ...(stamp.projection === undefined
       ? {}
       : { projection: { name: stamp.projection.name, position: stamp.projection.position } }),
+    ...(stamp.journal === undefined
+      ? {}
+      : {
+          journal: {
+            from: stamp.journal.from,
+            to: stamp.journal.to,
+            timeZone: stamp.journal.timeZone,
+            ...(stamp.journal.channel === undefined ? {} : { channel: stamp.journal.channel }),
+          },
+        }),
     ...(stamp.columns === undefined ? {} : { columns: stamp.columns }),
   };
   // <, >, & and ' too: the same text then sits as it is in an HTML attribute and a Markdown comment.
@@ -93,5 +103,14 @@ export function parseStamp(text: string, where: string): ReportStamp {
     (typeof projection.name !== 'string' || !Number.isSafeInteger(projection.position))
   )
     fail('projection');
+  const journal = stamp.journal as Record<string, unknown> | undefined;
+  if (
+    journal !== undefined &&
+    (typeof journal.from !== 'string' ||
+      typeof journal.to !== 'string' ||
+      typeof journal.timeZone !== 'string' ||
+      (journal.channel !== undefined && typeof journal.channel !== 'string'))
+  )
+    fail('journal');
   return value as ReportStamp;
 }
