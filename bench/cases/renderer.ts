@@ -152,7 +152,7 @@ async function scrollEndToEnd(page: Page, grid: Locator): Promise<{ first: numbe
 }
 
 /** JS heap in use after a full collection, in MB (2^20 bytes), read over the DevTools protocol. */
-async function heapMegabytes(page: Page): Promise<number> {
+export async function heapMegabytes(page: Page): Promise<number> {
   const session = await page.context().newCDPSession(page);
   try {
     await session.send('HeapProfiler.collectGarbage');
