@@ -106,7 +106,7 @@ async function measureJournal(ctx: BenchContext): Promise<BenchRow[]> {
     const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
     ctx.note(
       `journal: ${MESSAGES.toLocaleString('en-US')} messages in one channel (${events.toLocaleString('en-US')} events: ` +
-        `every 50th edited, every 100th deleted), an hour apart. ${FIRST_PAGE.case}: median of ${RUNS} fresh ` +
+        `every 50th edited, every 100th deleted), ten minutes apart. ${FIRST_PAGE.case}: median of ${RUNS} fresh ` +
         `processes, from opening the folder (api session, as a window) to the newest 50 messages answered, with the ` +
         `index cache and the views' checkpoint present; ${FIRST_PAGE_COLD.case}: the same without the checkpoint. ` +
         `Heap and ArrayBuffers retained by the open folder with its views: ${mb(last.retainedBytes)} MB ` +
