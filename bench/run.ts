@@ -14,6 +14,7 @@ import { exports } from './cases/export.js';
 import { importStdin } from './cases/import-stdin.js';
 import { indexMemory } from './cases/index-memory.js';
 import { journalViews } from './cases/journal.js';
+import { journalRenderer } from './cases/journal-renderer.js';
 import { journalSearch } from './cases/journal-search.js';
 import { openTimes } from './cases/open-time.js';
 import { projectionRebuild } from './cases/projection.js';
@@ -44,6 +45,8 @@ const FAMILIES: readonly CaseFamily[] = [
   projectionRebuild,
   exports,
   journalViews,
+  journalRenderer,
+  // Last: it appends to the journal the two before measured.
   journalSearch,
 ];
 

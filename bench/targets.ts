@@ -49,6 +49,10 @@ export const TARGETS: readonly Target[] = [
   // and the main process memory with its views open (DESIGN: main process RSS <= 300 MB).
   { case: 'journal.first-page', baseline: 'none', on: 'value', op: '<=', bound: 300 },
   { case: 'journal.main.rss', baseline: 'none', on: 'value', op: '<=', bound: 300 },
+  // The page's part in Chromium: the first screen from the app's address (its load included) and the
+  // heap once scrolled up and jumped to the oldest message (DESIGN: renderer heap <= 150 MB).
+  { case: 'journal.renderer.first-screen', baseline: 'none', on: 'value', op: '<=', bound: 300 },
+  { case: 'journal.renderer.heap', baseline: 'none', on: 'value', op: '<=', bound: 150 },
   // DESIGN.md "journal search, 100k messages".
   { case: 'journal.search.build', baseline: 'minisearch-alone', on: 'ratio', op: '>=', bound: 0.7 },
   { case: 'journal.search.query.p50', baseline: 'none', on: 'value', op: '<=', bound: 20 },

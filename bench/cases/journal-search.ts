@@ -16,12 +16,12 @@ import { attempt, compare, type BenchRow, type CaseKind } from '../bench-row.js'
 import type { CaseFamily } from '../case-family.js';
 import { runChildScript } from '../child-script.js';
 import {
-  createJournalDataset,
-  JournalVocabulary,
-  messageId,
-  messageText,
+  BENCH_CHANNEL,
+  benchJournal,
+  type JournalVocabulary,
   mix,
-} from '../journal-search-dataset.js';
+  searchableTexts,
+} from '../journal-dataset.js';
 import { elapsedMs, median } from '../timing.js';
 
 const BUILD: CaseKind = { case: 'journal.search.build', unit: 'messages/s', higherIsBetter: true };
@@ -33,7 +33,6 @@ const APPEND: CaseKind = {
 };
 const MEMORY: CaseKind = { case: 'journal.search.worker-rss', unit: 'MB', higherIsBetter: false };
 
-const MESSAGES = 100_000;
 const RUNS = 3;
 const APPENDS = 50;
 
@@ -64,15 +63,8 @@ export const journalSearch: CaseFamily = {
 };
 
 async function measureJournalSearch(ctx: BenchContext): Promise<BenchRow[]> {
-  const dir = path.join(ctx.temp.make('journal-search'), 'journal');
-  const vocabulary = new JournalVocabulary();
-  ctx.progress(`${BUILD.case}: writing a journal of ${MESSAGES.toLocaleString('en-US')} messages`);
-  await createJournalDataset(dir, MESSAGES, vocabulary);
-  const texts = Array.from({ length: MESSAGES }, (_, n) => ({
-    id: messageId(n),
-    text: messageText(vocabulary, n),
-    tags: '',
-  }));
+  const { dir, vocabulary, messages: MESSAGES } = await benchJournal(ctx);
+  const texts = searchableTexts(vocabulary, MESSAGES);
   const store = await openEventStore(dir, { durability: 'always' });
   try {
     const [built, alone] = await alternatingRuns(
@@ -87,7 +79,7 @@ async function measureJournalSearch(ctx: BenchContext): Promise<BenchRow[]> {
           run: () => {
             const index = new MiniSearch(MESSAGE_INDEX_OPTIONS);
             index.addAll(texts);
-            if (index.documentCount !== MESSAGES) throw new Error(`indexed ${index.documentCount}`);
+            if (index.documentCount !== texts.length) throw new Error(`indexed ${index.documentCount}`);
             return Promise.resolve();
           },
         },
@@ -103,7 +95,8 @@ async function measureJournalSearch(ctx: BenchContext): Promise<BenchRow[]> {
       ctx.note(
         `${BUILD.case}: median of ${RUNS} alternating runs; eventfold = an empty cache to every message searchable ` +
           '(worker start, log read, events handed over in batches, indexed); minisearch-alone = addAll of the same ' +
-          'texts with the same options (tokenizer, folding) on the main thread, texts already in memory.',
+          'texts with the same options (tokenizer, folding) on the main thread, texts already in memory: the ' +
+          `${texts.length.toLocaleString('en-US')} messages not deleted, edited ones with their latest text, and their tags.`,
       );
       ctx.note(
         `${QUERY.case}: 200 searches through the worker (words from the 100th to the 20,000th most common, pairs, ` +
@@ -114,7 +107,7 @@ async function measureJournalSearch(ctx: BenchContext): Promise<BenchRow[]> {
         `${APPEND.case}: ${APPENDS} posts through the command handler (durable); from the append's commit to the ` +
           'first search that finds the new message.',
       );
-      const memory = await attempt(() => workerMemory(dir, ctx));
+      const memory = await attempt(() => workerMemory(dir, texts.length, ctx));
       return [
         compare(BUILD, asRate(built!, MESSAGES), 'minisearch-alone', asRate(alone!, MESSAGES)),
         compare(QUERY, query, 'none', { ok: true, value: 0 }),
@@ -210,7 +203,7 @@ async function appendToSearchableP50(
     const outcome = await handler.handle({
       type: 'PostMessage',
       message: `appended-${i}`,
-      channel: 'bench-channel',
+      channel: BENCH_CHANNEL,
       text: `a new note ${word}`,
       at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
     });
@@ -226,14 +219,14 @@ async function appendToSearchableP50(
 }
 
 /** The RSS the search worker adds to a fresh process that has the folder open, in MB. */
-async function workerMemory(dir: string, ctx: BenchContext): Promise<number> {
+async function workerMemory(dir: string, searchable: number, ctx: BenchContext): Promise<number> {
   ctx.progress(`${MEMORY.case}: the index built in a fresh process`);
   fs.rmSync(path.dirname(searchCacheFile(dir)), { recursive: true, force: true });
   const report = JSON.parse(
     await runChildScript('search-memory.js', [dir], ['--expose-gc']),
   ) as SearchMemoryReport;
   // The folder holds the benchmark's messages and those the append case added.
-  if (report.messages < MESSAGES) throw new Error(`the child indexed ${report.messages} messages`);
+  if (report.messages < searchable) throw new Error(`the child indexed ${report.messages} messages`);
   const mb = (bytes: number): number => bytes / 2 ** 20;
   ctx.note(
     `${MEMORY.case}: process RSS with the index built and saved, after collecting garbage, minus the RSS with the ` +

@@ -8,11 +8,10 @@ import type { BenchContext } from '../bench-context.js';
 import { attempt, compare, type BenchRow, type CaseKind, type Measured } from '../bench-row.js';
 import type { CaseFamily } from '../case-family.js';
 import { runChildScript } from '../child-script.js';
-import { BENCH_CHANNEL, createJournalDataset } from '../journal-dataset.js';
+import { BENCH_CHANNEL, benchJournal, messageTime } from '../journal-dataset.js';
 import { segmentPaths } from '../log-lines.js';
 import { median } from '../timing.js';
 
-const MESSAGES = 100_000;
 const RUNS = 3;
 const CATCH_UP: CaseKind = { case: 'journal.catchup', unit: 'events/s', higherIsBetter: true };
 const FIRST_PAGE: CaseKind = { case: 'journal.first-page', unit: 'ms', higherIsBetter: false };
@@ -52,9 +51,9 @@ export const journalViews: CaseFamily = {
 };
 
 async function measureJournal(ctx: BenchContext): Promise<BenchRow[]> {
-  const dir = path.join(ctx.temp.make('journal'), 'journal');
-  ctx.progress(`journal: writing ${MESSAGES.toLocaleString('en-US')} messages in one channel`);
-  const { events } = await createJournalDataset(dir, MESSAGES);
+  const { dir, events, messages: MESSAGES } = await benchJournal(ctx);
+  // As of a past moment: half the journal written.
+  const asOf = messageTime(Math.floor(MESSAGES / 2));
   const checkpoint = path.join(dir, 'cache', 'read-models', 'journal-views.checkpoint');
 
   const store = await openEventStore(dir, { watch: false });
@@ -79,7 +78,7 @@ async function measureJournal(ctx: BenchContext): Promise<BenchRow[]> {
   const settings = ctx.temp.make('journal-settings');
   const open = async (): Promise<OpenReport> =>
     JSON.parse(
-      await runChildScript('journal-open.js', [dir, BENCH_CHANNEL, settings], ['--expose-gc']),
+      await runChildScript('journal-open.js', [dir, BENCH_CHANNEL, settings, asOf], ['--expose-gc']),
     ) as OpenReport;
   const warm: OpenReport[] = [];
   const firstPage = await attempt(async () => {
@@ -107,7 +106,7 @@ async function measureJournal(ctx: BenchContext): Promise<BenchRow[]> {
     const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
     ctx.note(
       `journal: ${MESSAGES.toLocaleString('en-US')} messages in one channel (${events.toLocaleString('en-US')} events: ` +
-        `every 50th edited, every 100th deleted), an hour apart. ${FIRST_PAGE.case}: median of ${RUNS} fresh ` +
+        `every 50th edited, every 100th deleted), ten minutes apart. ${FIRST_PAGE.case}: median of ${RUNS} fresh ` +
         `processes, from opening the folder (api session, as a window) to the newest 50 messages answered, with the ` +
         `index cache and the views' checkpoint present; ${FIRST_PAGE_COLD.case}: the same without the checkpoint. ` +
         `Heap and ArrayBuffers retained by the open folder with its views: ${mb(last.retainedBytes)} MB ` +

@@ -1,15 +1,21 @@
 // Opens a journal folder the way a window does (a FolderRegistry and an api session, as browser mode and
 // the desktop app do) in a fresh process, and reports what it cost: the first page after the open, the
 // memory with the views caught up, a deep page, and the journal as of a past moment. Run with --expose-gc.
-// Usage: node --expose-gc journal-open.js FOLDER CHANNEL SETTINGS_DIR
+// Usage: node --expose-gc journal-open.js FOLDER CHANNEL SETTINGS_DIR AS_OF
 import path from 'node:path';
 import type { MessagePage } from '../../shared/journal/index.js';
 import { createApiSession, FolderRegistry, RecentFolders } from '../../electron/api/index.js';
 
-const [folder, channel, settings] = process.argv.slice(2);
+const [folder, channel, settings, asOf] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;
-if (folder === undefined || channel === undefined || settings === undefined || gc === undefined) {
-  throw new Error('usage: node --expose-gc journal-open.js FOLDER CHANNEL SETTINGS_DIR');
+if (
+  folder === undefined ||
+  channel === undefined ||
+  settings === undefined ||
+  asOf === undefined ||
+  gc === undefined
+) {
+  throw new Error('usage: node --expose-gc journal-open.js FOLDER CHANNEL SETTINGS_DIR AS_OF');
 }
 
 function retained(): number {
@@ -55,7 +61,6 @@ const deep = await call<MessagePage>('journal.messages', {
 });
 const deepPageMs = performance.now() - deepStart;
 
-const asOf = new Date(Date.UTC(2020, 0, 1) + 50_000 * 3_600_000).toISOString();
 const beforeAsOf = retained();
 const asOfStart = performance.now();
 const past = await call<MessagePage>('journal.messages', {
