@@ -70,7 +70,14 @@ export interface WallTime {
  */
 export function instantOf(wall: WallTime, zone: string): number {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second ?? 0);
-  const first = asUtc - offsetAt(asUtc, zone);
-  const second = asUtc - offsetAt(first, zone);
-  return Math.min(first, second);
+  // The offsets in force a day either side: no zone changes its clocks twice within two days, so the
+  // instant is the wall time read with one of them. An offset read at the wall time taken as UTC is not
+  // enough: in a zone far from UTC that instant can lie on the other side of a change.
+  const DAY = 86_400_000;
+  const offsets = [...new Set([offsetAt(asUtc - DAY, zone), offsetAt(asUtc + DAY, zone)])];
+  const fitting = offsets
+    .map((offset) => asUtc - offset)
+    .filter((instant, i) => offsetAt(instant, zone) === offsets[i]);
+  // Shown twice (clocks turned back): the first time. Skipped (clocks turned forward): the offset before.
+  return fitting.length > 0 ? Math.min(...fitting) : asUtc - offsets[0]!;
 }

@@ -86,6 +86,9 @@ describe('wall-clock times', () => {
     );
     expect(new Date(instantOf(wall, 'America/New_York')).toISOString()).toBe('2021-03-01T23:45:00.000Z');
     expect(new Date(instantOf(wall, 'UTC')).toISOString()).toBe('2021-03-01T18:45:00.000Z');
+    // The evening before Adelaide's clocks go forward: read as UTC, that time is already past the change.
+    const eve = { year: 2008, month: 10, day: 4, hour: 17, minute: 0 };
+    expect(new Date(instantOf(eve, 'Australia/Adelaide')).toISOString()).toBe('2008-10-04T07:30:00.000Z');
   });
 
   it('show the same clock time again when read back, outside the hour the clocks change', () => {
@@ -98,7 +101,15 @@ describe('wall-clock times', () => {
           hour: fc.integer({ min: 4, max: 23 }),
           minute: fc.integer({ min: 0, max: 59 }),
         }),
-        fc.constantFrom('Europe/Oslo', 'Asia/Tokyo', 'America/Sao_Paulo', 'Australia/Adelaide'),
+        fc.constantFrom(
+          'Europe/Oslo',
+          'Asia/Tokyo',
+          'America/Sao_Paulo',
+          'Australia/Adelaide',
+          'Australia/Lord_Howe',
+          'Pacific/Chatham',
+          'America/St_Johns',
+        ),
         (wall, zone) => {
           const shown = new Intl.DateTimeFormat('en-CA', {
             timeZone: zone,
