@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,8 @@ export function checkRendererBuilt(): void {
 export function serveFolder(dir: string): Promise<ServingFolder> {
   const child = spawn(process.execPath, [`${PACKAGE_ROOT}bin/eventfold.js`, 'serve', dir, '--no-open'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its recent-folders list beside the bench's folders, not in the user's own settings.
+    env: { ...process.env, EVENTFOLD_USER_DATA: path.join(path.dirname(dir), 'bench-user-data') },
   });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
