@@ -120,6 +120,9 @@ function layoutProblems(page: Page): Promise<string[]> {
       const cut = a.scrollWidth > a.clientWidth + 1 && getComputedStyle(a).overflowX !== 'visible';
       const tooltip = a.closest('[title]') !== null || a.getAttribute('aria-label') !== null;
       if ((cut || clipped(a)) && !tooltip) problems.push(`${name(a)} is cut off without a tooltip`);
+      // A heading cut to a letter or two names nothing, tooltip or not.
+      if (cut && a.tagName === 'H1' && a.clientWidth < 96)
+        problems.push(`${name(a)} is cut to ${a.clientWidth}px`);
     }
     if (document.documentElement.scrollWidth > innerWidth + 1)
       problems.push(`the page is ${document.documentElement.scrollWidth}px wide in a ${innerWidth}px window`);

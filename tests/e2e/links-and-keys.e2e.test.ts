@@ -5,6 +5,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, useBrowser } from './harness.js';
+import { daysAgo, makeJournalFolder } from './journal-fixture.js';
+import { bubble, messageLog, openJournalPage, PATIENCE } from './journal-page.js';
 import { eventLog, hashOf, renderedPositions, serveOrders } from './order-folder.js';
 
 const scope = useBrowser();
@@ -214,6 +216,39 @@ describe('keys in browser mode', () => {
     await page.keyboard.press('b');
     await expect.poll(async () => (await place(page)).query.b).toBe('22');
     await expect(view.getByRole('tab', { name: /Compare/, selected: true }).count()).resolves.toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('goes to the journal with g then j, jumps to a date with g then d, and Esc closes the panel beside it', async () => {
+    const dir = await makeJournalFolder(async (journal) => {
+      await journal.channel('journal', 'Journal', daysAgo(3));
+      await journal.post('journal', 'first', 'Walked to the harbour', daysAgo(2, 8));
+    });
+    const { page, errors } = await openJournalPage(scope, dir);
+    await bubble(page, 'Walked to the harbour').waitFor(PATIENCE);
+    await messageLog(page).click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('g');
+    await page.keyboard.press('o');
+    await expect.poll(async () => (await place(page)).path).toBe('/');
+    await page.keyboard.press('g');
+    await page.keyboard.press('j');
+    await bubble(page, 'Walked to the harbour').waitFor(PATIENCE);
+    expect((await place(page)).path).toMatch(/^\/journal/);
+
+    await messageLog(page).click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('g');
+    await page.keyboard.press('d');
+    const calendar = page.getByRole('dialog', { name: 'Jump to a date' });
+    await calendar.waitFor();
+    await page.keyboard.press('Escape');
+    await calendar.waitFor({ state: 'hidden' });
+
+    await page.keyboard.press('/');
+    const search = page.getByRole('complementary', { name: 'Search' });
+    await search.waitFor();
+    await messageLog(page).click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Escape');
+    await search.waitFor({ state: 'hidden' });
     expect(errors).toEqual([]);
   });
 });

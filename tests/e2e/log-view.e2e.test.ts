@@ -178,6 +178,9 @@ describe('the log view', () => {
     await expect(grid.locator('[data-position="150"]').getAttribute('aria-selected')).resolves.toBe('true');
     await page.getByRole('complementary', { name: 'Event 150' }).waitFor();
 
+    // The panel beside the log folds its toolbar (Oldest and Go to move into More): closed, they are back.
+    await page.keyboard.press('Escape');
+    await page.getByRole('complementary', { name: 'Event 150' }).waitFor({ state: 'detached' });
     await log.getByRole('button', { name: 'Oldest' }).click();
     await waitForRows(grid, (positions) => positions[0] === 1);
     await log.getByText('Go to', { exact: true }).click();

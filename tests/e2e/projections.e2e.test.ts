@@ -387,13 +387,14 @@ describe('projections in the app', () => {
       await expect.poll(() => treeValue(view, 'state.count')).toBe(String(LAST));
       // Changed behind the app (a pull, a sync tool): its code no longer runs on the old trust.
       await writeFile(path.join(dir, 'projections', 'counter.js'), COUNTER.replace('count + 1', 'count + 2'));
-      const prompt = page.getByRole('region', { name: 'Folder trust' }).first();
-      await prompt.getByText('Its code changed: trust it again?').waitFor();
-      await prompt.getByText('changed since you trusted it').waitFor();
+      // On the projection's view its own prompt asks (the navigation's steps back there), saying why.
+      const waiting = view.getByRole('region', { name: 'Waits for trust' });
+      await waiting.getByRole('heading', { name: 'Its code changed: trust it again?' }).waitFor();
+      await waiting.getByText('changed since you trusted it').waitFor();
+      await expect.poll(() => waiting.locator('.cm-content').innerText()).toContain('count + 2');
       await page.getByRole('navigation', { name: 'Folder' }).getByLabel('waits for trust').waitFor();
-      await view.getByText('Waits for trust').waitFor();
       await screenshot(page, `projection-trust-changed-${scheme}`);
-      await trustAfterReview(page, 1, prompt.getByRole('button', { name: 'Review the code…' }));
+      await trustAfterReview(page, 1, waiting.getByRole('button', { name: 'Trust this folder…' }));
       const again = await openProjection(page, 'counter');
       await expect.poll(() => treeValue(again, 'state.count')).toBe(String(2 * LAST));
     });
