@@ -1,7 +1,7 @@
 import type { EventsOverTime, ReportChartKind } from '../../shared/reports/report-chart.js';
 
 /**
- * A report before it has a format: what a report kind builds (folder, projection and, later, the journal
+ * A report before it has a format: what a report kind builds (folder, projection and the journal
  * digest) and what the HTML, Markdown and PDF writers draw. A new kind of report only builds one of these.
  */
 export interface ReportDocument {
