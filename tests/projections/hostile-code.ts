@@ -16,6 +16,11 @@ export interface Hostile {
   readonly code: string;
   /** The event the fault names: null for code refused or failing before any event; LAST when the state at the end cannot be kept. */
   readonly position: number | null;
+  /**
+   * The fault may name a later event instead: where a promise chain started at `position` made the memory
+   * limit show (the process is stopped between the handlers that follow, which run while it grows).
+   */
+  readonly orLater?: boolean;
   readonly reason: RegExp;
 }
 
@@ -85,7 +90,8 @@ export const HOSTILE: readonly Hostile[] = [
     name: 'microtask-loop',
     code: atTrigger('const again = () => Promise.resolve().then(again); again();'),
     position: 3,
-    // The chain allocates as it goes: the memory limit may come first.
+    // The chain allocates as it goes: the memory limit may come first, and show at a later event.
+    orLater: true,
     reason: LIMIT,
   },
   {
@@ -181,3 +187,9 @@ export const HOSTILE: readonly Hostile[] = [
     reason: /a trap that throws/,
   },
 ];
+
+/** Whether a fault's position is the one `hostile` allows (see Hostile.orLater). */
+export function namesItsEvent(hostile: Hostile, position: unknown): boolean {
+  if (hostile.orLater !== true || hostile.position === null) return position === hostile.position;
+  return typeof position === 'number' && position >= hostile.position && position <= LAST;
+}
