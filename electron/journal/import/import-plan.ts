@@ -100,6 +100,10 @@ async function findFile(folder: string, mentioned: MentionedFile): Promise<Plann
     }
     const found = (await statFile(file)) ?? (await withAnyExtension(file));
     if (found === undefined) continue;
+    // A link inside the export (to ~/.ssh, say) passes the check of its name: where it really leads counts.
+    if (!(await realPathInside(folder, found.file))) {
+      return `(${mentioned.path} was not imported: it is a link to a file outside the export's folder)`;
+    }
     if (found.size > MAX_ATTACHMENT_BYTES) {
       return `(${mentioned.path} was not imported: it has ${Math.round(found.size / 2 ** 20)} MiB and an attachment holds at most ${MAX_ATTACHMENT_BYTES / 2 ** 20} MiB)`;
     }
@@ -115,6 +119,13 @@ async function findFile(folder: string, mentioned: MentionedFile): Promise<Plann
     };
   }
   return `(${mentioned.path} is not in the export)`;
+}
+
+async function realPathInside(folder: string, file: string): Promise<boolean> {
+  const [root, real] = await Promise.all([fs.realpath(folder), fs.realpath(file)]).catch(() => []);
+  if (root === undefined || real === undefined) return false;
+  const relative = path.relative(root, real);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 async function statFile(file: string): Promise<{ file: string; size: number } | undefined> {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { previewImport, runImport, type ImportOptions } from '../../../electron/journal/import/index.js';
 import { JournalCommandHandler } from '../../../electron/journal/index.js';
 import { attachmentPath, type JournalError } from '../../../shared/journal/index.js';
-import { emptyJournal, FIXTURES, marks, posts } from './import-fixture.js';
+import { emptyJournal, FIXTURES, fixtureCopy, marks, posts } from './import-fixture.js';
 
 type Store = Awaited<ReturnType<typeof emptyJournal>>;
 
@@ -138,6 +138,23 @@ describe("importing Day One's JSON export", () => {
     );
     expect((await marks(store, 'TagAdded')).some(([message]) => message === run!.message)).toBe(false);
     expect(await marks(store, 'MessagePinned')).toEqual([[flat!.message]]);
+  });
+
+  it('attaches no file that a link in the export leads out of its folder to', async () => {
+    const store = await emptyJournal();
+    const copy = fixtureCopy('dayone');
+    const secret = path.join(path.dirname(copy), 'id_rsa');
+    fs.writeFileSync(secret, 'PRIVATE KEY');
+    const photo = path.join(copy, 'photos', 'de34adc953953bc3b1e4125ccc1c74b6.png');
+    fs.rmSync(photo);
+    fs.symlinkSync(secret, photo);
+    const outcome = await importInto(store, { path: copy, from: 'dayone' });
+    expect(outcome).toMatchObject({ added: 3, attachments: 1 });
+    const texts = (await posts(store)).map((post) => post.text).join('\n');
+    expect(texts).toContain('is a link to a file outside the export');
+    const stored = fs.readdirSync(path.join(store.folder, 'attachments', 'sha256'), { recursive: true });
+    const secretHash = createHash('sha256').update('PRIVATE KEY').digest('hex');
+    expect(stored.map(String).some((name) => name.includes(secretHash))).toBe(false);
   });
 
   it('adds nothing the second time, into the same channel or another', async () => {
