@@ -123,8 +123,9 @@ describe('a restarted server', () => {
         'Eventfold serving … at http://127.0.0.1:…/?token=…',
       );
       await expect(page.getByRole('alert').filter({ hasText: 'Reconnecting' }).count()).resolves.toBe(0);
-      // What was on screen stays.
+      // What was on screen stays; appending waits for the new address.
       await expect(page.locator('header.app-bar').getByText('5 events').isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('button', { name: 'Append event' }).isDisabled()).resolves.toBe(true);
       await screenshot(page, `server-restarted-${scheme}`);
 
       // The new address works.

@@ -117,6 +117,10 @@ describe('the log view', () => {
     await log.getByRole('status').getByText('12 matches').waitFor();
     const gifts = await waitForRows(grid, (positions) => positions.length === 12);
     expect(gifts).toEqual(Array.from({ length: 12 }, (_, i) => i * 25 + 1));
+    // The data cell puts the matching field first, and its tooltip holds every field the cell may cut off.
+    await expect(grid.locator('[data-position="1"] .cell.preview').getAttribute('title')).resolves.toBe(
+      'note: gift wrap\nsku: K0\nqty: 1',
+    );
     await screenshot(page, 'log-view-text-filter-light');
 
     await log.getByPlaceholder('Search data and metadata').fill('no such text anywhere');

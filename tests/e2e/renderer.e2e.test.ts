@@ -187,6 +187,8 @@ describe('the renderer in browser mode', () => {
     await first.close();
     const reconnecting = page.getByRole('alert').filter({ hasText: 'Reconnecting' });
     await reconnecting.waitFor();
+    const append = page.getByRole('button', { name: 'Append event' });
+    await expect(append.isDisabled()).resolves.toBe(true);
     await screenshot(page, 'reconnecting-light');
     await appendFromCli(dir, 'note-1', 'NoteAdded', { text: 'written while the page was away' });
 
@@ -194,5 +196,6 @@ describe('the renderer in browser mode', () => {
     scope.defer(() => again.close());
     await reconnecting.waitFor({ state: 'detached' });
     await page.locator('header.app-bar').getByText('2 events').waitFor();
+    await expect(append.isEnabled()).resolves.toBe(true);
   });
 });

@@ -101,6 +101,13 @@ describe('exports and reports in browser mode', () => {
       .getByRole('link', { name: 'stream-statistics' })
       .click();
     const view = page.getByRole('region', { name: 'Projection stream-statistics' });
+    // The projection's log sits beside its state: each pair of actions says which of the two it exports.
+    await view.getByRole('button', { name: 'Report of events…', exact: true }).waitFor();
+    await expect(view.getByRole('button', { name: 'Report of state…', exact: true }).count()).resolves.toBe(
+      1,
+    );
+    await expect(view.getByRole('button', { name: 'Export events…', exact: true }).count()).resolves.toBe(1);
+    await expect(view.getByRole('button', { name: /^(Report|Export)…$/ }).count()).resolves.toBe(0);
     await view.getByRole('button', { name: 'Export state…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.getByText(/The state of stream-statistics after position/).waitFor();

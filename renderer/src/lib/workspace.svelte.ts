@@ -42,6 +42,9 @@ export class Workspace {
   get appendBlocked(): string | null {
     const folder = this.session.folder;
     if (!folder) return 'No folder is open';
+    // An append sent while the server is away would fail (or, restarted, be refused for the old token).
+    if (this.session.loss === 'restarted') return 'Eventfold was restarted: open the address it printed';
+    if (!this.session.online) return 'Reconnecting to Eventfold';
     if (folder.health.condition === 'missing') return 'The folder was removed or renamed';
     if (folder.health.condition === 'corrupt') return 'The folder is damaged and open read-only';
     if (folder.health.condition === 'torn-tail') return 'Repair the interrupted append first';
