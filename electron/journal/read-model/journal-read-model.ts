@@ -11,7 +11,7 @@ import { loadJournalIndex, saveJournalIndex } from './journal-index-file.js';
  */
 export class JournalReadModel implements ReadModel {
   readonly name = 'journal-views';
-  readonly version = 1;
+  readonly version = 2;
   readonly types = JOURNAL_EVENT_TYPES;
   private current = new JournalIndex();
   private readonly replaced = new Set<(index: JournalIndex) => void>();
