@@ -1,93 +1,134 @@
 import type { JournalId } from '../../../shared/journal/index.js';
+import { ColumnReader, ColumnWriter, type Columns } from './index-columns.js';
 import { JournalIndex, type UnreadableEvent } from './journal-index.js';
-import { NONE, type MessageRecord, type OpenConflict } from './message-record.js';
+import type { MessageRecord } from './message-record.js';
 
 /**
- * The journal index as checkpoint text, and back. The records are laid out by column (one list a field,
- * every channel's records one after the other in the channel's order), with the fields most messages
- * leave empty (reactions, tags, replies, conflicts) kept only for the rows that have them. Loading 100,000
- * messages then parses a handful of long number lists instead of 100,000 small arrays and four empty lists
- * each: what made opening a big journal slow was the parse and the garbage of that, not the records.
+ * The journal index as checkpoint text, and back. The text is two lines of JSON: first a preview (the
+ * newest messages of each channel, with the channels' counts: what a window shows first), then the whole
+ * index. Records are saved by column (see Columns), each channel's in its order, so loading needs no sort.
+ * The preview line lets a window's first page be answered before the 100,000 records of a big journal are
+ * loaded (see JournalReadModel).
  */
 interface IndexFile {
   readonly position: number;
   readonly channels: readonly (readonly [id: string, name: string, archived: 0 | 1, createdAt: number])[];
   readonly order: readonly JournalId[];
-  /** Each channel with a timeline, its last activity and how many of the rows below are its own. */
+  /** Each channel with a timeline, its last activity and how many of the rows are its own. */
   readonly timelines: readonly (readonly [channel: string, lastActivity: number | null, rows: number])[];
   readonly rows: Columns;
   readonly unreadable: { readonly count: number; readonly first: readonly UnreadableEvent[] };
 }
 
-/** One entry a row, in row order. */
-interface Columns {
-  readonly id: readonly string[];
-  readonly at: readonly number[];
-  readonly postPosition: readonly number[];
-  /** Minus postPosition: 0 for a message never edited, so the list is mostly one digit a row. */
-  readonly contentOffset: readonly number[];
-  readonly version: readonly number[];
-  readonly editedAt: readonly (number | null)[];
-  /** '1' for a deleted message, '0' otherwise, one character a row. */
-  readonly deleted: string;
-  readonly deletedAt: readonly (number | null)[];
-  readonly pinned: string;
-  readonly attachments: readonly number[];
-  readonly words: readonly number[];
-  /** The rows that have any, as [row, value]. */
-  readonly reactions: readonly (readonly [row: number, items: readonly string[]])[];
-  readonly textTags: readonly (readonly [row: number, items: readonly string[]])[];
-  readonly addedTags: readonly (readonly [row: number, items: readonly string[]])[];
-  readonly replyTo: readonly (readonly [row: number, original: string])[];
-  readonly conflicts: readonly (readonly [row: number, conflicts: readonly (readonly [string, number])[]])[];
+interface PreviewFile extends IndexFile {
+  /** Each timeline's counts in the whole index (its rows here are only the newest). */
+  readonly counts: readonly (readonly [live: number, pinned: number])[];
+  /** Messages not deleted, in every channel. */
+  readonly live: number;
+  /** The messages the preview's rows reply to that are not among them, with their channels. */
+  readonly elsewhere: { readonly channels: readonly JournalId[]; readonly rows: Columns };
+  /** Reply counts of the preview's messages that have replies. */
+  readonly replyCounts: readonly (readonly [message: JournalId, count: number])[];
 }
 
+/**
+ * Messages not deleted that a preview holds of each channel, the newest, and one more so that the page
+ * knows there are older ones: a `latest` page of up to this many messages (the contract's largest page)
+ * is the same from the preview as from the whole index.
+ */
+export const PREVIEW_MESSAGES = 200;
+
 export function saveJournalIndex(index: JournalIndex): string {
-  const columns = {
-    id: [] as string[],
-    at: [] as number[],
-    postPosition: [] as number[],
-    contentOffset: [] as number[],
-    version: [] as number[],
-    editedAt: [] as (number | null)[],
-    deleted: [] as string[],
-    deletedAt: [] as (number | null)[],
-    pinned: [] as string[],
-    attachments: [] as number[],
-    words: [] as number[],
-    reactions: [] as [number, readonly string[]][],
-    textTags: [] as [number, readonly string[]][],
-    addedTags: [] as [number, readonly string[]][],
-    replyTo: [] as [number, string][],
-    conflicts: [] as [number, [string, number][]][],
-  };
+  return `${JSON.stringify(previewFile(index))}\n${JSON.stringify(indexFile(index))}`;
+}
+
+/** Throws when the text is not a saved index (the runtime then rebuilds from the log). */
+export function loadJournalIndex(text: string): JournalIndex {
+  const end = text.indexOf('\n');
+  if (end === -1) throw new Error('the saved journal index has no preview line');
+  const file = JSON.parse(text.slice(end + 1)) as IndexFile;
+  const { index } = restore(file);
+  return index;
+}
+
+/**
+ * The preview of a saved index: a JournalIndex with the newest PREVIEW_MESSAGES messages of each channel
+ * (and the originals they reply to), the channels' counts and reply counts as the whole index has them.
+ * Only a `latest` page and the channel list can be answered from it.
+ */
+export function loadJournalPreview(text: string): JournalIndex {
+  const end = text.indexOf('\n');
+  if (end === -1) throw new Error('the saved journal index has no preview line');
+  const file = JSON.parse(text.slice(0, end)) as PreviewFile;
+  if (!isList(file.counts) || !isList(file.replyCounts) || !isList(file.elsewhere?.channels)) {
+    throw new Error('the saved journal preview is damaged');
+  }
+  const { index, channels } = restore(file);
+  channels.forEach((channel, i) => {
+    const [live, pinned] = file.counts[i] ?? [0, 0];
+    index.restoreCounts(channel, live, pinned);
+  });
+  index.live = file.live;
+  const elsewhere = new ColumnReader(file.elsewhere.rows);
+  file.elsewhere.channels.forEach((channel, row) => index.restoreElsewhere(elsewhere.record(channel, row)));
+  for (const [message, count] of file.replyCounts) index.restoreReplyCount(message, count);
+  return index;
+}
+
+function indexFile(index: JournalIndex): IndexFile {
+  const rows = new ColumnWriter();
   const timelines: [string, number | null, number][] = [];
   for (const [channel, timeline] of index.timelineEntries()) {
     const records = timeline.list();
     timelines.push([channel, timeline.lastActivity, records.length]);
-    for (const record of records) {
-      const row = columns.id.length;
-      columns.id.push(record.id);
-      columns.at.push(record.at);
-      columns.postPosition.push(record.postPosition);
-      columns.contentOffset.push(record.contentPosition - record.postPosition);
-      columns.version.push(record.version);
-      columns.editedAt.push(record.editedAt);
-      columns.deleted.push(record.deleted ? '1' : '0');
-      columns.deletedAt.push(record.deletedAt);
-      columns.pinned.push(record.pinned ? '1' : '0');
-      columns.attachments.push(record.attachments);
-      columns.words.push(record.words);
-      if (record.reactions.length > 0) columns.reactions.push([row, record.reactions]);
-      if (record.textTags.length > 0) columns.textTags.push([row, record.textTags]);
-      if (record.addedTags.length > 0) columns.addedTags.push([row, record.addedTags]);
-      if (record.replyTo !== null) columns.replyTo.push([row, record.replyTo]);
-      if (record.conflicts.length > 0) {
-        columns.conflicts.push([row, record.conflicts.map((conflict) => [conflict.edit, conflict.position])]);
-      }
+    for (const record of records) rows.add(record);
+  }
+  return { ...directory(index), timelines, rows: rows.columns() };
+}
+
+function previewFile(index: JournalIndex): PreviewFile {
+  const rows = new ColumnWriter();
+  const timelines: [string, number | null, number][] = [];
+  const counts: [number, number][] = [];
+  const held = new Set<JournalId>();
+  const shown: MessageRecord[] = [];
+  for (const [channel, timeline] of index.timelineEntries()) {
+    const records = timeline.list();
+    let start = records.length;
+    for (let live = 0; start > 0 && live <= PREVIEW_MESSAGES;) if (!records[--start]!.deleted) live++;
+    timelines.push([channel, timeline.lastActivity, records.length - start]);
+    counts.push([timeline.live, timeline.pinned]);
+    for (const record of records.slice(start)) {
+      rows.add(record);
+      held.add(record.id);
+      shown.push(record);
     }
   }
-  const file: IndexFile = {
+  const elsewhere = { channels: [] as JournalId[], rows: new ColumnWriter() };
+  const replyCounts: [JournalId, number][] = [];
+  for (const record of shown) {
+    const original = record.replyTo === null ? undefined : index.message(record.replyTo);
+    if (original !== undefined && !held.has(original.id)) {
+      held.add(original.id);
+      elsewhere.channels.push(original.channel);
+      elsewhere.rows.add(original);
+    }
+    const replies = index.replyCount(record.id);
+    if (replies > 0) replyCounts.push([record.id, replies]);
+  }
+  return {
+    ...directory(index),
+    timelines,
+    rows: rows.columns(),
+    counts,
+    live: index.live,
+    elsewhere: { channels: elsewhere.channels, rows: elsewhere.rows.columns() },
+    replyCounts,
+  };
+}
+
+function directory(index: JournalIndex): Omit<IndexFile, 'timelines' | 'rows'> {
+  return {
     position: index.position,
     channels: [...index.channels.values()].map((channel) => [
       channel.id,
@@ -96,120 +137,37 @@ export function saveJournalIndex(index: JournalIndex): string {
       channel.createdAt,
     ]),
     order: index.order,
-    timelines,
-    rows: { ...columns, deleted: columns.deleted.join(''), pinned: columns.pinned.join('') },
     unreadable: index.unreadable,
   };
-  return JSON.stringify(file);
 }
 
-/** Throws when the text is not a saved index (the runtime then rebuilds from the log). */
-export function loadJournalIndex(text: string): JournalIndex {
-  const file = JSON.parse(text) as IndexFile;
-  if (!isList(file.timelines) || !isList(file.channels) || !isList(file.order) || !isColumns(file.rows)) {
-    throw new Error('the saved journal index has no channels, timelines or rows');
+/** The index a file describes, and its timelines' channels in the file's order. */
+function restore(file: IndexFile): { index: JournalIndex; channels: JournalId[] } {
+  if (!isList(file.timelines) || !isList(file.channels) || !isList(file.order)) {
+    throw new Error('the saved journal index has no channels or timelines');
   }
+  const rows = new ColumnReader(file.rows);
   const index = new JournalIndex();
   index.position = file.position;
   for (const [id, name, archived, createdAt] of file.channels) {
     index.channels.set(id, { id, name, archived: archived === 1, createdAt });
   }
   index.order = [...file.order];
-  const rows = file.rows;
-  const sparse = {
-    reactions: byRow(rows.reactions),
-    textTags: byRow(rows.textTags),
-    addedTags: byRow(rows.addedTags),
-    replyTo: byRow(rows.replyTo),
-    conflicts: byRow(rows.conflicts),
-  };
+  const channels: JournalId[] = [];
   let row = 0;
   for (const [channel, lastActivity, count] of file.timelines) {
     const end = row + count;
-    if (!Number.isSafeInteger(count) || count < 0 || end > rows.id.length) {
+    if (!Number.isSafeInteger(count) || count < 0 || end > rows.size) {
       throw new Error(`the saved timeline of ${channel} has more rows than the file`);
     }
-    for (; row < end; row++) index.restoreRecord(recordOf(channel, rows, sparse, row));
+    for (; row < end; row++) index.restoreRecord(rows.record(channel, row));
     index.restoreActivity(channel, lastActivity);
+    channels.push(channel);
   }
-  if (row !== rows.id.length) throw new Error('the saved journal index has rows of no channel');
+  if (row !== rows.size) throw new Error('the saved journal index has rows of no channel');
   index.unreadable.count = file.unreadable.count;
   index.unreadable.first.push(...file.unreadable.first);
-  return index;
-}
-
-interface SparseColumns {
-  readonly reactions: ReadonlyMap<number, readonly string[]>;
-  readonly textTags: ReadonlyMap<number, readonly string[]>;
-  readonly addedTags: ReadonlyMap<number, readonly string[]>;
-  readonly replyTo: ReadonlyMap<number, string>;
-  readonly conflicts: ReadonlyMap<number, readonly (readonly [string, number])[]>;
-}
-
-function recordOf(channel: JournalId, rows: Columns, sparse: SparseColumns, row: number): MessageRecord {
-  const id = rows.id[row];
-  const at = rows.at[row]!;
-  const postPosition = rows.postPosition[row]!;
-  if (typeof id !== 'string' || !Number.isFinite(at) || !Number.isSafeInteger(postPosition)) {
-    throw new Error('a saved message record is damaged');
-  }
-  const conflicts = sparse.conflicts.get(row);
-  return {
-    id,
-    channel,
-    at,
-    postPosition,
-    contentPosition: postPosition + rows.contentOffset[row]!,
-    version: rows.version[row]!,
-    editedAt: rows.editedAt[row] ?? null,
-    deleted: rows.deleted.charCodeAt(row) === ONE,
-    deletedAt: rows.deletedAt[row] ?? null,
-    pinned: rows.pinned.charCodeAt(row) === ONE,
-    reactions: sparse.reactions.get(row) ?? NONE,
-    textTags: sparse.textTags.get(row) ?? NONE,
-    addedTags: sparse.addedTags.get(row) ?? NONE,
-    attachments: rows.attachments[row]!,
-    words: rows.words[row]!,
-    replyTo: sparse.replyTo.get(row) ?? null,
-    conflicts:
-      conflicts === undefined
-        ? NONE
-        : conflicts.map(([edit, position]): OpenConflict => ({ edit, position })),
-  };
-}
-
-const ONE = '1'.charCodeAt(0);
-
-function byRow<T>(entries: readonly (readonly [number, T])[]): Map<number, T> {
-  if (!isList(entries)) throw new Error('a saved column of the journal index is damaged');
-  return new Map(entries);
-}
-
-function isColumns(value: unknown): value is Columns {
-  if (typeof value !== 'object' || value === null) return false;
-  const rows = value as Partial<Record<keyof Columns, unknown>>;
-  const count = Array.isArray(rows.id) ? rows.id.length : -1;
-  const full = [
-    'at',
-    'postPosition',
-    'contentOffset',
-    'version',
-    'editedAt',
-    'deletedAt',
-    'attachments',
-    'words',
-  ];
-  return (
-    count >= 0 &&
-    full.every(
-      (name) =>
-        isList(rows[name as keyof Columns]) && (rows[name as keyof Columns] as unknown[]).length === count,
-    ) &&
-    typeof rows.deleted === 'string' &&
-    rows.deleted.length === count &&
-    typeof rows.pinned === 'string' &&
-    rows.pinned.length === count
-  );
+  return { index, channels };
 }
 
 function isList(value: unknown): boolean {
