@@ -38,8 +38,9 @@ interface PreviewFile extends IndexFile {
  */
 export const PREVIEW_MESSAGES = 200;
 
-export function saveJournalIndex(index: JournalIndex): string {
-  return `${JSON.stringify(previewFile(index))}\n${JSON.stringify(indexFile(index))}`;
+/** `previewMessages` is for tests: a preview smaller than the channels they make. */
+export function saveJournalIndex(index: JournalIndex, previewMessages = PREVIEW_MESSAGES): string {
+  return `${JSON.stringify(previewFile(index, previewMessages))}\n${JSON.stringify(indexFile(index))}`;
 }
 
 /** Throws when the text is not a saved index (the runtime then rebuilds from the log). */
@@ -86,7 +87,7 @@ function indexFile(index: JournalIndex): IndexFile {
   return { ...directory(index), timelines, rows: rows.columns() };
 }
 
-function previewFile(index: JournalIndex): PreviewFile {
+function previewFile(index: JournalIndex, previewMessages: number): PreviewFile {
   const rows = new ColumnWriter();
   const timelines: [string, number | null, number][] = [];
   const counts: [number, number][] = [];
@@ -95,7 +96,7 @@ function previewFile(index: JournalIndex): PreviewFile {
   for (const [channel, timeline] of index.timelineEntries()) {
     const records = timeline.list();
     let start = records.length;
-    for (let live = 0; start > 0 && live <= PREVIEW_MESSAGES;) if (!records[--start]!.deleted) live++;
+    for (let live = 0; start > 0 && live <= previewMessages;) if (!records[--start]!.deleted) live++;
     timelines.push([channel, timeline.lastActivity, records.length - start]);
     counts.push([timeline.live, timeline.pinned]);
     for (const record of records.slice(start)) {
