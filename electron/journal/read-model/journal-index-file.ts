@@ -45,11 +45,33 @@ export function saveJournalIndex(index: JournalIndex, previewMessages = PREVIEW_
 
 /** Throws when the text is not a saved index (the runtime then rebuilds from the log). */
 export function loadJournalIndex(text: string): JournalIndex {
+  const restoring = restore(wholeFile(text));
+  for (let step = restoring.next(); ; step = restoring.next())
+    if (step.done === true) return step.value.index;
+}
+
+/**
+ * Like loadJournalIndex, with a pause every SLICE records: the event loop answers other requests (from
+ * the preview) meanwhile, instead of waiting for the whole journal.
+ */
+export async function loadJournalIndexInSlices(
+  text: string,
+  pause: () => Promise<void>,
+): Promise<JournalIndex> {
+  const restoring = restore(wholeFile(text));
+  for (let step = restoring.next(); ; step = restoring.next()) {
+    if (step.done === true) return step.value.index;
+    await pause();
+  }
+}
+
+/** Records restored between two pauses of a sliced load. */
+const SLICE = 10_000;
+
+function wholeFile(text: string): IndexFile {
   const end = text.indexOf('\n');
   if (end === -1) throw new Error('the saved journal index has no preview line');
-  const file = JSON.parse(text.slice(end + 1)) as IndexFile;
-  const { index } = restore(file);
-  return index;
+  return JSON.parse(text.slice(end + 1)) as IndexFile;
 }
 
 /**
@@ -64,7 +86,10 @@ export function loadJournalPreview(text: string): JournalIndex {
   if (!isList(file.counts) || !isList(file.replyCounts) || !isList(file.elsewhere?.channels)) {
     throw new Error('the saved journal preview is damaged');
   }
-  const { index, channels } = restore(file);
+  const restoring = restore(file);
+  let step = restoring.next();
+  while (step.done !== true) step = restoring.next();
+  const { index, channels } = step.value;
   channels.forEach((channel, i) => {
     const [live, pinned] = file.counts[i] ?? [0, 0];
     index.restoreCounts(channel, live, pinned);
@@ -142,8 +167,11 @@ function directory(index: JournalIndex): Omit<IndexFile, 'timelines' | 'rows'> {
   };
 }
 
-/** The index a file describes, and its timelines' channels in the file's order. */
-function restore(file: IndexFile): { index: JournalIndex; channels: JournalId[] } {
+/**
+ * The index a file describes, and its timelines' channels in the file's order; yields every SLICE records
+ * (a caller that does not pause just goes on).
+ */
+function* restore(file: IndexFile): Generator<void, { index: JournalIndex; channels: JournalId[] }> {
   if (!isList(file.timelines) || !isList(file.channels) || !isList(file.order)) {
     throw new Error('the saved journal index has no channels or timelines');
   }
@@ -161,7 +189,10 @@ function restore(file: IndexFile): { index: JournalIndex; channels: JournalId[] 
     if (!Number.isSafeInteger(count) || count < 0 || end > rows.size) {
       throw new Error(`the saved timeline of ${channel} has more rows than the file`);
     }
-    for (; row < end; row++) index.restoreRecord(rows.record(channel, row));
+    for (; row < end; row++) {
+      index.restoreRecord(rows.record(channel, row));
+      if (row % SLICE === SLICE - 1) yield;
+    }
     index.restoreActivity(channel, lastActivity);
     channels.push(channel);
   }

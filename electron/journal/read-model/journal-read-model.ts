@@ -2,7 +2,7 @@ import type { RecordedEvent } from '../../../shared/event.js';
 import { JOURNAL_EVENT_TYPES } from '../../../shared/journal/index.js';
 import type { ReadModel } from '../../read-models/index.js';
 import { JournalIndex } from './journal-index.js';
-import { loadJournalIndex, loadJournalPreview, saveJournalIndex } from './journal-index-file.js';
+import { loadJournalIndexInSlices, loadJournalPreview, saveJournalIndex } from './journal-index-file.js';
 import { PreviewGate } from './preview-gate.js';
 
 /**
@@ -57,9 +57,17 @@ export class JournalReadModel implements ReadModel {
     await this.preview.offer(preview);
   }
 
-  load(text: string): void {
-    this.preview.none();
-    this.replace(loadJournalIndex(text));
+  /** Loads the whole index in slices: while it loads, the preview (if any) goes on answering. */
+  async load(text: string): Promise<void> {
+    try {
+      const index = await loadJournalIndexInSlices(
+        text,
+        () => new Promise<void>((resolve) => setImmediate(resolve)),
+      );
+      this.replace(index);
+    } finally {
+      this.preview.none();
+    }
   }
 
   /**

@@ -1,10 +1,11 @@
 /**
- * A preview of state that is still loading: readers that come before the state is ready use the preview,
- * and the load of the whole state waits until they are done, since the load is one long synchronous step
- * that would otherwise hold up their answers (a page whose texts are still being read from the log).
+ * A preview of state that is still loading: readers that come before the state is ready use the preview.
+ * The load of the whole state starts once the first readers are done, since it starts with a long
+ * synchronous step (a parse) that would otherwise hold up their answers (a page whose texts are still
+ * being read from the log); readers that come while it loads use the preview too, until `none`.
  *
- * Until the loader says whether there is one (`offer` or `none`), readers wait; once the readers of an
- * offered preview are done, it is withdrawn and later readers get undefined (they use the whole state).
+ * Until the loader says whether there is one (`offer` or `none`), readers wait; after `none` readers get
+ * undefined (they use the whole state).
  */
 export class PreviewGate<T> {
   private state: 'unknown' | 'offered' | 'closed' = 'unknown';
@@ -17,7 +18,7 @@ export class PreviewGate<T> {
   /**
    * Offers a preview; resolves once the readers that came for it are done, which is when the loader goes
    * on (readers already waiting start before that: they are resumed first, and one turn of the event loop
-   * is left for them).
+   * is left for them). The preview stays offered until `none`.
    */
   async offer(preview: T): Promise<void> {
     if (this.state !== 'unknown') return;
@@ -26,7 +27,7 @@ export class PreviewGate<T> {
     this.decided();
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (this.readers > 0) await new Promise<void>((resolve) => (this.idle = resolve));
-    this.none();
+    this.idle = undefined;
   }
 
   /** There is no preview (or no longer one): readers from now on use the whole state. */
