@@ -137,7 +137,7 @@ export class EventIndex {
   hasStream(stream: string): boolean {
     if (this.unbuilt === undefined) return (this.stream(stream)?.positions.length ?? 0) > 0;
     const number = this.unbuilt.ids.indexOf(stream);
-    return number !== -1 && this.unbuilt.streamOf.indexOf(number) !== -1;
+    return number !== -1 && this.unbuilt.streamOf.includes(number);
   }
 
   /** Every stream's name, by number; like `hasStream`, without laying the streams out. */
