@@ -1,6 +1,7 @@
 // Opens a journal folder the way a window does (a FolderRegistry and an api session, as browser mode and
 // the desktop app do) in a fresh process, and reports what it cost: the first page after the open, the
-// memory with the views caught up, a deep page, and the journal as of a past moment. Run with --expose-gc.
+// memory with the views caught up (after a page that needs all of them), a deep page, and the journal as
+// of a past moment. Run with --expose-gc.
 // Usage: node --expose-gc journal-open.js FOLDER CHANNEL SETTINGS_DIR AS_OF
 import path from 'node:path';
 import type { MessagePage } from '../../shared/journal/index.js';
@@ -43,16 +44,18 @@ const started = performance.now();
 await session.openFolder(folder);
 const latest = await call<MessagePage>('journal.messages', { channel, page: { kind: 'latest' }, limit: 50 });
 const firstPageMs = performance.now() - started;
-const status = await call<{ readModels: { state: string; position: number }[] }>('journal.status');
-const afterOpen = retained();
-const rss = process.memoryUsage().rss;
 
-// A page a long way up: the cursor of a message near the start, reached in one step.
+// A page a long way up: the cursor of a message near the start, reached in one step. It needs the whole
+// views (the first page may have come from their checkpoint's preview while they loaded): the status and
+// the memory are taken once they are there.
 const around = await call<MessagePage>('journal.messages', {
   channel,
   page: { kind: 'around', message: 'm1000' },
   limit: 50,
 });
+const status = await call<{ readModels: { state: string; position: number }[] }>('journal.status');
+const afterOpen = retained();
+const rss = process.memoryUsage().rss;
 const deepStart = performance.now();
 const deep = await call<MessagePage>('journal.messages', {
   channel,

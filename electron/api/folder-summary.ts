@@ -16,12 +16,13 @@ export class FolderSummaries {
     time: null,
   };
 
+  private counted: { readonly streams: number; readonly categories: number } | undefined;
+
   constructor(private readonly store: EventStore) {}
 
   async summary(): Promise<FolderSummary> {
     const { store } = this;
-    const streams = store.streams();
-    const categories = new Set(streams.map((stream) => categoryOf(stream.stream)));
+    const { streams, categories } = this.streamCounts();
     const health = store.health();
     const last = store.lastPosition;
     return {
@@ -29,8 +30,8 @@ export class FolderSummaries {
       id: store.manifest.id,
       name: path.basename(store.folder) || store.folder,
       events: last,
-      streams: streams.length,
-      categories: categories.size,
+      streams,
+      categories,
       bytes: store.logBytes,
       firstTime: await this.timeOfFirst(last),
       lastTime: await this.timeOfLast(last),
@@ -39,6 +40,20 @@ export class FolderSummaries {
       health: healthView(health),
       journal: isJournalFolder(store),
     };
+  }
+
+  /**
+   * Streams and categories, from the streams' names alone (laying out every stream's positions is not
+   * needed to count them), counted again only when a stream was added.
+   */
+  private streamCounts(): { readonly streams: number; readonly categories: number } {
+    const names = this.store.streamNames();
+    if (this.counted?.streams !== names.length) {
+      const categories = new Set<string>();
+      for (const name of names) categories.add(categoryOf(name));
+      this.counted = { streams: names.length, categories: categories.size };
+    }
+    return this.counted;
   }
 
   private async timeOfFirst(last: number): Promise<string | null> {

@@ -13,3 +13,4 @@ export {
   type AttachmentReply,
 } from './attachment-route.js';
 export { JournalDrafts, JOURNAL_DRAFTS_FILE } from './journal-drafts.js';
+export { isJournalFolder } from './journal-folder.js';

@@ -3,8 +3,9 @@ import type { EventStore } from '../store/index.js';
 
 /**
  * Whether a folder is a journal: it has a channel directory (the default journal gets its first channel
- * when it is made, so it is one from the start). Read from the index alone: no event is read.
+ * when it is made, so it is one from the start). Read from the index alone, without laying out its
+ * streams: this is asked on every open, before the journal's first page.
  */
-export function isJournalFolder(store: Pick<EventStore, 'streamPositionAt'>): boolean {
-  return store.streamPositionAt(CHANNELS_STREAM, 0) !== undefined;
+export function isJournalFolder(store: Pick<EventStore, 'hasStream'>): boolean {
+  return store.hasStream(CHANNELS_STREAM);
 }

@@ -4,6 +4,7 @@ import {
   channelSummaries,
   messagePage,
   messageViews,
+  PREVIEW_MESSAGES,
   type JournalIndex,
   type OpenJournal,
 } from '../journal/index.js';
@@ -91,17 +92,45 @@ const command: Handler<'journal.command'> = async (arg, session) => {
   return message === undefined ? outcome : { ...outcome, message };
 };
 
+/**
+ * Reads the views for a window's first questions (the channel list, a channel's newest page): from the
+ * views' preview while a big journal's checkpoint still loads, so the first screen does not wait for it.
+ */
+async function earlyViews<T>(
+  session: SessionContext,
+  request: RequestName,
+  read: (index: JournalIndex, journal: OpenJournal) => Promise<T>,
+): Promise<T> {
+  const journal = journalOf(session, request);
+  try {
+    return await journal.early((index) => read(index, journal));
+  } catch (error) {
+    throw contractError(request, error);
+  }
+}
+
 const channels: Handler<'journal.channels'> = async (arg, session) => {
+  const options = arg.archived === undefined ? {} : { archived: arg.archived };
+  if (arg.asOf === undefined) {
+    return earlyViews(session, 'journal.channels', (index, journal) =>
+      channelSummaries(index, journal.store, options),
+    );
+  }
   const index = await viewsOf(session, 'journal.channels', arg.asOf);
-  const journal = journalOf(session, 'journal.channels');
-  return channelSummaries(index, journal.store, arg.archived === undefined ? {} : { archived: arg.archived });
+  return channelSummaries(index, journalOf(session, 'journal.channels').store, options);
 };
 
 const messages: Handler<'journal.messages'> = async (arg, session) => {
+  const read = async (index: JournalIndex, journal: OpenJournal) => {
+    const page = messagePage(index, arg.channel, arg.page, arg.limit);
+    const views = await messageViews(index, journal.store, page.records);
+    return { messages: views, older: page.older, newer: page.newer, total: page.total, anchor: page.anchor };
+  };
+  if (arg.asOf === undefined && arg.page.kind === 'latest' && (arg.limit ?? 0) <= PREVIEW_MESSAGES) {
+    return earlyViews(session, 'journal.messages', read);
+  }
   const index = await viewsOf(session, 'journal.messages', arg.asOf);
-  const page = messagePage(index, arg.channel, arg.page, arg.limit);
-  const views = await messageViews(index, journalOf(session, 'journal.messages').store, page.records);
-  return { messages: views, older: page.older, newer: page.newer, total: page.total, anchor: page.anchor };
+  return read(index, journalOf(session, 'journal.messages'));
 };
 
 const message: Handler<'journal.message'> = async (arg, session): Promise<MessageView> => {

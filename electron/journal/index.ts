@@ -13,6 +13,7 @@ export { OpenJournal, type JournalChange, type JournalStore } from './open-journ
 export { AsOfFolds } from './as-of-folds.js';
 export { JournalIndex } from './read-model/journal-index.js';
 export { JournalReadModel } from './read-model/journal-read-model.js';
+export { PREVIEW_MESSAGES } from './read-model/journal-index-file.js';
 export { channelSummaries } from './views/channel-list.js';
 export { messagePage, DEFAULT_PAGE_SIZE } from './views/message-pages.js';
 export { messageViews, type EventReader } from './views/message-views.js';

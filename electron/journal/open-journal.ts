@@ -105,6 +105,24 @@ export class OpenJournal {
   }
 
   /**
+   * Reads the views now (like `index`), or their preview while a checkpoint is still loading: what a
+   * window asks first on open (the channel list, the newest page of a channel) is answered without
+   * waiting for every message of a big journal. `read` must give the same answer from the preview as from
+   * the views (see JournalReadModel.withPreview for what the preview holds).
+   */
+  async early<T>(read: (index: JournalIndex) => Promise<T>): Promise<T> {
+    if (this.runner.status.state !== 'live') {
+      const views = this.index();
+      const early = await Promise.race([
+        this.model.withPreview(() => this.store.lastPosition, read),
+        views.then(() => undefined),
+      ]);
+      if (early !== undefined) return early.value;
+    }
+    return read(await this.index());
+  }
+
+  /**
    * Runs a command (deciding it again when it lost a race) and answers once the views include its
    * events. The attachments it names must already be in the folder ('AttachmentMissing' otherwise).
    */
@@ -133,6 +151,7 @@ export class OpenJournal {
 
   async close(): Promise<void> {
     this.asOfFolds.close();
+    this.model.close();
     this.changeListeners.clear();
     await this.runner.close();
   }

@@ -232,6 +232,7 @@ export class ReadModelRunner {
       );
     }
     try {
+      if (checkpoint.position === this.source.lastPosition) await this.model.loadPreview?.(checkpoint.state);
       await this.model.load(checkpoint.state);
     } catch (error) {
       return fromLog(`its checkpoint could not be loaded: ${errorText(error)}`);

@@ -37,6 +37,12 @@ export interface ReadModel {
   apply(event: RecordedEvent): void | Promise<void>;
   /** The state as text, consistent with every event applied so far (and none after). */
   save(): string | Promise<string>;
+  /**
+   * Optional: called before `load`, with the same text, when the checkpoint covers the whole log (nothing
+   * to catch up), so that a read model with a big state can answer first questions from part of it;
+   * `load` is called once the promise it returns resolves. Never called when the state will be rebuilt.
+   */
+  loadPreview?(text: string): void | Promise<void>;
   /** Loads what `save` wrote. Throwing means the text cannot be used: the runtime rebuilds instead. */
   load(text: string): void | Promise<void>;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import {
   attachmentReply,
   FolderRegistry,
+  isJournalFolder,
   preparedFiles,
   RecentFolders,
   RECENT_FOLDERS_FILE,
@@ -49,6 +50,11 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
   const folder = path.resolve(options.folder);
   const registry = new FolderRegistry();
   const lease = await registry.acquire(folder);
+  // A journal's views load while the server waits for its first page, which then need not wait for them.
+  // A fault is the views' status, which the page shows when it asks.
+  void lease.store.indexed
+    .then(() => (isJournalFolder(lease.store) ? lease.journal().start() : undefined))
+    .catch(() => undefined);
   const recent = new RecentFolders(
     options.recentFoldersFile ?? path.join(userDataFolder(), RECENT_FOLDERS_FILE),
   );

@@ -130,6 +130,22 @@ export class EventIndex {
     });
   }
 
+  /**
+   * Whether the stream has an event. Answered without laying out the streams restored from the cache
+   * (which costs a pass over every event), so that a look at one stream on open stays cheap.
+   */
+  hasStream(stream: string): boolean {
+    if (this.unbuilt === undefined) return (this.stream(stream)?.positions.length ?? 0) > 0;
+    const number = this.unbuilt.ids.indexOf(stream);
+    return number !== -1 && this.unbuilt.streamOf.includes(number);
+  }
+
+  /** Every stream's name, by number; like `hasStream`, without laying the streams out. */
+  streamNames(): readonly string[] {
+    if (this.unbuilt !== undefined) return this.unbuilt.ids;
+    return this.entries.map((entry) => entry.id);
+  }
+
   streamNumber(stream: string): number | undefined {
     if (this.unbuilt !== undefined) this.buildStreams();
     return this.streamNumbers.get(stream);

@@ -355,6 +355,16 @@ export class EventStore implements EventStoreApi {
     return rawLineAt(this.state.index, this.state.files, position);
   }
 
+  /** Whether the stream has any event (cheap on a warm open: the streams are not laid out for it). */
+  hasStream(stream: string): boolean {
+    return this.state.index.hasStream(stream);
+  }
+
+  /** Every stream's name, in order of first appearance (cheap like `hasStream`). */
+  streamNames(): readonly string[] {
+    return this.state.index.streamNames();
+  }
+
   /** Position of a stream's event at `revision`, or undefined when the stream has no such revision. */
   streamPositionAt(stream: string, revision: number): number | undefined {
     const entry = this.state.index.stream(stream);

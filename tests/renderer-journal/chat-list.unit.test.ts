@@ -26,6 +26,28 @@ describe('the message list of a channel', () => {
     expect(list.following).toBe(true);
   });
 
+  it('uses a newest page asked for ahead (on start, with the channel list) once, for that channel only', async () => {
+    const journal = journalFixture();
+    const channel = journal.channel('c1', 'Journal');
+    const other = journal.channel('c2', 'Home');
+    journal.posts(channel, 30);
+    journal.posts(other, 5, { prefix: 'h' });
+    const list = new ChatList(journal.session, { pageSize: 20 });
+    list.prefetch(channel);
+    await list.open(channel);
+    expect(pagesAsked(journal.api)).toBe(1);
+    expect(list.messages.map((m) => m.message)).toEqual(Array.from({ length: 20 }, (_, i) => `m${i + 10}`));
+    expect(list.focus?.message).toBe('m29');
+    // Taken once: opening it again asks again.
+    await list.open(channel);
+    expect(pagesAsked(journal.api)).toBe(2);
+    // A page asked for ahead of another channel is not shown for this one.
+    list.prefetch(channel);
+    await list.open(other);
+    expect(list.messages.map((m) => m.message)).toEqual(['h0', 'h1', 'h2', 'h3', 'h4']);
+    expect(pagesAsked(journal.api)).toBe(4);
+  });
+
   it('scrolls up to the oldest message a page at a time, holding a bounded window, never the whole channel', async () => {
     const journal = journalFixture();
     const channel = journal.channel('c1', 'Journal');

@@ -54,6 +54,8 @@ export class JournalIndex {
   position = 0;
   private readonly timelines = new Map<JournalId, MessageTimeline>();
   private readonly channelIds = new Map<JournalId, JournalId>();
+  /** Reply counts of a preview, whose `replies` holds only the replies it has records of. */
+  private replyCounts: Map<JournalId, number> | undefined;
   private changedChannels = new Set<JournalId>();
   private changedMessages = new Set<JournalId>();
 
@@ -109,6 +111,31 @@ export class JournalIndex {
 
   restoreActivity(channel: JournalId, lastActivity: number | null): void {
     if (lastActivity !== null) this.timelineOf(channel).touched(lastActivity);
+  }
+
+  /**
+   * For a preview holding only the newest messages of each channel: the channel's counts as the whole
+   * index has them, since the records restored are only some of its messages.
+   */
+  restoreCounts(channel: JournalId, live: number, pinned: number): void {
+    const timeline = this.timelineOf(channel);
+    timeline.live = live;
+    timeline.pinned = pinned;
+  }
+
+  /** For a preview: a message that is not in its channel's part of the preview (an original replied to). */
+  restoreElsewhere(record: MessageRecord): void {
+    this.messages.set(record.id, record);
+  }
+
+  /** For a preview: how many replies a message has in the whole index. */
+  restoreReplyCount(message: JournalId, count: number): void {
+    (this.replyCounts ??= new Map()).set(message, count);
+  }
+
+  /** How many replies a message has. */
+  replyCount(message: JournalId): number {
+    return this.replyCounts?.get(message) ?? this.replies.get(message)?.length ?? 0;
   }
 
   private applyChannel(event: ChannelEvent): void {

@@ -82,7 +82,7 @@ export function messageView(index: JournalIndex, events: EventsAt, record: Messa
   const content = events.content(record.contentPosition);
   const post = events.get(record.postPosition);
   const origin: MessageOrigin | null = post?.type === 'MessagePosted' ? post.data.origin : null;
-  const replies = index.replies.get(record.id)?.length ?? 0;
+  const replies = index.replyCount(record.id);
   return {
     message: record.id,
     channel: record.channel,

@@ -88,6 +88,8 @@ export class ChatList {
   readonly #maxRows: number;
   #generation = 0;
   #serial = 0;
+  /** A newest page asked for ahead of `open` (see `prefetch`), until the next `open` takes or drops it. */
+  #early: { channel: JournalId; asOf: string | null; page: Promise<MessagePage> } | undefined;
 
   constructor(session: JournalSession, options: ChatListOptions = {}) {
     this.session = session;
@@ -101,8 +103,26 @@ export class ChatList {
     return this.session.onChange((change) => void this.#changed(change));
   }
 
+  /**
+   * Asks for a channel's newest page now, for the `open` of that channel that follows: on start, the page
+   * a link names is asked for with the channel list rather than after it (one round trip less before the
+   * first screen).
+   */
+  prefetch(channel: JournalId): void {
+    const page = this.#page(channel, { kind: 'latest' }, this.#pageSize);
+    // An `open` that uses it reports its failure; one that does not leaves it unused.
+    page.catch(() => undefined);
+    this.#early = { channel, asOf: this.session.asOf, page };
+  }
+
   /** Shows a channel from a place: replaces whatever was shown. */
   async open(channel: JournalId, place: ChatPlace = { kind: 'latest' }): Promise<void> {
+    const early = this.#early;
+    this.#early = undefined;
+    const prefetched =
+      early?.channel === channel && early.asOf === this.session.asOf && place.kind === 'latest'
+        ? early.page
+        : undefined;
     const generation = ++this.#generation;
     const switching = channel !== this.channel;
     this.channel = channel;
@@ -114,7 +134,7 @@ export class ChatList {
       this.#window = emptyWindow;
     }
     try {
-      const page = await this.#page(channel, requestOf(place), this.#pageSize);
+      const page = await (prefetched ?? this.#page(channel, requestOf(place), this.#pageSize));
       if (generation !== this.#generation) return;
       this.shift = false;
       this.#window = windowOf(page);

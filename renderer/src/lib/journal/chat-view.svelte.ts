@@ -96,6 +96,12 @@ export class ChatView {
 
   /** Loads the channels and drafts, then shows the place a route names (or the first channel). */
   async start(route: JournalRoute = journalHome): Promise<void> {
+    const newest =
+      route.channel !== null &&
+      route.message === null &&
+      route.date === null &&
+      route.asOf === this.session.asOf;
+    if (newest) this.chat.prefetch(route.channel);
     await Promise.all([this.channels.load(), this.composer.loadDrafts()]);
     await this.show(route);
   }
