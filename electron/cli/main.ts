@@ -1,6 +1,6 @@
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './command.js';
-import { closestCommand, findCommand } from './command-list.js';
+import { closestCommand, loadCommand } from './command-list.js';
 import { exitCodeFor, isUnexpected, messageOf } from './error-report.js';
 import { EXIT_OK, EXIT_USAGE } from './failure.js';
 import { commandHelp, mainHelp } from './help.js';
@@ -21,7 +21,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (name === '--version') return await show(`eventfold ${packageVersion()}\n`);
     if (name === 'help') return await help(rest);
     if (name.startsWith('-')) throw new UsageError(`unknown option ${name} (options go after the command)`);
-    command = findCommand(name);
+    command = await loadCommand(name);
     if (command === undefined) throw unknownCommand(name);
     return await run(command, rest);
   } catch (error) {
@@ -52,7 +52,7 @@ async function help(argv: readonly string[]): Promise<number> {
   const [name, ...extra] = argv;
   if (name === undefined) return show(mainHelp(packageVersion()));
   if (extra.length > 0) throw new UsageError('help takes one command name');
-  const command = findCommand(name);
+  const command = await loadCommand(name);
   if (command === undefined) throw unknownCommand(name);
   return show(commandHelp(command));
 }

@@ -168,9 +168,15 @@ export class AppendJournal {
    * generation from its end, so that the file alone says what is on disk (records continue from the mark).
    */
   async writtenPast(segment: string, end: number, sync: SyncSegment): Promise<void> {
-    if (this.fd !== undefined && this.headerValid && this.known)
+    if (this.fd !== undefined && this.headerValid && this.known && this.segmentsInRecords.size > 0)
       await this.checkpoint({ segment, end }, sync);
-    else await sync(segment);
+    else {
+      await sync(segment);
+      // No record to retire (a run of large appends, an import): the synced segment is all the invariant
+      // needs, so a record may continue at `end` without a synced header rewrite (a second synced write
+      // each batch). The header's older mark only makes another process checkpoint before its first record.
+      if (this.known && this.segmentsInRecords.size === 0) this.covered = { segment, end };
+    }
   }
 
   /**

@@ -118,7 +118,8 @@ class AppendPlan {
     const retry = this.findRetry(request, current);
     if (retry !== undefined) return retry;
     checkExpected(stream, request.expected, current);
-    let batchPlaced = this.placedInBatch.get(stream);
+    // Looked up at the first id the caller chose: an import of a million events without ids never does.
+    let batchPlaced: Map<string, Placed> | undefined;
     // Only an atomic unit can take a request back; the ids it placed are noted for that.
     const ids: string[] | undefined = this.undo === undefined ? undefined : [];
     if (ids !== undefined) this.undo?.push({ stream, revision: this.lastRevision.get(stream), ids });
@@ -139,6 +140,7 @@ class AppendPlan {
       };
       this.events.push(encodable);
       if (event.idGiven) {
+        batchPlaced ??= this.placedInBatch.get(stream);
         if (batchPlaced === undefined)
           this.placedInBatch.set(stream, (batchPlaced = new Map<string, Placed>()));
         batchPlaced.set(event.id, { content: event, position: encodable.position });
@@ -174,10 +176,11 @@ class AppendPlan {
   private findRetry(request: AppendRequest, current: number): AppendResult | undefined {
     // Most appends give no ids (the store makes them): nothing to look up, nothing to allocate.
     let found: Placed[] | undefined;
-    const batchPlaced = this.placedInBatch.get(request.stream);
+    let batchPlaced: Map<string, Placed> | undefined | null = null;
     for (let i = 0; i < request.events.length; i++) {
       const event = request.events[i]!;
       if (!event.idGiven) continue;
+      if (batchPlaced === null) batchPlaced = this.placedInBatch.get(request.stream);
       const stored = batchPlaced?.get(event.id) ?? this.stored.findId(request.stream, event.id);
       if (stored === undefined) continue;
       const { content } = stored;

@@ -59,24 +59,32 @@ function writeChecksumSuffix(target: Buffer, at: number, crc: number): number {
 
 /** Encodes events into one buffer of complete lines, so that a whole batch is a single write. */
 export function encodeLines(heads: readonly string[]): { bytes: Buffer; lineEnds: Uint32Array } {
-  let total = 0;
-  const lengths = new Uint32Array(heads.length);
-  for (let i = 0; i < heads.length; i++) {
-    const length = Buffer.byteLength(heads[i]!);
-    lengths[i] = length;
-    total += length + CHECKSUM_SUFFIX_BYTES + 1;
-  }
-  const bytes = Buffer.allocUnsafe(total);
+  // Sized as if every character were one byte (JSON lines mostly are): measuring each line's UTF-8 length
+  // first would read every line twice. A line of wider characters that does not fit grows the buffer.
+  let estimate = 0;
+  for (const head of heads) estimate += head.length + CHECKSUM_SUFFIX_BYTES + 1;
+  let bytes = Buffer.allocUnsafe(estimate);
   const lineEnds = new Uint32Array(heads.length);
   let at = 0;
   for (let i = 0; i < heads.length; i++) {
-    const length = lengths[i]!;
-    bytes.write(heads[i]!, at, length, 'utf8');
+    const head = heads[i]!;
+    const room = bytes.length - at - CHECKSUM_SUFFIX_BYTES - 1;
+    let length = bytes.write(head, at, Math.max(room, 0), 'utf8');
+    // A write stops short only where the next character's bytes do not fit, within 3 bytes of the end.
+    if (length > room - 4) {
+      const needed = Buffer.byteLength(head);
+      if (needed > length) {
+        const grown = Buffer.allocUnsafe(Math.max(bytes.length * 2, at + needed + estimate));
+        bytes.copy(grown, 0, 0, at);
+        bytes = grown;
+        length = bytes.write(head, at, needed, 'utf8');
+      }
+    }
     const crc = crc32c(bytes.subarray(at, at + length));
     at = writeChecksumSuffix(bytes, at + length, crc);
     lineEnds[i] = at;
   }
-  return { bytes, lineEnds };
+  return { bytes: at === bytes.length ? bytes : bytes.subarray(0, at), lineEnds };
 }
 
 /** Bytes a line takes on disk, newline included, for the size limit check before encoding. */

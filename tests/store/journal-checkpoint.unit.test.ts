@@ -212,4 +212,41 @@ describe('journal checkpoints', () => {
       }
     }
   });
+  it('after large appends with no record to retire, sync them in place only; a small append after them still survives a loss', async () => {
+    const dir = tempDir();
+    const copy = tempDir();
+    await initEventFolder(dir);
+    const store = await openEventStore(dir, { watch: false });
+    let acknowledged;
+    try {
+      // ~250 KiB each, over the 160 KiB above which an append is synced in its segment.
+      const large = (stream: string): Promise<unknown> =>
+        store.appendToStream(
+          stream,
+          Array.from({ length: 850 }, (_, i) => payload(i)),
+        );
+      await store.appendToStream('note-0', [payload(0)]);
+      await large('note-1');
+      const after = readJournal(dir).generation;
+      await large('note-2');
+      await large('note-3');
+      // Nothing was journaled since the checkpoint: no header rewrite (no new generation) for these.
+      expect(readJournal(dir)).toEqual({ generation: after, records: [] });
+      await store.appendToStream('note-4', [payload(1)]);
+      expect(readJournal(dir).generation).toBe(after);
+      acknowledged = await readEverything(store);
+      copyAsOnDisk(dir, copy);
+    } finally {
+      await store.close();
+    }
+    expect(journaledLines(copy)).toBe(1);
+    loseLastLines(lastSegment(copy), 1, 'truncate', 0);
+    const reopened = await openEventStore(copy, { watch: false });
+    try {
+      expect(await readEverything(reopened)).toEqual(acknowledged);
+    } finally {
+      await reopened.close();
+    }
+    expect((await verifyEventFolder(copy)).sound).toBe(true);
+  });
 });

@@ -144,6 +144,33 @@ describe('event lines', () => {
     );
   });
 
+  it('encode a batch byte for byte as its lines one by one, whatever mix of one- and many-byte characters', () => {
+    // A batch's buffer is sized for one byte a character and grows for wider ones, mid-line included.
+    // (At least two characters: the checksum check takes no shorter line for an event.)
+    const head = fc.oneof(
+      fc.string({ unit: 'grapheme-ascii', minLength: 2, maxLength: 300 }),
+      fc.string({ unit: 'binary', minLength: 2, maxLength: 300 }),
+      fc.string({ unit: 'grapheme', minLength: 2, maxLength: 100 }),
+    );
+    fc.assert(
+      fc.property(fc.array(head, { minLength: 1, maxLength: 40 }), (heads) => {
+        const { bytes, lineEnds } = encodeLines(heads);
+        const oneByOne = heads.map((line) => encodeLines([line]).bytes);
+        expect(bytes.equals(Buffer.concat(oneByOne))).toBe(true);
+        let end = 0;
+        for (const [i, line] of oneByOne.entries()) {
+          const start = end;
+          end += line.length;
+          expect(lineEnds[i]).toBe(end);
+          expect(line.subarray(0, line.length - CHECKSUM_SUFFIX_BYTES - 1).toString('utf8')).toBe(
+            Buffer.from(heads[i]!, 'utf8').toString('utf8'),
+          );
+          expect(checkLineChecksum(bytes, start, end - 1)).toEqual({ ok: true });
+        }
+      }),
+    );
+  });
+
   it('keep a lone UTF-16 surrogate in a name, written as an escape', () => {
     const event: LineEvent = {
       position: 1,

@@ -123,8 +123,9 @@ async function record(
   tally: ImportTally,
   options: ImportOptions,
 ): Promise<void> {
-  for (const [i, result] of results.entries()) {
+  for (let i = 0; i < results.length; i++) {
     const append = appends[i]!;
+    const result = results[i]!;
     tally.add(append, result);
     if (options.json) {
       await printJson({
