@@ -1,5 +1,6 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import { normalizeTag } from '../../../shared/journal/index.js';
+import { arrayJsonPieces, indexJsonPieces } from './index-json.js';
 import { excerptOf } from './search-excerpt.js';
 import {
   entryOfRow,
@@ -154,6 +155,22 @@ export class MessageIndex {
   toData(): MessageIndexData {
     return { entries: [...this.fold.entries.values()].map(entryRow), index: this.search.toJSON() };
   }
+
+  /**
+   * `JSON.stringify(this.toData())` in pieces of about a megabyte, for saving: the whole text at once
+   * would double the worker's memory while it is written.
+   */
+  *dataJsonPieces(): Generator<string> {
+    yield '{"entries":';
+    yield* arrayJsonPieces(rowsOf(this.fold.entries.values()));
+    yield ',"index":';
+    yield* indexJsonPieces(this.search);
+    yield '}';
+  }
+}
+
+function* rowsOf(entries: Iterable<SearchEntry>): Generator<EntryRow> {
+  for (const entry of entries) yield entryRow(entry);
 }
 
 function documentOf(entry: SearchEntry): IndexedDocument {
