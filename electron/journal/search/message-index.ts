@@ -1,12 +1,13 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import { normalizeTag } from '../../../shared/journal/index.js';
+import { withCompactPostings } from './compact-postings.js';
 import { arrayJsonPieces, indexJsonPieces } from './index-json.js';
 import { excerptOf } from './search-excerpt.js';
 import {
-  entryOfRow,
   entryRow,
   SearchEntries,
   tagsOfEntry,
+  timeOf,
   type EntryRow,
   type IndexChange,
   type SearchEntry,
@@ -72,15 +73,12 @@ export class MessageIndex {
   private constructor(private readonly search: MiniSearch<IndexedDocument>) {}
 
   static empty(): MessageIndex {
-    return new MessageIndex(new MiniSearch(OPTIONS));
+    return new MessageIndex(withCompactPostings(new MiniSearch(OPTIONS)));
   }
 
   static load(data: MessageIndexData): MessageIndex {
-    const index = new MessageIndex(MiniSearch.loadJS(data.index, OPTIONS));
-    for (const row of data.entries) {
-      const entry = entryOfRow(row);
-      index.fold.entries.set(entry.message, entry);
-    }
+    const index = new MessageIndex(withCompactPostings(MiniSearch.loadJS(data.index, OPTIONS)));
+    for (const row of data.entries) index.fold.restore(row);
     return index;
   }
 
@@ -142,7 +140,7 @@ export class MessageIndex {
     const hits = ordered.slice(query.offset, query.offset + query.limit).map(({ entry, result }) => ({
       message: entry.message,
       channel: entry.channel,
-      at: entry.at,
+      at: timeOf(entry),
       score: result.score,
       excerpt: excerptOf(entry.text, new Set(result.terms)),
       tags: tagsOfEntry(entry),
