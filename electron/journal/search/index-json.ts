@@ -23,8 +23,11 @@ interface MiniSearchFields {
   readonly _dirtCount: number;
 }
 
-/** Terms turned into JSON at once (each with its postings): about a megabyte of text. */
-const TERMS_A_SLICE = 2_000;
+/**
+ * Postings turned into JSON at once, at most (unless one term has more): about half a megabyte of text.
+ * Counted in postings, not terms, because a common word alone occurs in most messages.
+ */
+const POSTINGS_A_SLICE = 50_000;
 
 function fieldsOf(index: MiniSearch<never>): MiniSearchFields {
   const fields = index as unknown as Partial<MiniSearchFields>;
@@ -43,7 +46,10 @@ function fieldsOf(index: MiniSearch<never>): MiniSearchFields {
 }
 
 /** The index as JSON text, in pieces that joined are `JSON.stringify(index.toJSON())`. */
-export function* indexJsonPieces<T>(index: MiniSearch<T>): Generator<string> {
+export function* indexJsonPieces<T>(
+  index: MiniSearch<T>,
+  postingsASlice = POSTINGS_A_SLICE,
+): Generator<string> {
   const fields = fieldsOf(index as unknown as MiniSearch<never>);
   yield '{"documentCount":';
   yield JSON.stringify(fields._documentCount);
@@ -63,19 +69,24 @@ export function* indexJsonPieces<T>(index: MiniSearch<T>): Generator<string> {
   yield JSON.stringify(fields._dirtCount);
   yield ',"index":[';
   let slice: [string, Record<number, Record<number, number>>][] = [];
+  let postings = 0;
   let first = true;
   const flush = (): string => {
     const text = JSON.stringify(slice);
     const piece = `${first ? '' : ','}${text.slice(1, -1)}`;
     first = false;
     slice = [];
+    postings = 0;
     return piece;
   };
   for (const [term, fieldIndex] of fields._index) {
+    let size = 0;
+    for (const freqs of fieldIndex.values()) size += freqs.size;
+    if (postings > 0 && postings + size > postingsASlice) yield flush();
     const data: Record<number, Record<number, number>> = {};
     for (const [fieldId, freqs] of fieldIndex) data[fieldId] = Object.fromEntries(freqs);
     slice.push([term, data]);
-    if (slice.length >= TERMS_A_SLICE) yield flush();
+    postings += size;
   }
   if (slice.length > 0) yield flush();
   yield '],"serializationVersion":2}';

@@ -28,9 +28,12 @@ export async function writeSearchCache(
   const handle = await fs.open(temp, 'wx');
   let bytes = 0;
   try {
+    // One buffer for every write: a fresh one per megabyte would leave freed memory the allocator keeps.
+    const buffer = Buffer.allocUnsafeSlow(WRITE_CHUNK * 3 + 1024);
     let pending = `${JSON.stringify(header)}\n`;
     const write = async (): Promise<void> => {
-      const chunk = Buffer.from(pending);
+      const size = Buffer.byteLength(pending);
+      const chunk = size <= buffer.length ? buffer.subarray(0, buffer.write(pending)) : Buffer.from(pending);
       pending = '';
       bytes += chunk.length;
       await handle.write(chunk);
