@@ -100,12 +100,24 @@ export class Postings implements Map<number, number> {
     }
   }
 
+  // keys() and values() walk the slots themselves: MiniSearch scores a query by iterating keys(), and a
+  // pair allocated for each of tens of thousands of postings would be most of that time.
   *keys(): MapIterator<number> {
-    for (const [id] of this.entries()) yield id;
+    for (let at = 0; at < this.slots.length; at++) {
+      const slot = this.slots[at]!;
+      if (slot % SLOT === 0) continue;
+      this.cursor = at;
+      yield idOf(slot);
+    }
   }
 
   *values(): MapIterator<number> {
-    for (const [, count] of this.entries()) yield count;
+    for (let at = 0; at < this.slots.length; at++) {
+      const slot = this.slots[at]!;
+      if (slot % SLOT === 0) continue;
+      this.cursor = at;
+      yield this.countAt(at, idOf(slot))!;
+    }
   }
 
   [Symbol.iterator](): MapIterator<[number, number]> {

@@ -118,11 +118,15 @@ export class MessageIndex {
     const accept = filterOf(query);
     const entryOf = (result: SearchResult): SearchEntry | undefined => {
       const entry = this.fold.entries.get(result.id as string);
-      return entry !== undefined && !entry.deleted && accept(entry) ? entry : undefined;
+      return entry !== undefined && !entry.deleted && (accept === undefined || accept(entry))
+        ? entry
+        : undefined;
     };
+    // Without filters every result is kept (deleted messages are not in MiniSearch): a common word
+    // matches tens of thousands of messages, and looking each up once more costs a good part of a query.
     const exact = this.search.search(query.query, {
       prefix: lastWordAsPrefix,
-      filter: (result) => entryOf(result) !== undefined,
+      ...(accept === undefined ? {} : { filter: (result: SearchResult) => entryOf(result) !== undefined }),
     });
     let typos: SearchResult[] = [];
     if (exact.length < TYPOS_BELOW && terms.some((term) => typoDistance(term) !== false)) {
@@ -190,7 +194,11 @@ function newestFirst(
   entryOf: (result: SearchResult) => SearchEntry | undefined,
 ): Ranked[] {
   if (count <= 0) return [];
-  const ranked = results.map((result) => ({ entry: entryOf(result)!, result }));
+  const ranked: Ranked[] = [];
+  for (const result of results) {
+    const entry = entryOf(result);
+    if (entry !== undefined) ranked.push({ entry, result });
+  }
   let kept = ranked;
   if (ranked.length > count) {
     const times = Float64Array.from(ranked, ({ entry }) => entry.atMs).sort();
@@ -200,7 +208,17 @@ function newestFirst(
   return kept.sort((a, b) => b.entry.atMs - a.entry.atMs).slice(0, count);
 }
 
-function filterOf(query: SearchQuery): (entry: SearchEntry) => boolean {
+/** The query's filters as one test, or undefined when it has none. */
+function filterOf(query: SearchQuery): ((entry: SearchEntry) => boolean) | undefined {
+  if (
+    query.channels === undefined &&
+    (query.tags ?? []).length === 0 &&
+    query.from === undefined &&
+    query.to === undefined &&
+    query.hasAttachment === undefined
+  ) {
+    return undefined;
+  }
   const channels = query.channels === undefined ? undefined : new Set(query.channels);
   const tags = (query.tags ?? []).map((tag) => normalizeTag(tag) ?? tag.toLowerCase());
   const from = query.from === undefined ? -Infinity : Date.parse(query.from);
