@@ -29,9 +29,7 @@ export class Postings implements Map<number, number> {
     return this.slots.length - this.removed;
   }
 
-  get [Symbol.toStringTag](): string {
-    return 'Postings';
-  }
+  readonly [Symbol.toStringTag] = 'Postings';
 
   get(id: number): number | undefined {
     const at = this.find(id);

@@ -29,7 +29,7 @@ interface MiniSearchFields {
  */
 const POSTINGS_A_SLICE = 50_000;
 
-function fieldsOf(index: MiniSearch<never>): MiniSearchFields {
+function fieldsOf<T>(index: MiniSearch<T>): MiniSearchFields {
   const fields = index as unknown as Partial<MiniSearchFields>;
   if (
     fields._index === undefined ||
@@ -50,7 +50,7 @@ export function* indexJsonPieces<T>(
   index: MiniSearch<T>,
   postingsASlice = POSTINGS_A_SLICE,
 ): Generator<string> {
-  const fields = fieldsOf(index as unknown as MiniSearch<never>);
+  const fields = fieldsOf(index);
   yield '{"documentCount":';
   yield JSON.stringify(fields._documentCount);
   yield ',"nextId":';

@@ -80,7 +80,7 @@ describe('compact postings', () => {
     await Promise.all([plain.vacuum(), compact.vacuum()]);
     expect(answers(compact)).toEqual(answers(plain));
     expect(JSON.stringify(compact.toJSON())).toBe(JSON.stringify(plain.toJSON()));
-    const loaded = withCompactPostings(MiniSearch.loadJS(compact.toJSON(), options));
+    const loaded = withCompactPostings(MiniSearch.loadJS<(typeof docs)[number]>(compact.toJSON(), options));
     expect(answers(loaded)).toEqual(answers(plain));
   });
 });
