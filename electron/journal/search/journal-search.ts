@@ -18,6 +18,12 @@ export interface JournalSearchOptions {
 
 const SAVE_EVERY_MS = 30_000;
 /**
+ * Batches of events handed to the worker and not yet indexed, at most: while the worker indexes one, the
+ * main thread reads and parses the next ones from the log (on another core), rather than wait for each
+ * batch's answer before reading on. Few enough that a slow worker still holds the feed back.
+ */
+const BATCHES_IN_FLIGHT = 3;
+/**
  * A search while the index catches up waits this long for it first: a small journal opened a moment ago
  * is complete by then, and a large one answers with what it has (and its status says so) rather than
  * keep the page waiting for a rebuild.
@@ -43,6 +49,10 @@ export class JournalSearch {
   private readonly saveTimer: NodeJS.Timeout;
   private saving: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Batches handed to the worker, oldest first; each settles once it is indexed and counted as covered. */
+  private readonly inFlight: Promise<void>[] = [];
+  /** Bumped by a rebuild or restart, so that batches of the old feed never move the covered position. */
+  private generation = 0;
   private readonly cacheFile: string;
   private readonly statusListeners = new Set<(status: ReadModelStatus) => void>();
 
@@ -110,6 +120,8 @@ export class JournalSearch {
   async rebuild(): Promise<void> {
     this.subscription?.close();
     this.subscription = undefined;
+    this.generation++;
+    await this.drained();
     await this.saving;
     await fs.rm(this.cacheFile, { force: true });
     await this.worker.request({ kind: 'reset' });
@@ -178,20 +190,44 @@ export class JournalSearch {
       (error) => this.fault(error),
     );
     this.subscription = subscription;
-    void subscription.caughtUp.then(() => {
+    void subscription.caughtUp.then(async () => {
+      await this.drained();
       if (this.subscription !== subscription || this.state === 'faulted') return;
       this.setState('live');
       void this.save();
     });
   }
 
+  /**
+   * Hands a batch to the worker and returns at once unless BATCHES_IN_FLIGHT are still being indexed; the
+   * covered position moves when the worker has indexed the batch (it answers in order, so it never moves
+   * backwards). A batch the worker fails on faults the index, as a failed delivery does.
+   */
   private async deliver(events: readonly RecordedEvent[], covered: number): Promise<void> {
-    if (events.length > 0) {
-      await this.worker.request({
-        kind: 'apply',
-        events: events.map((event) => ({ type: event.type, data: event.data })),
-      });
-    }
+    const generation = this.generation;
+    const applied =
+      events.length === 0
+        ? Promise.resolve()
+        : this.worker.request({
+            kind: 'apply',
+            events: events.map((event) => ({ type: event.type, data: event.data })),
+          });
+    const previous = this.inFlight.at(-1) ?? Promise.resolve();
+    const step = Promise.all([previous, applied]).then(() => {
+      if (generation === this.generation && this.state !== 'faulted') this.advance(covered);
+    });
+    const settled = step.catch((error: unknown) => this.fault(error));
+    this.inFlight.push(settled);
+    void settled.then(() => this.inFlight.splice(this.inFlight.indexOf(settled), 1));
+    if (this.inFlight.length >= BATCHES_IN_FLIGHT) await this.inFlight[0];
+  }
+
+  /** Resolves once every batch handed over so far has been indexed (or has failed). */
+  private async drained(): Promise<void> {
+    await this.inFlight.at(-1);
+  }
+
+  private advance(covered: number): void {
     if (covered <= this.covered) return;
     this.covered = covered;
     this.announce();
@@ -232,7 +268,9 @@ export class JournalSearch {
 
   /** After a fault, the next search starts a new worker from the saved index (or the log). */
   private async restart(): Promise<void> {
+    this.generation++;
     await this.worker.terminate();
+    await this.drained();
     this.error = null;
     this.covered = 0;
     this.saved = -1;

@@ -1,11 +1,13 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import { normalizeTag } from '../../../shared/journal/index.js';
+import { withCompactPostings } from './compact-postings.js';
+import { arrayJsonPieces, indexJsonPieces } from './index-json.js';
 import { excerptOf } from './search-excerpt.js';
 import {
-  entryOfRow,
   entryRow,
   SearchEntries,
   tagsOfEntry,
+  timeOf,
   type EntryRow,
   type IndexChange,
   type SearchEntry,
@@ -71,15 +73,12 @@ export class MessageIndex {
   private constructor(private readonly search: MiniSearch<IndexedDocument>) {}
 
   static empty(): MessageIndex {
-    return new MessageIndex(new MiniSearch(OPTIONS));
+    return new MessageIndex(withCompactPostings(new MiniSearch(OPTIONS)));
   }
 
   static load(data: MessageIndexData): MessageIndex {
-    const index = new MessageIndex(MiniSearch.loadJS(data.index, OPTIONS));
-    for (const row of data.entries) {
-      const entry = entryOfRow(row);
-      index.fold.entries.set(entry.message, entry);
-    }
+    const index = new MessageIndex(withCompactPostings(MiniSearch.loadJS(data.index, OPTIONS)));
+    for (const row of data.entries) index.fold.restore(row);
     return index;
   }
 
@@ -119,11 +118,15 @@ export class MessageIndex {
     const accept = filterOf(query);
     const entryOf = (result: SearchResult): SearchEntry | undefined => {
       const entry = this.fold.entries.get(result.id as string);
-      return entry !== undefined && !entry.deleted && accept(entry) ? entry : undefined;
+      return entry !== undefined && !entry.deleted && (accept === undefined || accept(entry))
+        ? entry
+        : undefined;
     };
+    // Without filters every result is kept (deleted messages are not in MiniSearch): a common word
+    // matches tens of thousands of messages, and looking each up once more costs a good part of a query.
     const exact = this.search.search(query.query, {
       prefix: lastWordAsPrefix,
-      filter: (result) => entryOf(result) !== undefined,
+      ...(accept === undefined ? {} : { filter: (result: SearchResult) => entryOf(result) !== undefined }),
     });
     let typos: SearchResult[] = [];
     if (exact.length < TYPOS_BELOW && terms.some((term) => typoDistance(term) !== false)) {
@@ -141,7 +144,7 @@ export class MessageIndex {
     const hits = ordered.slice(query.offset, query.offset + query.limit).map(({ entry, result }) => ({
       message: entry.message,
       channel: entry.channel,
-      at: entry.at,
+      at: timeOf(entry),
       score: result.score,
       excerpt: excerptOf(entry.text, new Set(result.terms)),
       tags: tagsOfEntry(entry),
@@ -154,6 +157,22 @@ export class MessageIndex {
   toData(): MessageIndexData {
     return { entries: [...this.fold.entries.values()].map(entryRow), index: this.search.toJSON() };
   }
+
+  /**
+   * `JSON.stringify(this.toData())` in pieces of about a megabyte, for saving: the whole text at once
+   * would double the worker's memory while it is written.
+   */
+  *dataJsonPieces(): Generator<string> {
+    yield '{"entries":';
+    yield* arrayJsonPieces(rowsOf(this.fold.entries.values()));
+    yield ',"index":';
+    yield* indexJsonPieces(this.search);
+    yield '}';
+  }
+}
+
+function* rowsOf(entries: Iterable<SearchEntry>): Generator<EntryRow> {
+  for (const entry of entries) yield entryRow(entry);
 }
 
 function documentOf(entry: SearchEntry): IndexedDocument {
@@ -175,7 +194,11 @@ function newestFirst(
   entryOf: (result: SearchResult) => SearchEntry | undefined,
 ): Ranked[] {
   if (count <= 0) return [];
-  const ranked = results.map((result) => ({ entry: entryOf(result)!, result }));
+  const ranked: Ranked[] = [];
+  for (const result of results) {
+    const entry = entryOf(result);
+    if (entry !== undefined) ranked.push({ entry, result });
+  }
   let kept = ranked;
   if (ranked.length > count) {
     const times = Float64Array.from(ranked, ({ entry }) => entry.atMs).sort();
@@ -185,7 +208,17 @@ function newestFirst(
   return kept.sort((a, b) => b.entry.atMs - a.entry.atMs).slice(0, count);
 }
 
-function filterOf(query: SearchQuery): (entry: SearchEntry) => boolean {
+/** The query's filters as one test, or undefined when it has none. */
+function filterOf(query: SearchQuery): ((entry: SearchEntry) => boolean) | undefined {
+  if (
+    query.channels === undefined &&
+    (query.tags ?? []).length === 0 &&
+    query.from === undefined &&
+    query.to === undefined &&
+    query.hasAttachment === undefined
+  ) {
+    return undefined;
+  }
   const channels = query.channels === undefined ? undefined : new Set(query.channels);
   const tags = (query.tags ?? []).map((tag) => normalizeTag(tag) ?? tag.toLowerCase());
   const from = query.from === undefined ? -Infinity : Date.parse(query.from);

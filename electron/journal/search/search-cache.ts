@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_DIR } from '../../store/folder-layout.js';
-import { writeFileAtomic } from '../../store/atomic-file.js';
+import { randomBytes } from 'node:crypto';
+import { syncDirectory } from '../../store/atomic-file.js';
 import { SEARCH_INDEX_VERSION, type MessageIndexData } from './message-index.js';
 import type { SearchCacheHeader } from './search-worker-protocol.js';
 
@@ -13,18 +14,56 @@ export function searchCacheFile(folder: string): string {
 /**
  * The cache file is a header line (SearchCacheHeader) and then the index's data as one line of JSON, so
  * that the header is read and checked without parsing the rest; it is written to a temp file, fsynced and
- * renamed, so a crash leaves the old file or the new one.
+ * renamed, so a crash leaves the old file or the new one. The data comes in pieces (`dataJson`, joined:
+ * `JSON.stringify(data)`) and is written as it comes, so that a save never holds the whole text.
  */
 export async function writeSearchCache(
   file: string,
   header: SearchCacheHeader,
-  data: MessageIndexData,
+  dataJson: Iterable<string>,
 ): Promise<number> {
-  const text = `${JSON.stringify(header)}\n${JSON.stringify(data)}\n`;
   await fs.mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, text);
-  return Buffer.byteLength(text);
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Exclusive: never through a link someone planted under the temp file's name.
+  const handle = await fs.open(temp, 'wx');
+  let bytes = 0;
+  try {
+    // One buffer for every write: a fresh one per megabyte would leave freed memory the allocator keeps.
+    const buffer = Buffer.allocUnsafeSlow(WRITE_CHUNK * 3 + 1024);
+    let pending = `${JSON.stringify(header)}\n`;
+    const write = async (): Promise<void> => {
+      const size = Buffer.byteLength(pending);
+      const chunk = size <= buffer.length ? buffer.subarray(0, buffer.write(pending)) : Buffer.from(pending);
+      pending = '';
+      bytes += chunk.length;
+      await handle.write(chunk);
+    };
+    for (const piece of dataJson) {
+      pending += piece;
+      if (pending.length >= WRITE_CHUNK) await write();
+    }
+    pending += '\n';
+    await write();
+    await handle.sync();
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    // A full disk (ENOSPC) must not leave a half-written temp file behind.
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  try {
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  await syncDirectory(path.dirname(file));
+  return bytes;
 }
+
+/** Characters of JSON gathered before a write: large enough for few system calls, small beside the index. */
+const WRITE_CHUNK = 1 << 20;
 
 /**
  * The saved index, or undefined when there is none this code can use (missing, cut short, damaged, or

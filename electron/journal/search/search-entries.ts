@@ -7,8 +7,10 @@ import { readJournalEvent, type JournalEvent } from '../../../shared/journal/ind
 export interface SearchEntry {
   readonly message: string;
   readonly channel: string;
-  /** `at` of the post, and the same in milliseconds (for date filters and ordering). */
-  readonly at: string;
+  /**
+   * `at` of the post in milliseconds (for date filters and ordering). Journal times are exactly what
+   * toISOString writes, so `timeOf` gives `at` back; 100,000 strings of it are not kept.
+   */
   readonly atMs: number;
   text: string;
   textTags: readonly string[];
@@ -38,6 +40,15 @@ export const SEARCHED_EVENT_TYPES = [
   'TagRemoved',
 ] as const;
 
+/** `at` of an entry's post, as the event wrote it. */
+export function timeOf(entry: SearchEntry): string {
+  return new Date(entry.atMs).toISOString();
+}
+
+/** Shared by the entries without tags (most): an empty array is 32 bytes, 100,000 of them 3 MB. */
+const NO_TAGS: readonly string[] = Object.freeze([]);
+const tagsOrNone = (tags: readonly string[]): readonly string[] => (tags.length === 0 ? NO_TAGS : tags);
+
 /** Every tag of an entry: from its text, then added by hand. */
 export function tagsOfEntry(entry: SearchEntry): string[] {
   return [...new Set([...entry.textTags, ...entry.addedTags])];
@@ -50,6 +61,8 @@ export function tagsOfEntry(entry: SearchEntry): string[] {
  */
 export class SearchEntries {
   readonly entries = new Map<string, SearchEntry>();
+  /** Each channel id once: every event's JSON would otherwise give each entry a copy of it. */
+  private readonly channels = new Map<string, string>();
   /** Journal events skipped because they could not be read. */
   unreadable = 0;
 
@@ -66,12 +79,11 @@ export class SearchEntries {
       if (this.entries.has(data.message)) return undefined;
       const entry: SearchEntry = {
         message: data.message,
-        channel: data.channel,
-        at: data.at,
+        channel: this.channel(data.channel),
         atMs: Date.parse(data.at),
         text: data.text,
-        textTags: data.tags,
-        addedTags: [],
+        textTags: tagsOrNone(data.tags),
+        addedTags: NO_TAGS,
         attachments: data.attachments.length,
         deleted: false,
       };
@@ -84,7 +96,7 @@ export class SearchEntries {
     switch (event.type) {
       case 'MessageEdited':
         entry.text = event.data.text;
-        entry.textTags = event.data.tags;
+        entry.textTags = tagsOrNone(event.data.tags);
         entry.attachments = event.data.attachments.length;
         break;
       case 'MessageDeleted':
@@ -101,12 +113,24 @@ export class SearchEntries {
         break;
       case 'TagRemoved':
         if (!entry.addedTags.includes(event.data.tag)) return undefined;
-        entry.addedTags = entry.addedTags.filter((tag) => tag !== event.data.tag);
+        entry.addedTags = tagsOrNone(entry.addedTags.filter((tag) => tag !== event.data.tag));
         break;
       default:
         return undefined;
     }
     return entry.deleted ? undefined : { kind: 'index', entry };
+  }
+
+  /** Adds an entry saved in the cache. */
+  restore(row: EntryRow): void {
+    const entry = { ...entryOfRow(row), channel: this.channel(row[1]) };
+    this.entries.set(entry.message, entry);
+  }
+
+  private channel(id: string): string {
+    let known = this.channels.get(id);
+    if (known === undefined) this.channels.set(id, (known = id));
+    return known;
   }
 }
 
@@ -126,7 +150,7 @@ export function entryRow(entry: SearchEntry): EntryRow {
   return [
     entry.message,
     entry.channel,
-    entry.at,
+    timeOf(entry),
     entry.text,
     entry.textTags,
     entry.addedTags,
@@ -140,11 +164,10 @@ export function entryOfRow(row: EntryRow): SearchEntry {
   return {
     message,
     channel,
-    at,
     atMs: Date.parse(at),
     text,
-    textTags,
-    addedTags,
+    textTags: tagsOrNone(textTags),
+    addedTags: tagsOrNone(addedTags),
     attachments,
     deleted: deleted === 1,
   };

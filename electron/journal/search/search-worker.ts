@@ -59,7 +59,7 @@ async function handle(request: SearchRequest): Promise<SearchAnswers[SearchReque
         ...request.header,
         messages: index.size,
       } as const;
-      return { bytes: await writeSearchCache(request.file, header, index.toData()) };
+      return { bytes: await writeSearchCache(request.file, header, index.dataJsonPieces()) };
     }
     case 'memory': {
       // Under --expose-gc (the benchmark) garbage is collected first: what is left is the index.
