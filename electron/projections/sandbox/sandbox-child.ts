@@ -9,6 +9,7 @@ import { importRefusedInContext, SandboxFold } from '../sandbox.js';
 import { ChildChannel } from './child-channel.js';
 import { ChildInput } from './child-input.js';
 import { megabytes, type Frame } from './frames.js';
+import { linesText } from './line-text.js';
 import {
   MAX_HEADER_BYTES,
   maxBodyBytes,
@@ -266,7 +267,7 @@ async function foldTo(
       const next = await input.next(target);
       if ('end' in next) break;
       const { last } = next.lines.header as { last: number };
-      call(fold, 'feed', target, next.lines.body.toString('utf8'), to, last);
+      call(fold, 'feed', target, linesText(next.lines.body), to, last);
       continue;
     }
     const now = performance.now();
