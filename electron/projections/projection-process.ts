@@ -333,6 +333,8 @@ export class ProjectionProcess {
       next = await (feed.next ?? feed.lines.next());
     } catch (error) {
       // The log could not be read (a segment vanished): the fold stops where it is, and the runner says so.
+      // The next fold reads again (a feed read ahead would otherwise end every later fold here too).
+      if (this.feeds[target] === feed) this.dropFeed(target);
       this.channel.send({ op: 'input', fold, target, last: 0, end: true });
       void error;
       return;
