@@ -193,7 +193,8 @@ export function foldRuntime(
         continue;
       }
       // Positions the log skips have no event (the store's checked read left out their damaged lines).
-      passHoles(fold, Math.min(position - 1, upTo));
+      // Checked here first: almost every event follows the last one, and this runs for each.
+      if (position > fold.position + 1) passHoles(fold, Math.min(position - 1, upTo));
       if (position > upTo) return 1;
       const stream = record?.stream as string;
       const type = record?.type as string;
