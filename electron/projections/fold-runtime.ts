@@ -193,7 +193,8 @@ export function foldRuntime(
         continue;
       }
       // Positions the log skips have no event (the store's checked read left out their damaged lines).
-      passHoles(fold, Math.min(position - 1, upTo));
+      // Checked here first: almost every event follows the last one, and this runs for each.
+      if (position > fold.position + 1) passHoles(fold, Math.min(position - 1, upTo));
       if (position > upTo) return 1;
       const stream = record?.stream as string;
       const type = record?.type as string;
@@ -291,7 +292,7 @@ export function foldRuntime(
 
   let pending: unknown[] = [];
   function perform(): number | string {
-    const [op, a, b, c, d] = pending;
+    const [op, a, b, c, d, e, f, g] = pending;
     pending = [];
     switch (op) {
       case 'load':
@@ -300,46 +301,48 @@ export function foldRuntime(
       case 'reset':
         reset(a as string, b as string | null, c as number);
         return 0;
-      case 'watch':
-        // Before each fold: the path to watch (history) and its limit, and the holes already recorded.
-        path = a === null ? undefined : (parse(a as string) as unknown[]);
-        limit = typeof b === 'number' ? b : Infinity;
-        holeFloor = typeof c === 'number' ? c : 0;
-        announce = d === true;
+      case 'begin':
+        // A fold starts: (name, up to, path to watch or null, its limit, holes already recorded up to,
+        // announce, step budget); on with what is left of the fold's last input, then its first step.
+        path = c === null ? undefined : (parse(c as string) as unknown[]);
+        limit = typeof d === 'number' ? d : Infinity;
+        holeFloor = typeof e === 'number' ? e : 0;
+        announce = f === true;
         changes = [];
-        return 0;
+        resume(folds[a as string]);
+        upTo = b as number;
+        return step(g as number);
       case 'feed': {
-        // New input for a fold: (name, lines, up to, last position the lines cover).
+        // New input for a fold, then a step over it: (name, lines, up to, last position the lines cover,
+        // step budget). One call instead of two: each call starts the vm's timeout thread.
         const fold = folds[a as string];
         resume(fold);
         input = b as string;
         cursor = 0;
         upTo = c as number;
         last = d as number;
-        return 0;
+        return step(e as number);
       }
-      case 'extend':
-        // The same fold, further: on with what is left of its last input.
-        resume(folds[a as string]);
-        upTo = b as number;
-        return 0;
       case 'step':
         return step(a as number);
       case 'position':
         return folds[a as string]?.position ?? 0;
+      case 'outcome': {
+        // Where a fold ended, the holes it passed since it was last asked, and the watched changes.
+        const fold = folds[a as string];
+        const outcome = {
+          position: fold?.position ?? 0,
+          holes: { count: fold?.holeCount ?? 0, positions: fold?.holes ?? [] },
+          changes: b === true ? changes : undefined,
+        };
+        if (fold !== undefined) {
+          fold.holes = [];
+          fold.holeCount = 0;
+        }
+        return stringify(outcome);
+      }
       case 'state':
         return stateText(a as string);
-      case 'holes': {
-        // The holes a fold passed since it was last asked.
-        const fold = folds[a as string];
-        if (fold === undefined) return '{"count":0,"positions":[]}';
-        const found = stringify({ count: fold.holeCount, positions: fold.holes });
-        fold.holes = [];
-        fold.holeCount = 0;
-        return found;
-      }
-      case 'changes':
-        return stringify(changes);
       case 'fault':
         return fault;
       case 'skips':

@@ -65,9 +65,15 @@ interface Pending {
   readonly reject: (error: Error) => void;
 }
 
+/**
+ * A target's lines as the host reads them for it, from the position after the last it sent up to `until`.
+ * It outlives a fold when asked to read ahead (a catch-up folds the log in pieces, one a snapshot): the next
+ * piece's lines are then already read and sent, queued in the sandbox, so that the sandbox does not sit idle
+ * at every snapshot while the host reads and pipes the first chunk of the next piece.
+ */
 interface Feed {
-  readonly target: FoldTarget;
   readonly lines: AsyncGenerator<CheckedChunk>;
+  readonly until: number;
   next: Promise<IteratorResult<CheckedChunk>> | undefined;
 }
 
@@ -80,7 +86,9 @@ interface Feed {
  */
 export class ProjectionProcess {
   private readonly pending = new Map<number, Pending>();
-  private readonly feeds = new Map<number, Feed>();
+  private readonly feeds: Record<FoldTarget, Feed | undefined> = { live: undefined, scratch: undefined };
+  /** Where each target's current (or last) fold stops. */
+  private readonly foldTo: Record<FoldTarget, number> = { live: 0, scratch: 0 };
   /** The last position sent to each fold: where its next lines start. */
   private readonly fed: Record<FoldTarget, number> = { live: 0, scratch: 0 };
   private nextId = 1;
@@ -169,22 +177,30 @@ export class ProjectionProcess {
       readonly watch?: { readonly path: readonly (string | number)[]; readonly limit: number };
       readonly holesAfter?: number;
       readonly announce?: boolean;
+      /** Read the lines on past `to`, up to here: the next fold of the target goes on from `to`. */
+      readonly readAhead?: number;
     } = {},
   ): Promise<FoldOutcome> {
+    const { readAhead, ...sent } = options;
     const request: SandboxRequest = {
       op: 'fold',
       target,
       to,
-      ...options,
+      ...sent,
       ...(this.announcing ? { announce: true } : {}),
     };
-    // The id request() gives it: the sandbox asks for lines by it.
-    const id = this.nextId;
-    this.feeds.set(id, {
-      target,
-      lines: this.lines.readCheckedLines(this.fed[target] + 1, to),
-      next: undefined,
-    });
+    this.foldTo[target] = to;
+    const until = Math.max(to, readAhead ?? to);
+    const current = this.feeds[target];
+    // Lines already read ahead for this target continue where it stands; otherwise a read starts there.
+    if (current === undefined || current.until < to) {
+      this.dropFeed(target);
+      this.feeds[target] = {
+        lines: this.lines.readCheckedLines(this.fed[target] + 1, until),
+        until,
+        next: undefined,
+      };
+    }
     try {
       const body = await this.request(request);
       let outcome: FoldOutcome;
@@ -196,14 +212,21 @@ export class ProjectionProcess {
       this.known[target] = outcome.position;
       return outcome;
     } finally {
-      const feed = this.feeds.get(id);
-      this.feeds.delete(id);
-      void feed?.lines.return(undefined);
+      // A feed that reads no further than this fold has done its work (or the fold stopped early).
+      if ((this.feeds[target]?.until ?? Infinity) <= to) this.dropFeed(target);
     }
+  }
+
+  private dropFeed(target: FoldTarget): void {
+    const feed = this.feeds[target];
+    this.feeds[target] = undefined;
+    void feed?.lines.return(undefined);
   }
 
   /** Sets a fold's state (JSON text, or null for the initial state) and position. */
   async reset(target: FoldTarget, state: string | null, position: number): Promise<void> {
+    // Lines read for the old state do not follow the new one (the sandbox drops what it queued of them).
+    this.dropFeed(target);
     this.fed[target] = position;
     this.known[target] = position;
     await this.request({ op: 'reset', target, hasState: state !== null, position }, state ?? undefined);
@@ -271,8 +294,8 @@ export class ProjectionProcess {
         this.known[message.target] = message.position - 1;
         return;
       case 'more':
-        // It has folded everything it was sent.
-        this.known[message.target] = this.fed[message.target];
+        // It has taken everything it was sent (lines read ahead past the fold count from the next fold).
+        this.known[message.target] = Math.min(this.fed[message.target], this.foldTo[message.target]);
         void this.feed(message.fold, message.target);
         return;
       case 'answer':
@@ -300,8 +323,8 @@ export class ProjectionProcess {
 
   /** Sends the next chunk of lines a fold asked for, read through the store's checked path. */
   private async feed(fold: number, target: FoldTarget): Promise<void> {
-    const feed = this.feeds.get(fold);
-    if (feed?.target !== target) {
+    const feed = this.feeds[target];
+    if (feed === undefined) {
       this.channel.send({ op: 'input', fold, target, last: 0, end: true });
       return;
     }
@@ -310,13 +333,15 @@ export class ProjectionProcess {
       next = await (feed.next ?? feed.lines.next());
     } catch (error) {
       // The log could not be read (a segment vanished): the fold stops where it is, and the runner says so.
+      // The next fold reads again (a feed read ahead would otherwise end every later fold here too).
+      if (this.feeds[target] === feed) this.dropFeed(target);
       this.channel.send({ op: 'input', fold, target, last: 0, end: true });
       void error;
       return;
     }
     // The fold may have ended while its lines were read, and its target been reset since: the lines would
     // follow the old state, so they are not sent (the sandbox hears an end, and asks again if it needs to).
-    if (next.done === true || this.feeds.get(fold) !== feed) {
+    if (next.done === true || this.feeds[target] !== feed) {
       feed.next = undefined;
       this.channel.send({ op: 'input', fold, target, last: 0, end: true });
       return;
@@ -428,7 +453,7 @@ export class ProjectionProcess {
     this.dead = fault;
     for (const waiting of this.pending.values()) waiting.reject(fault);
     this.pending.clear();
-    for (const feed of this.feeds.values()) void feed.lines.return(undefined);
-    this.feeds.clear();
+    this.dropFeed('live');
+    this.dropFeed('scratch');
   }
 }

@@ -360,7 +360,11 @@ export class ProjectionRunner {
       const to = Math.min(this.store.lastPosition, nextSnapshotAt(this.live, this.every));
       worker.onProgress(this.options.onProgress);
       try {
-        const outcome = await worker.fold('live', to, { holesAfter: this.holesThrough });
+        // The lines of the pieces after this one are read and sent while it folds.
+        const outcome = await worker.fold('live', to, {
+          holesAfter: this.holesThrough,
+          readAhead: this.store.lastPosition,
+        });
         this.passedHoles(outcome);
         if (outcome.position < to) {
           throw new ProjectionFault(
