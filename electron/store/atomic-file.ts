@@ -8,6 +8,17 @@ import { randomBytes } from 'node:crypto';
  * itself is only durable once the directory entry is).
  */
 export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
+  await writeFileAtomicWith(target, (handle) => handle.writeFile(content));
+}
+
+/**
+ * writeFileAtomic for content written in pieces by `write` (a large file never held whole): its result is
+ * returned once the file is durable under its name.
+ */
+export async function writeFileAtomicWith<T>(
+  target: string,
+  write: (handle: fs.FileHandle) => Promise<T>,
+): Promise<T> {
   const temp = path.join(
     path.dirname(target),
     `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
@@ -15,8 +26,9 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
   // Exclusive: never through a link someone planted under the temp file's name.
   const handle = await fs.open(temp, 'wx');
   let failed: { error: unknown } | undefined;
+  let result: T | undefined;
   try {
-    await handle.writeFile(content);
+    result = await write(handle);
     await handle.sync();
   } catch (error) {
     failed = { error };
@@ -38,6 +50,7 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
     throw error;
   }
   await syncDirectory(path.dirname(target));
+  return result as T;
 }
 
 /** Makes created, renamed or removed entries of a directory durable. Windows cannot open directories; it needs none. */

@@ -1,8 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_DIR } from '../../store/folder-layout.js';
-import { randomBytes } from 'node:crypto';
-import { syncDirectory } from '../../store/atomic-file.js';
+import { writeFileAtomicWith } from '../../store/atomic-file.js';
 import { SEARCH_INDEX_VERSION, type MessageIndexData } from './message-index.js';
 import type { SearchCacheHeader } from './search-worker-protocol.js';
 
@@ -23,11 +22,8 @@ export async function writeSearchCache(
   dataJson: Iterable<string>,
 ): Promise<number> {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  // Exclusive: never through a link someone planted under the temp file's name.
-  const handle = await fs.open(temp, 'wx');
-  let bytes = 0;
-  try {
+  return writeFileAtomicWith(file, async (handle) => {
+    let bytes = 0;
     // One buffer for every write: a fresh one per megabyte would leave freed memory the allocator keeps.
     const buffer = Buffer.allocUnsafeSlow(WRITE_CHUNK * 3 + 1024);
     let pending = `${JSON.stringify(header)}\n`;
@@ -44,22 +40,8 @@ export async function writeSearchCache(
     }
     pending += '\n';
     await write();
-    await handle.sync();
-    await handle.close();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    // A full disk (ENOSPC) must not leave a half-written temp file behind.
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
-  try {
-    await fs.rename(temp, file);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
-  await syncDirectory(path.dirname(file));
-  return bytes;
+    return bytes;
+  });
 }
 
 /** Characters of JSON gathered before a write: large enough for few system calls, small beside the index. */
