@@ -18,6 +18,49 @@ const contentSecurityPolicyMeta = (): Plugin => ({
   ],
 });
 
+/**
+ * The journal's page is its own chunk (views load with their first use), but it is a journal folder's landing
+ * view: `<link rel="modulepreload">` tags let the browser fetch and compile it, and the chunks it imports,
+ * beside the app's bundle, instead of after the app has started and asked for it. A stream folder's page
+ * fetches them too but never runs them.
+ */
+const preloadLandingView = (entries: readonly string[]): Plugin => ({
+  name: 'eventfold:preload-landing-view',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (_html, { bundle }) => {
+      if (bundle === undefined) return [];
+      const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+      const files = new Set<string>();
+      const styles = new Set<string>();
+      const add = (file: string): void => {
+        if (files.has(file)) return;
+        files.add(file);
+        const chunk = chunks.find((candidate) => candidate.fileName === file);
+        for (const css of chunk?.viteMetadata?.importedCss ?? []) styles.add(css);
+        for (const imported of chunk?.imports ?? []) add(imported);
+      };
+      for (const entry of entries) {
+        const chunk = chunks.find((candidate) => candidate.facadeModuleId === resolve(root, entry));
+        if (chunk === undefined) throw new Error(`preload-landing-view: no chunk for ${entry}`);
+        add(chunk.fileName);
+      }
+      const main = chunks.find((candidate) => candidate.isEntry);
+      for (const shared of [main?.fileName, ...(main?.imports ?? [])]) if (shared) files.delete(shared);
+      // Its styles come as the stylesheets the chunk would add when it loads (they are scoped to its components).
+      const link = (rel: string, file: string) => ({
+        tag: 'link',
+        attrs: { rel, crossorigin: '', href: `./${file}` },
+        injectTo: 'head' as const,
+      });
+      return [
+        ...[...files].map((file) => link('modulepreload', file)),
+        ...[...styles].map((file) => link('stylesheet', file)),
+      ];
+    },
+  },
+});
+
 export default defineConfig({
   main: {
     build: {
@@ -49,7 +92,11 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     // Relative asset paths work both from file:// in Electron and from http:// in browser mode.
     base: './',
-    plugins: [svelte({ configFile: false }), contentSecurityPolicyMeta()],
+    plugins: [
+      svelte({ configFile: false }),
+      contentSecurityPolicyMeta(),
+      preloadLandingView(['renderer/src/views/journal/JournalPage.svelte']),
+    ],
     server: { fs: { allow: [root] } },
     build: {
       outDir: resolve(root, 'out/renderer'),

@@ -32,7 +32,7 @@ export type PaletteSearch = (
  * export const chatView: ViewDefinition = {
  *   id: 'journal',
  *   routes: [{ name: 'journal.channel', path: '/journal/:channel', query: ['message', 'asOf'] }],
- *   page: ChatPage, // gets { place }; reads the workspace with getWorkspace()
+ *   page: () => import('./ChatPage.svelte'), // gets { place }; reads the workspace with getWorkspace()
  *   actions: [{ id: 'journal.search', label: 'Search the journal', group: 'Journal', keys: ['g j'], run: … }],
  *   landing: (folder) => (isJournal(folder) ? { route: 'journal.channel', params: { channel: 'general' }, query: {} } : null),
  * };
@@ -41,8 +41,11 @@ export type PaletteSearch = (
 export interface ViewDefinition {
   readonly id: string;
   readonly routes: readonly RouteDefinition[];
-  /** Shows a place of one of its routes in the main area. */
-  readonly page: Component<{ place: Place }>;
+  /**
+   * Loads the page that shows a place of one of its routes in the main area: `() => import('./Page.svelte')`,
+   * so a view's code (and the packages only it uses) is fetched when the view is first shown, not with the app.
+   */
+  readonly page: () => Promise<{ readonly default: Component<{ place: Place }> }>;
   readonly actions?: readonly ActionDefinition[];
   readonly search?: PaletteSearch;
   /**

@@ -8,7 +8,6 @@ import {
 } from '../../lib/journal/journal-route.js';
 import { isJournalFolder } from '../../lib/journal/journal-folder.js';
 import type { ViewDefinition } from '../view-definition.js';
-import JournalPage from './JournalPage.svelte';
 import { searchJournal } from './journal-search.js';
 
 const inJournal = ({ router }: ActionContext) => isJournalPlace(router.place);
@@ -21,7 +20,7 @@ const inJournal = ({ router }: ActionContext) => isJournalPlace(router.place);
 export const journalView: ViewDefinition = {
   id: 'journal',
   routes: journalRoutes,
-  page: JournalPage,
+  page: () => import('./JournalPage.svelte'),
   ownNavigation: true,
   keepPage: true,
   title: (place) =>

@@ -1,6 +1,5 @@
 import { errorText } from '../../../../shared/error-text.js';
 import { journalHome, journalPlace, isJournalPlace } from '../../lib/journal/journal-route.js';
-import { plainText } from '../../lib/journal/markdown.js';
 import type { PaletteEntry, PaletteSearch } from '../view-definition.js';
 import { isJournalFolder } from '../../lib/journal/journal-folder.js';
 
@@ -21,7 +20,11 @@ export const searchJournal: PaletteSearch = async (text, { workspace, router }) 
     run: () => workspace.navigation.go(journalPlace({ ...journalHome, search: query })),
   };
   try {
-    const results = await workspace.session.api.call('journal.search', { query, limit: SHOWN });
+    // Markdown (markdown-it) comes with the journal's chunk, not with the app: a stream folder never needs it.
+    const [results, { plainText }] = await Promise.all([
+      workspace.session.api.call('journal.search', { query, limit: SHOWN }),
+      import('../../lib/journal/markdown.js'),
+    ]);
     return [
       open,
       ...results.hits.map((hit): PaletteEntry => ({

@@ -1,5 +1,4 @@
 import type { ViewDefinition } from '../view-definition.js';
-import LogPage from './LogPage.svelte';
 import { LOG_ROUTES, logRoutes, sourceOf } from './routes.js';
 import { searchLogs } from './log-search.js';
 import { sourceLabel } from '../../lib/navigation.svelte.js';
@@ -8,7 +7,7 @@ import { sourceLabel } from '../../lib/navigation.svelte.js';
 export const logView: ViewDefinition = {
   id: 'log',
   routes: logRoutes,
-  page: LogPage,
+  page: () => import('./LogPage.svelte'),
   title: (place) => {
     const source = sourceOf(place);
     return source === null ? 'Log' : sourceLabel(source);

@@ -1,12 +1,11 @@
 import { OVERVIEW_ROUTE, overviewRoutes } from './routes.js';
-import OverviewPage from './OverviewPage.svelte';
 import type { ViewDefinition } from '../view-definition.js';
 
 /** The folder's overview: totals, categories and their streams, event types. Where a folder opens. */
 export const overviewView: ViewDefinition = {
   id: 'overview',
   routes: overviewRoutes,
-  page: OverviewPage,
+  page: () => import('./OverviewPage.svelte'),
   title: () => 'Overview',
   actions: [
     {

@@ -1,6 +1,5 @@
 import { formatCount } from '../../lib/number-format.js';
 import type { PaletteEntry, ViewDefinition } from '../view-definition.js';
-import ProjectionPage from './ProjectionPage.svelte';
 import { PROJECTION_ROUTE, projectionRoutes } from './routes.js';
 
 const inProjection = ({ workspace }: { workspace: { navigation: { view: { kind: string } } } | null }) =>
@@ -10,7 +9,7 @@ const inProjection = ({ workspace }: { workspace: { navigation: { view: { kind: 
 export const projectionView: ViewDefinition = {
   id: 'projection',
   routes: projectionRoutes,
-  page: ProjectionPage,
+  page: () => import('./ProjectionPage.svelte'),
   title: (place) => place.params.name ?? 'Projection',
   search: (text, { workspace }) => {
     if (workspace === null) return [];
