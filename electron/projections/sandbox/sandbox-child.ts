@@ -290,8 +290,10 @@ async function foldTo(
     step = named(() => call(fold, 'step', budget));
   }
   const outcome = JSON.parse(String(call(fold, 'outcome', target, watch !== undefined))) as FoldOutcome;
-  if (watch === undefined) return { position: outcome.position, holes: outcome.holes };
-  return { position: outcome.position, holes: outcome.holes, changes: outcome.changes ?? [], limited };
+  // The text comes out of the context the handlers run in: a number is made a number here, as before.
+  const position = Number(outcome.position);
+  if (watch === undefined) return { position, holes: outcome.holes };
+  return { position, holes: outcome.holes, changes: outcome.changes ?? [], limited };
 }
 
 /** What this process sees of its own walls, for the host to record and tests to check. */
