@@ -69,16 +69,25 @@ export function literal<const L extends readonly (string | number | boolean | nu
   ...values: L
 ): Schema<L[number]> {
   const description = `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
-  return schema(description, (value, path) => {
+  const literalSchema = schema(description, (value, path) => {
     if (!values.includes(value as L[number])) throw new SchemaError(path, description);
     return value as L[number];
   });
+  literalValues.set(literalSchema, values);
+  return literalSchema;
 }
+
+/** The values a `literal` schema accepts, so that a union can take them without a thrown error. */
+const literalValues = new WeakMap<Schema<unknown>, readonly unknown[]>();
 
 /** The first schema that accepts the value wins; the message lists them all. */
 export function union<const S extends readonly Schema<unknown>[]>(...options: S): Schema<Infer<S[number]>> {
   const description = options.map((option) => option.description).join(', or ');
+  // A literal among the options is answered first, by comparison: a value such as a null reply that the
+  // other options refuse would otherwise cost a thrown SchemaError each time (most of folding a journal).
+  const literals = options.flatMap((option) => literalValues.get(option) ?? []);
   return schema(description, (value, path) => {
+    if (literals.includes(value)) return value as Infer<S[number]>;
     for (const option of options) {
       try {
         return option.parse(value, path) as Infer<S[number]>;
