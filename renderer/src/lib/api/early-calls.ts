@@ -1,11 +1,10 @@
-import {
-  pushNames,
-  type EventfoldApi,
-  type PushEvents,
-  type PushName,
-  type RequestArg,
-  type RequestName,
-  type RequestResult,
+import type {
+  EventfoldApi,
+  PushEvents,
+  PushName,
+  RequestArg,
+  RequestName,
+  RequestResult,
 } from '../../../../shared/contract.js';
 
 /** A request the page will make on its first screen, sent with the connection instead of after the mounts. */
@@ -13,6 +12,13 @@ export interface EarlyCall {
   readonly name: RequestName;
   readonly arg: unknown;
 }
+
+/**
+ * The pushes the app listens to from its start (AppSession): those that come before it listens are kept.
+ * Named here rather than taken from the contract's list, whose schemas would come into the app's first
+ * bundle with it.
+ */
+const HELD_PUSHES: readonly PushName[] = ['folder.changed', 'folder.progress', 'app.error', 'app.command'];
 
 const OPENS_FOLDER: ReadonlySet<RequestName> = new Set(['folder.open', 'folder.create', 'folder.choose']);
 
@@ -36,7 +42,7 @@ export class EarlyCalls implements EventfoldApi {
   constructor(api: EventfoldApi, calls: readonly EarlyCall[], keptMs = KEPT_MS) {
     this.#api = api;
     this.#keptMs = keptMs;
-    for (const name of pushNames) {
+    for (const name of HELD_PUSHES) {
       api.on(name, (payload) => {
         if (this.#listening.has(name)) return;
         const held = this.#held.get(name) ?? [];
