@@ -5,11 +5,27 @@ import type { EventStore } from '../store/index.js';
 import { healthView } from './folder-health.js';
 import { isJournalFolder } from './journal-folder.js';
 
+const shared = new WeakMap<EventStore, FolderSummaries>();
+
 /**
  * Builds FolderSummary values for one open folder. The first event's time never changes and the last one
  * only with appends, so each is read once per change rather than on every summary.
  */
 export class FolderSummaries {
+  /**
+   * The summaries of an open store, shared by every window and socket that shows it: a page's first
+   * answers wait for its summary, and counting the streams of a big folder (20 to 50 ms for 100,000) is
+   * done once for the folder rather than once a page.
+   */
+  static of(store: EventStore): FolderSummaries {
+    let summaries = shared.get(store);
+    if (summaries === undefined) {
+      summaries = new FolderSummaries(store);
+      shared.set(store, summaries);
+    }
+    return summaries;
+  }
+
   private firstTime: string | null = null;
   private lastTime: { readonly position: number; readonly time: string | null } = {
     position: 0,

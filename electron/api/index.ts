@@ -14,3 +14,4 @@ export {
 } from './attachment-route.js';
 export { JournalDrafts, JOURNAL_DRAFTS_FILE } from './journal-drafts.js';
 export { isJournalFolder } from './journal-folder.js';
+export { FolderSummaries } from './folder-summary.js';

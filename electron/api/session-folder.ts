@@ -78,7 +78,7 @@ export class SessionFolder {
       },
       () => undefined,
     );
-    this.summaries = new FolderSummaries(store);
+    this.summaries = FolderSummaries.of(store);
     this.changed = new Throttle(PUSH_INTERVAL_MS, () => void this.pushSummary());
     this.progress = new Throttle(PUSH_INTERVAL_MS, () => {
       if (this.lastProgress === undefined || this.disposed) return;

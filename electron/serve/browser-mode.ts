@@ -2,6 +2,7 @@ import path from 'node:path';
 import {
   attachmentReply,
   FolderRegistry,
+  FolderSummaries,
   isJournalFolder,
   preparedFiles,
   RecentFolders,
@@ -55,6 +56,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
   void lease.store.indexed
     .then(() => (isJournalFolder(lease.store) ? lease.journal().start() : undefined))
     .catch(() => undefined);
+  // So is the folder's summary, which every page's first answers wait for (its socket's session is opened on
+  // the folder with it). A fault shows in the page's own summary.
+  void lease.store.indexed.then(() => FolderSummaries.of(lease.store).summary()).catch(() => undefined);
   const recent = new RecentFolders(
     options.recentFoldersFile ?? path.join(userDataFolder(), RECENT_FOLDERS_FILE),
   );

@@ -1,6 +1,7 @@
 import type { Component } from 'svelte';
 import type { FolderSummary } from '../../../shared/contract.js';
 import type { ActionContext, ActionDefinition } from '../lib/actions/action.js';
+import type { EarlyCall } from '../lib/api/early-calls.js';
 import type { Place, RouteDefinition } from '../lib/routing/route-table.js';
 
 /** Something the command palette found for what the user typed: a stream, a projection, a position. */
@@ -65,4 +66,9 @@ export interface ViewDefinition {
    * journal keeps its loaded channels and drafts moving between channels) and follows `place` itself.
    */
   readonly keepPage?: boolean;
+  /**
+   * The requests the page makes first when it opens on a place (see EarlyCalls): they are sent with the
+   * connection, before the app and the page are drawn.
+   */
+  readonly firstCalls?: (place: Place) => readonly EarlyCall[];
 }

@@ -4,6 +4,7 @@ import type { JournalId } from '../../../../shared/journal/journal-values.js';
 import type { MessagePage, MessageView } from '../../../../shared/journal/views.js';
 import { errorText } from '../../../../shared/error-text.js';
 import { chatRows, type ChatRow } from './chat-rows.js';
+import { MESSAGE_PAGE_SIZE } from './first-screen.js';
 import type { JournalChange, JournalSession } from './journal-session.svelte.js';
 import {
   appendPage,
@@ -94,7 +95,7 @@ export class ChatList {
   constructor(session: JournalSession, options: ChatListOptions = {}) {
     this.session = session;
     this.rows = $derived(chatRows(this.messages, session.timeZone));
-    this.#pageSize = options.pageSize ?? 50;
+    this.#pageSize = options.pageSize ?? MESSAGE_PAGE_SIZE;
     this.#maxRows = options.maxRows ?? 600;
   }
 

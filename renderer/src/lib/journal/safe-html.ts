@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import { markdownHtml, TAG_LINK } from './markdown.js';
+import { plainMessageHtml } from './plain-message.js';
 
 /**
  * The second lock on a message's HTML (markdown.ts is the first): DOMPurify in the page's own DOM. It
@@ -77,7 +78,8 @@ export function messageHtml(text: string): string {
     cache.set(text, known);
     return known;
   }
-  const html = safeHtml(markdownHtml(text));
+  // Text without Markdown skips both locks: its HTML is escaped text and the view's own tag links.
+  const html = plainMessageHtml(text) ?? safeHtml(markdownHtml(text));
   cache.set(text, html);
   if (cache.size > CACHED) cache.delete(cache.keys().next().value!);
   return html;

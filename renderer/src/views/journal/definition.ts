@@ -5,7 +5,9 @@ import {
   journalRoutes,
   JOURNAL_ROUTE,
   isJournalPlace,
+  journalRouteOf,
 } from '../../lib/journal/journal-route.js';
+import { journalFirstCalls } from '../../lib/journal/first-screen.js';
 import { isJournalFolder } from '../../lib/journal/journal-folder.js';
 import type { ViewDefinition } from '../view-definition.js';
 import { searchJournal } from './journal-search.js';
@@ -23,6 +25,7 @@ export const journalView: ViewDefinition = {
   page: () => import('./JournalPage.svelte'),
   ownNavigation: true,
   keepPage: true,
+  firstCalls: (place) => journalFirstCalls(journalRouteOf(place)),
   title: (place) =>
     place.route === JOURNAL_ROUTE.statistics
       ? 'Journal statistics'
