@@ -160,7 +160,10 @@ describe.each(THEMES)('the journal in the %s theme', (theme) => {
     await picker.getByRole('button', { name: 'Show the journal then' }).click();
     await page.getByRole('status').filter({ hasText: 'The journal as of' }).waitFor(PATIENCE);
     await bubble(page, 'Started the new notebook.').waitFor(PATIENCE);
-    // Days are named from the reader's today: those two days ago are neither "Today" nor "Yesterday".
+    // The banner and that message show before the rows of the moment replace today's: wait for the newer
+    // message to go. Days are named from the reader's today: those two days ago are neither "Today" nor
+    // "Yesterday".
+    await bubble(page, 'The view from the pier').waitFor({ state: 'detached', ...PATIENCE });
     const days = await log.getByRole('separator').allInnerTexts();
     expect(days.length).toBeGreaterThan(0);
     expect(days.filter((day) => day === 'Today' || day === 'Yesterday')).toEqual([]);
