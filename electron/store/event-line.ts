@@ -9,6 +9,7 @@ import { crc32c } from './crc32c.js';
  */
 export const CHECKSUM_SUFFIX_BYTES = 21;
 const SUFFIX_HEAD = Buffer.from(',"crc32c":"');
+const NEWLINE = 0x0a;
 
 /** An event ready to be written: the caller's JSON already serialised, once, by the validator. */
 export interface EncodableEvent {
@@ -46,31 +47,47 @@ export function lineHead(event: EncodableEvent, streamJson = JSON.stringify(even
 }
 
 const HEX = '0123456789abcdef';
-/** The suffix with its digits still to be filled in: the lines are encoded whole, then checksummed in place. */
-const SUFFIX_TEMPLATE = ',"crc32c":"00000000"}\n';
-const DIGITS_FROM_SUFFIX = SUFFIX_HEAD.length;
+function writeChecksumSuffix(target: Buffer, at: number, crc: number): number {
+  SUFFIX_HEAD.copy(target, at);
+  let p = at + SUFFIX_HEAD.length;
+  for (let shift = 28; shift >= 0; shift -= 4) target[p++] = HEX.charCodeAt((crc >>> shift) & 0xf);
+  target[p++] = 0x22; // "
+  target[p++] = 0x7d; // }
+  target[p++] = NEWLINE;
+  return p;
+}
 
 /** Encodes events into one buffer of complete lines, so that a whole batch is a single write. */
-export function encodeLines(heads: readonly string[]): { bytes: Buffer; lineEnds: Uint32Array } {
-  // One string and one UTF-8 encoding for the whole batch: encoding line by line costs a call, a length
-  // check and a flattened string per line, which in a group commit of hundreds of events adds up.
-  const text =
-    heads.length === 1 ? heads[0]! + SUFFIX_TEMPLATE : heads.join(SUFFIX_TEMPLATE) + SUFFIX_TEMPLATE;
-  const bytes = Buffer.from(text, 'utf8');
-  // Mostly ASCII, where a line's bytes are its characters; otherwise each head is measured.
-  const ascii = bytes.length === text.length;
-  const lineEnds = new Uint32Array(heads.length);
-  let start = 0;
+export function encodeLines(heads: readonly string[]): { bytes: Buffer; lineEnds: number[] } {
+  // Sized as if every character were one byte (JSON lines mostly are): measuring each line's UTF-8 length
+  // first would read every line twice. A line of wider characters that does not fit grows the buffer.
+  // (Each head is written by itself: joining a batch's heads into one string first costs more, as every
+  // head is a rope of the pieces lineHead joined.)
+  let estimate = 0;
+  for (const head of heads) estimate += head.length + CHECKSUM_SUFFIX_BYTES + 1;
+  let bytes = Buffer.allocUnsafe(estimate);
+  // A plain array: for the one line of most appends it costs less to make than a typed array.
+  const lineEnds = new Array<number>(heads.length);
+  let at = 0;
   for (let i = 0; i < heads.length; i++) {
     const head = heads[i]!;
-    const suffixAt = start + (ascii ? head.length : Buffer.byteLength(head));
-    const crc = crc32c(bytes.subarray(start, suffixAt));
-    let p = suffixAt + DIGITS_FROM_SUFFIX;
-    for (let shift = 28; shift >= 0; shift -= 4) bytes[p++] = HEX.charCodeAt((crc >>> shift) & 0xf);
-    start = suffixAt + CHECKSUM_SUFFIX_BYTES + 1;
-    lineEnds[i] = start;
+    const room = bytes.length - at - CHECKSUM_SUFFIX_BYTES - 1;
+    let length = bytes.write(head, at, Math.max(room, 0), 'utf8');
+    // A write stops short only where the next character's bytes do not fit, within 3 bytes of the end.
+    if (length > room - 4) {
+      const needed = Buffer.byteLength(head);
+      if (needed > length) {
+        const grown = Buffer.allocUnsafe(Math.max(bytes.length * 2, at + needed + estimate));
+        bytes.copy(grown, 0, 0, at);
+        bytes = grown;
+        length = bytes.write(head, at, needed, 'utf8');
+      }
+    }
+    const crc = crc32c(bytes.subarray(at, at + length));
+    at = writeChecksumSuffix(bytes, at + length, crc);
+    lineEnds[i] = at;
   }
-  return { bytes, lineEnds };
+  return { bytes: at === bytes.length ? bytes : bytes.subarray(0, at), lineEnds };
 }
 
 /** Bytes a line takes on disk, newline included, for the size limit check before encoding. */

@@ -350,7 +350,7 @@ export class LogWriter {
     fd: number,
     at: number,
     byteCount: number,
-    lineEnds: Uint32Array,
+    lineEnds: readonly number[],
   ): void {
     const { index } = this.state;
     let offset = at;
