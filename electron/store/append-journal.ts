@@ -6,7 +6,7 @@ import { freeBytes } from './disk-full.js';
 import { inspectEntry, unsafeEntry } from './folder-entry.js';
 import {
   encodeHeader,
-  encodeRecord,
+  writeRecord,
   JOURNAL_BYTES,
   alignRecord,
   JOURNAL_HEADER_BYTES,
@@ -49,6 +49,8 @@ export class AppendJournal {
   covered: SegmentMark | undefined;
   /** This process wrote records that no checkpoint has retired yet (close retires them). */
   wroteRecords = false;
+  /** The buffer records are encoded in, reused: each is written before the next is made. */
+  private scratch = Buffer.allocUnsafe(4096);
   /** Until then, appends go straight to the segment: the volume had no room for a journal. */
   private noRoomUntil = 0;
 
@@ -143,21 +145,24 @@ export class AppendJournal {
   /** Writes the record and returns once it is on disk. `reserve` must have made room for it. */
   append(segment: string, offset: number, bytes: Uint8Array): void {
     const fd = this.fd!;
-    const record = encodeRecord(this.generation, segment, offset, bytes);
+    const size = recordSize(segment, bytes.length);
+    if (this.scratch.length < size)
+      this.scratch = Buffer.allocUnsafe(Math.max(size, 2 * this.scratch.length));
+    const length = writeRecord(this.scratch, this.generation, segment, offset, bytes);
     try {
-      writeDurably(fd, record, this.writeOffset);
+      writeDurably(fd, this.scratch, this.writeOffset, length);
     } catch (error) {
       this.forget();
       // The record may be on disk in part or whole; its tag zeroed, replay will not write it back
       // where the failed append's caller was told it did not happen.
       try {
-        writeDurably(fd, Buffer.alloc(4), this.writeOffset);
+        writeDurably(fd, Buffer.alloc(4), this.writeOffset, 4);
       } catch {
         // Nothing more can be done; the segment bytes are truncated by the caller.
       }
       throw error;
     }
-    this.writeOffset = alignRecord(this.writeOffset + record.length);
+    this.writeOffset = alignRecord(this.writeOffset + length);
     this.covered = { segment, end: offset + bytes.length };
     this.segmentsInRecords.add(segment);
     this.wroteRecords = true;
@@ -203,7 +208,8 @@ export class AppendJournal {
     for (const segment of new Set([...this.segmentsInRecords, mark.segment])) await sync(segment);
     const generation = (this.generation + 1) >>> 0 || 1;
     try {
-      writeDurably(fd, encodeHeader({ generation, synced: mark }), 0);
+      const header = encodeHeader({ generation, synced: mark });
+      writeDurably(fd, header, 0, header.length);
     } catch (error) {
       this.forget();
       throw error;
@@ -330,7 +336,7 @@ const O_NOFOLLOW: number = (fs.constants as { O_NOFOLLOW?: number }).O_NOFOLLOW 
 function writeSynced(file: string, flags: 'wx' | 'r+', content: Uint8Array): void {
   const fd = fs.openSync(file, flags);
   try {
-    writeAll(fd, content, 0);
+    writeAll(fd, content, 0, content.length);
     fs.fsyncSync(fd);
   } catch (error) {
     fs.closeSync(fd);
@@ -340,9 +346,9 @@ function writeSynced(file: string, flags: 'wx' | 'r+', content: Uint8Array): voi
   fs.closeSync(fd);
 }
 
-function writeAll(fd: number, bytes: Uint8Array, position: number): void {
+function writeAll(fd: number, bytes: Uint8Array, position: number, length: number): void {
   let done = 0;
-  while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done, position + done);
+  while (done < length) done += fs.writeSync(fd, bytes, done, length - done, position + done);
 }
 
 /**
@@ -358,7 +364,7 @@ const DIRECT_ABOVE = 160 * 1024;
  * Synchronous: a synced write of a block or two takes some 0.1-0.3 ms, less than a thread-pool round trip
  * costs an append loop (whose caches also stay warm); records are at most 64 KiB.
  */
-function writeDurably(fd: number, bytes: Uint8Array, position: number): void {
-  writeAll(fd, bytes, position);
+function writeDurably(fd: number, bytes: Uint8Array, position: number, length: number): void {
+  writeAll(fd, bytes, position, length);
   if (O_DSYNC === undefined) fs.fdatasyncSync(fd);
 }

@@ -64,24 +64,34 @@ export function planAppends(
   units: readonly AppendUnit[],
   time: string,
 ): { outcomes: UnitOutcome[]; events: EncodableEvent[] } {
-  const plan = new AppendPlan(stored, time);
-  return { outcomes: units.map((unit) => plan.add(unit)), events: plan.events };
+  // A lone one-request unit (an append loop's every write) needs no record of what the batch placed.
+  const lone = units.length === 1 && units[0]!.requests.length === 1;
+  const plan = new AppendPlan(stored, time, lone);
+  const outcomes = new Array<UnitOutcome>(units.length);
+  for (let i = 0; i < units.length; i++) outcomes[i] = plan.add(units[i]!);
+  return { outcomes, events: plan.events };
 }
 
 class AppendPlan {
   readonly events: EncodableEvent[] = [];
   private nextPosition: number;
-  private readonly lastRevision = new Map<string, number>();
+  /** Streams' last revisions as this batch leaves them; none when the batch is one request. */
+  private readonly lastRevision: Map<string, number> | undefined;
   /** Per stream, the events with ids the caller chose that this batch places (later requests may repeat them). */
-  private readonly placedInBatch = new Map<string, Map<string, Placed>>();
+  private readonly placedInBatch: Map<string, Map<string, Placed>> | undefined;
   /** While an atomic unit is planned: how to take back what it placed, should one of its requests fail. */
   private undo: Undo[] | undefined;
 
   constructor(
     private readonly stored: StoredEvents,
     private readonly time: string,
+    lone: boolean,
   ) {
     this.nextPosition = stored.lastPosition + 1;
+    if (!lone) {
+      this.lastRevision = new Map();
+      this.placedInBatch = new Map();
+    }
   }
 
   add(unit: AppendUnit): UnitOutcome {
@@ -91,9 +101,10 @@ class AppendPlan {
     if (multiple) this.undo = [];
     const results: AppendResult[] = [];
     try {
-      for (const [index, request] of unit.requests.entries()) {
+      const { requests } = unit;
+      for (let index = 0; index < requests.length; index++) {
         try {
-          results.push(this.request(request));
+          results.push(this.request(requests[index]!));
         } catch (error) {
           if (!(error instanceof StoreError)) throw error;
           if (multiple) {
@@ -114,7 +125,7 @@ class AppendPlan {
   /** Plans one request; throws a StoreError (having changed nothing) when it cannot be appended. */
   private request(request: AppendRequest): AppendResult {
     const { stream } = request;
-    const current = this.lastRevision.get(stream) ?? this.stored.lastRevision(stream);
+    const current = this.lastRevision?.get(stream) ?? this.stored.lastRevision(stream);
     const retry = this.findRetry(request, current);
     if (retry !== undefined) return retry;
     checkExpected(stream, request.expected, current);
@@ -122,7 +133,7 @@ class AppendPlan {
     let batchPlaced: Map<string, Placed> | undefined;
     // Only an atomic unit can take a request back; the ids it placed are noted for that.
     const ids: string[] | undefined = this.undo === undefined ? undefined : [];
-    if (ids !== undefined) this.undo?.push({ stream, revision: this.lastRevision.get(stream), ids });
+    if (ids !== undefined) this.undo?.push({ stream, revision: this.lastRevision?.get(stream), ids });
     const first = this.nextPosition;
     const { events } = request;
     for (let i = 0; i < events.length; i++) {
@@ -139,7 +150,7 @@ class AppendPlan {
         more: events.length - 1 - i,
       };
       this.events.push(encodable);
-      if (event.idGiven) {
+      if (event.idGiven && this.placedInBatch !== undefined) {
         batchPlaced ??= this.placedInBatch.get(stream);
         if (batchPlaced === undefined)
           this.placedInBatch.set(stream, (batchPlaced = new Map<string, Placed>()));
@@ -147,7 +158,7 @@ class AppendPlan {
         ids?.push(event.id);
       }
     }
-    this.lastRevision.set(stream, current + events.length);
+    this.lastRevision?.set(stream, current + events.length);
     return {
       firstPosition: first,
       lastPosition: this.nextPosition - 1,
@@ -158,9 +169,9 @@ class AppendPlan {
 
   private rollBack(firstEvent: number, firstPosition: number): void {
     for (const { stream, revision, ids } of (this.undo ?? []).reverse()) {
-      if (revision === undefined) this.lastRevision.delete(stream);
-      else this.lastRevision.set(stream, revision);
-      const placed = this.placedInBatch.get(stream);
+      if (revision === undefined) this.lastRevision?.delete(stream);
+      else this.lastRevision?.set(stream, revision);
+      const placed = this.placedInBatch?.get(stream);
       for (const id of ids) placed?.delete(id);
     }
     this.events.length = firstEvent;
@@ -180,7 +191,7 @@ class AppendPlan {
     for (let i = 0; i < request.events.length; i++) {
       const event = request.events[i]!;
       if (!event.idGiven) continue;
-      if (batchPlaced === null) batchPlaced = this.placedInBatch.get(request.stream);
+      if (batchPlaced === null) batchPlaced = this.placedInBatch?.get(request.stream);
       const stored = batchPlaced?.get(event.id) ?? this.stored.findId(request.stream, event.id);
       if (stored === undefined) continue;
       const { content } = stored;

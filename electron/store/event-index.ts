@@ -50,6 +50,12 @@ export class EventIndex {
    */
   readonly revisionSkew = new Map<string, number>();
   private idTable: IdHashTable | undefined;
+  /**
+   * The stream looked up last, and its number: an append looks its stream up to plan and again to index
+   * it, and a second look into a map of thousands of streams is a cache miss on a busy path.
+   */
+  private lastStream = '';
+  private lastStreamNumber = -1;
 
   /** Positions of events whose id hashes to `hash` (the table is built on first use). */
   positionsWithIdHash(hash: number): number[] {
@@ -94,6 +100,8 @@ export class EventIndex {
     this.unbuilt = undefined;
     this.types.length = 0;
     this.streamNumbers.clear();
+    this.lastStream = '';
+    this.lastStreamNumber = -1;
     this.typeNumbers.clear();
     this.revisionSkew.clear();
     this.idTable = undefined;
@@ -147,8 +155,14 @@ export class EventIndex {
   }
 
   streamNumber(stream: string): number | undefined {
+    if (this.lastStreamNumber >= 0 && stream === this.lastStream) return this.lastStreamNumber;
     if (this.unbuilt !== undefined) this.buildStreams();
-    return this.streamNumbers.get(stream);
+    const number = this.streamNumbers.get(stream);
+    if (number !== undefined) {
+      this.lastStream = stream;
+      this.lastStreamNumber = number;
+    }
+    return number;
   }
 
   stream(stream: string): StreamEntry | undefined {

@@ -26,6 +26,8 @@ export function validateStreamId(stream: unknown): string {
   if (typeof stream !== 'string' || stream === '') {
     throw new StoreError('InvalidEvent', 'Stream id must be a non-empty string', { stream });
   }
+  // A UTF-16 unit takes at most 3 bytes in UTF-8: most ids are too short to need counting.
+  if (stream.length * 3 <= MAX_STREAM_ID_BYTES) return stream;
   const bytes = utf8ByteLength(stream);
   if (bytes > MAX_STREAM_ID_BYTES) {
     throw new StoreError(
@@ -65,7 +67,7 @@ export function prepareEvent(event: EventToAppend, where: EventWhere): PreparedE
   if (typeof type !== 'string' || type === '') {
     throw new StoreError('InvalidEvent', `${named(where)}: event type must be a non-empty string`, { type });
   }
-  if (utf8ByteLength(type) > MAX_EVENT_TYPE_BYTES) {
+  if (type.length * 3 > MAX_EVENT_TYPE_BYTES && utf8ByteLength(type) > MAX_EVENT_TYPE_BYTES) {
     throw new StoreError(
       'InvalidEvent',
       `${named(where)}: event type is longer than ${MAX_EVENT_TYPE_BYTES} bytes`,

@@ -95,10 +95,27 @@ export function readHeader(fd: number): JournalHeader | undefined {
   return decodeHeader(readAt(fd, 0, 26 + MAX_NAME));
 }
 
-export function encodeRecord(generation: number, segment: string, offset: number, bytes: Uint8Array): Buffer {
-  const name = Buffer.from(segment, 'utf8');
+/** The last segment name encoded: records mostly name the same segment, one after the other. */
+let lastName = { segment: '', bytes: Buffer.alloc(0) };
+
+function nameBytes(segment: string): Buffer {
+  if (lastName.segment !== segment) lastName = { segment, bytes: Buffer.from(segment, 'utf8') };
+  return lastName.bytes;
+}
+
+/**
+ * Encodes a record at the start of `out`, which must have room for `recordSize` bytes; returns its length.
+ * A writer reuses one buffer for its records (each is written, synchronously, before the next is made).
+ */
+export function writeRecord(
+  out: Buffer,
+  generation: number,
+  segment: string,
+  offset: number,
+  bytes: Uint8Array,
+): number {
+  const name = nameBytes(segment);
   const payload = 2 + name.length + 8 + bytes.length;
-  const out = Buffer.allocUnsafe(RECORD_HEAD + payload);
   out.writeUInt32LE(RECORD_TAG, 0);
   out.writeUInt32LE(generation >>> 0, 8);
   out.writeUInt32LE(payload, 12);
@@ -106,13 +123,13 @@ export function encodeRecord(generation: number, segment: string, offset: number
   name.copy(out, 18);
   writeU64(out, 18 + name.length, offset);
   out.set(bytes, 26 + name.length);
-  out.writeUInt32LE(crc32c(out.subarray(8)), 4);
-  return out;
+  out.writeUInt32LE(crc32c(out.subarray(8, RECORD_HEAD + payload)), 4);
+  return RECORD_HEAD + payload;
 }
 
 /** The size of the record that would hold `lineBytes` for `segment`. */
 export function recordSize(segment: string, lineBytes: number): number {
-  return RECORD_HEAD + 2 + Buffer.byteLength(segment, 'utf8') + 8 + lineBytes;
+  return RECORD_HEAD + 2 + nameBytes(segment).length + 8 + lineBytes;
 }
 
 /**

@@ -14,6 +14,7 @@ import { hashId, type SegmentEntry } from './event-index.js';
 import { encodeLines, lineHead, parseRecordedEvent, type EncodableEvent } from './event-line.js';
 import type { Exclusive } from './exclusive.js';
 import type { FileLock } from './file-lock.js';
+import { IsoClock } from './iso-clock.js';
 import { WriteLease } from './write-lease.js';
 import { segmentName } from './folder-layout.js';
 import { JournaledWrites, type SyncSegment } from './journaled-writes.js';
@@ -22,9 +23,19 @@ import type { LogState } from './log-state.js';
 import { createSegmentFile, sealSegment } from './segment-seal.js';
 import type { Durability } from './store-options.js';
 
+const RESOLVED = Promise.resolve();
+
 interface Waiting extends AppendUnit {
-  readonly settle: (outcome: UnitOutcome) => void;
+  /** One `appendToStream`: resolved with its one result, rejected with its failure. */
+  readonly single: boolean;
+  readonly resolve: (value: AppendResult | UnitOutcome) => void;
   readonly reject: (error: unknown) => void;
+}
+
+/** What a batch planned and wrote, for its callers' answers. */
+interface WrittenBatch {
+  readonly outcomes: UnitOutcome[];
+  readonly events: EncodableEvent[];
 }
 
 /**
@@ -45,6 +56,7 @@ export class LogWriter {
   private syncTimer: NodeJS.Timeout | undefined;
   private readonly lease: WriteLease;
   private readonly journal: JournaledWrites;
+  private readonly clock = new IsoClock();
 
   constructor(
     private readonly state: LogState,
@@ -66,45 +78,54 @@ export class LogWriter {
   }
 
   append(request: AppendRequest): Promise<AppendResult> {
-    return new Promise((resolve, reject) => {
-      this.enqueue({
-        requests: [request],
-        atomic: true,
-        settle: (outcome) => {
-          if (outcome.failure === undefined) resolve(outcome.results[0]!);
-          else reject(outcome.failure.error);
-        },
-        reject,
-      });
-    });
+    return new Promise<AppendResult | UnitOutcome>((resolve, reject) => {
+      this.enqueue({ requests: [request], atomic: true, single: true, resolve, reject });
+    }) as Promise<AppendResult>;
   }
 
   /** Several requests planned together, in order (see AppendUnit); written in the same write. */
   appendUnit(unit: AppendUnit): Promise<UnitOutcome> {
-    return new Promise((resolve, reject) => {
-      this.enqueue({ requests: unit.requests, atomic: unit.atomic, settle: resolve, reject });
-    });
+    return new Promise<AppendResult | UnitOutcome>((resolve, reject) => {
+      this.enqueue({ requests: unit.requests, atomic: unit.atomic, single: false, resolve, reject });
+    }) as Promise<UnitOutcome>;
   }
 
   private enqueue(waiting: Waiting): void {
     this.queue.push(waiting);
-    if (!this.flushing) void this.flushAll();
+    if (this.flushing) return;
+    this.flushing = true;
+    // One turn of the microtask queue first: appends made in the same turn (concurrent callers, the
+    // callers a group commit just answered) join one batch. (A resolved promise's `then` costs less
+    // than Node's queueMicrotask, which sets up async context for each callback.)
+    void RESOLVED.then(this.drain);
   }
 
-  private async flushAll(): Promise<void> {
-    this.flushing = true;
+  /**
+   * Writes the queued batches one after the other. A batch written without waiting (a kept lease and a
+   * journaled write: every append of a loop) is done here and now, with no promise of its own.
+   */
+  private readonly drain = (): void => {
     while (this.queue.length > 0) {
       const batch = this.queue;
       this.queue = [];
+      let pending: Promise<void> | undefined;
       try {
-        await this.exclusive.run(() => this.flush(batch));
+        pending = this.exclusive.runNow(() => this.flush(batch));
       } catch (error) {
         for (const waiting of batch) waiting.reject(error);
+        continue;
+      }
+      if (pending !== undefined) {
+        pending.then(this.drain, (error: unknown) => {
+          for (const waiting of batch) waiting.reject(error);
+          this.drain();
+        });
+        return;
       }
     }
     this.flushing = false;
     this.lease.endWhenIdle();
-  }
+  };
 
   /** Runs `section` holding the write lock (for repair), sharing the lease with appends. */
   async withLock<T>(section: () => Promise<T>): Promise<T> {
@@ -165,33 +186,65 @@ export class LogWriter {
     return newLease;
   }
 
-  private async flush(batch: Waiting[]): Promise<void> {
-    const taken = this.takeLease();
-    const newLease = taken === false ? false : await taken;
-    let written: EncodableEvent[] = [];
-    let outcomes: UnitOutcome[];
+  /** Plans and writes the batch, then answers its callers; a promise only when it had to wait. */
+  private flush(batch: Waiting[]): Promise<void> | undefined {
+    let written: WrittenBatch | Promise<WrittenBatch>;
     try {
-      // Within a lease nobody else writes, so the index is up to date. Not looking also keeps a stat of the
-      // segment off the hot path: with multigrain timestamps (Linux 6.13+), a stat between appends makes
-      // every write update the segment's inode, and the synced journal write after it measurably slower.
-      if (newLease) await this.state.catchUp({ underLock: true, thorough: true });
-      this.assertWritable();
-      const active = this.writableSegment() ?? (await this.startSegment());
-      const planned = planAppends(this.storedEvents(), batch, new Date().toISOString());
-      outcomes = planned.outcomes;
-      written = planned.events;
-      if (written.length > 0) {
-        const writing = this.write(active, written);
-        if (writing !== undefined) await writing;
-      }
+      written = this.writeBatch(batch);
     } catch (error) {
       // Whatever went wrong, the next writer (perhaps in another process) must re-read the log from scratch.
       this.lease.end();
       throw error;
     }
-    for (let i = 0; i < batch.length; i++) batch[i]!.settle(outcomes[i]!);
-    const first = written[0];
-    if (first !== undefined) this.onWritten(first.position, () => written.map(toRecordedEvent));
+    if (!(written instanceof Promise)) {
+      this.answer(batch, written);
+      return undefined;
+    }
+    return written.then(
+      (done) => this.answer(batch, done),
+      (error: unknown) => {
+        this.lease.end();
+        throw error;
+      },
+    );
+  }
+
+  private writeBatch(batch: Waiting[]): WrittenBatch | Promise<WrittenBatch> {
+    const taken = this.takeLease();
+    if (taken === false) return this.writeLeased(batch);
+    return taken.then(async (newLease) => {
+      // Within a lease nobody else writes, so the index is up to date. Not looking also keeps a stat of the
+      // segment off the hot path: with multigrain timestamps (Linux 6.13+), a stat between appends makes
+      // every write update the segment's inode, and the synced journal write after it measurably slower.
+      if (newLease) await this.state.catchUp({ underLock: true, thorough: true });
+      return this.writeLeased(batch);
+    });
+  }
+
+  private writeLeased(batch: Waiting[]): WrittenBatch | Promise<WrittenBatch> {
+    this.assertWritable();
+    const active = this.writableSegment();
+    if (active === undefined) return this.startSegment().then((started) => this.planAndWrite(batch, started));
+    return this.planAndWrite(batch, active);
+  }
+
+  private planAndWrite(batch: Waiting[], active: SegmentEntry): WrittenBatch | Promise<WrittenBatch> {
+    const planned = planAppends(this.stored, batch, this.clock.now());
+    if (planned.events.length === 0) return planned;
+    const writing = this.write(active, planned.events);
+    return writing === undefined ? planned : writing.then(() => planned);
+  }
+
+  private answer(batch: Waiting[], { outcomes, events }: WrittenBatch): void {
+    for (let i = 0; i < batch.length; i++) {
+      const waiting = batch[i]!;
+      const outcome = outcomes[i]!;
+      if (!waiting.single) waiting.resolve(outcome);
+      else if (outcome.failure === undefined) waiting.resolve(outcome.results[0]!);
+      else waiting.reject(outcome.failure.error);
+    }
+    const first = events[0];
+    if (first !== undefined) this.onWritten(first.position, () => events.map(toRecordedEvent));
   }
 
   private assertWritable(): void {
@@ -297,7 +350,7 @@ export class LogWriter {
     fd: number,
     at: number,
     byteCount: number,
-    lineEnds: Uint32Array,
+    lineEnds: readonly number[],
   ): void {
     const { index } = this.state;
     let offset = at;
@@ -369,23 +422,23 @@ export class LogWriter {
   }
 
   /** The index as planning sees it. Within a lease nobody else writes, so it is the whole log. */
-  private storedEvents(): StoredEvents {
-    const { index } = this.state;
-    return {
-      lastPosition: index.lastPosition,
-      lastRevision: (stream) => index.lastRevision(stream),
-      findId: (stream, id) => {
-        const streamNumber = index.streamNumber(stream);
-        if (streamNumber === undefined) return undefined;
-        for (const position of index.positionsWithIdHash(hashId(id))) {
-          if (index.streamOf.get(position - 1) !== streamNumber) continue;
-          const content = this.readStored(position);
-          if (content.id === id) return { content, position } satisfies Placed;
-        }
-        return undefined;
-      },
-    };
-  }
+  private readonly stored: StoredEvents = ((writer: LogWriter): StoredEvents => ({
+    get lastPosition() {
+      return writer.state.index.lastPosition;
+    },
+    lastRevision: (stream) => writer.state.index.lastRevision(stream),
+    findId: (stream, id) => {
+      const { index } = writer.state;
+      const streamNumber = index.streamNumber(stream);
+      if (streamNumber === undefined) return undefined;
+      for (const position of index.positionsWithIdHash(hashId(id))) {
+        if (index.streamOf.get(position - 1) !== streamNumber) continue;
+        const content = writer.readStored(position);
+        if (content.id === id) return { content, position } satisfies Placed;
+      }
+      return undefined;
+    },
+  }))(this);
 
   private readStored(position: number): StoredContent {
     const located = this.state.index.locate(position);
