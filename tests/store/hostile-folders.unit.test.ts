@@ -114,7 +114,10 @@ async function exercise(
         } catch (error) {
           // Two changes may aim at one name (a rename, then a link where the file was): that run is moot.
           const code = (error as NodeJS.ErrnoException).code;
-          if (changes.length > 1 && ['ENOENT', 'EEXIST', 'ENOTDIR', 'EISDIR', 'ENOTEMPTY'].includes(code ?? '')) {
+          if (
+            changes.length > 1 &&
+            ['ENOENT', 'EEXIST', 'ENOTDIR', 'EISDIR', 'ENOTEMPTY'].includes(code ?? '')
+          ) {
             fc.pre(false);
           }
           throw error;
