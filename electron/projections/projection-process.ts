@@ -105,6 +105,7 @@ export class ProjectionProcess {
   private constructor(
     readonly name: string,
     private readonly channel: HostChannel,
+    private readonly pool: SandboxPool,
     private readonly lines: LineSource,
     private readonly limits: { eventTimeoutMs: number; memoryMb: number },
     readonly shape: ProjectionShape,
@@ -136,7 +137,8 @@ export class ProjectionProcess {
     }
     const eventTimeoutMs = limits.eventTimeoutMs ?? 1_000;
     const memoryMb = limits.memoryMb ?? 512;
-    const channel = (limits.sandbox ?? defaultSandboxPool()).take({
+    const pool = limits.sandbox ?? defaultSandboxPool();
+    const channel = pool.take({
       eventTimeoutMs,
       memoryMb,
       maxStateBytes: (limits.maxStateMb ?? 64) * 1024 * 1024,
@@ -161,9 +163,20 @@ export class ProjectionProcess {
         else channel.send({ op: 'load', code });
       });
       if ('fault' in ready) throw new ProjectionFault(name, null, ready.fault.message);
-      return new ProjectionProcess(name, channel, lines, { eventTimeoutMs, memoryMb }, ready.shape, walls);
+      const started = new ProjectionProcess(
+        name,
+        channel,
+        pool,
+        lines,
+        { eventTimeoutMs, memoryMb },
+        ready.shape,
+        walls,
+      );
+      pool.working(channel, false);
+      return started;
     } catch (error) {
       channel.kill();
+      pool.working(channel, false);
       if (error instanceof ProjectionFault) throw error;
       throw new ProjectionFault(name, null, `the projection's sandbox ${(error as Error).message}`);
     }
@@ -278,6 +291,7 @@ export class ProjectionProcess {
       });
       this.channel.send({ op: 'request', id, request }, body);
       this.memory.setBusy(true);
+      this.pool.working(this.channel, true);
       this.armWatchdog();
     });
   }
@@ -313,6 +327,7 @@ export class ProjectionProcess {
     if (this.pending.size === 0) {
       this.disarmWatchdog();
       this.memory.setBusy(false);
+      this.pool.working(this.channel, false);
     }
     if ('fault' in message) {
       waiting.reject(this.faultOf(message.fault));
@@ -451,6 +466,7 @@ export class ProjectionProcess {
     this.disarmWatchdog();
     this.memory.stop();
     this.dead = fault;
+    this.pool.working(this.channel, false);
     for (const waiting of this.pending.values()) waiting.reject(fault);
     this.pending.clear();
     this.dropFeed('live');
