@@ -38,6 +38,11 @@ export interface SandboxTestOptions {
   readonly skipCodeCheck?: boolean;
 }
 
+/** A fold's outcome, with its state's JSON text when the fold was asked for it (`withState`). */
+export interface FoldAnswer extends FoldOutcome {
+  readonly stateText?: string;
+}
+
 /** Where a projection's lines come from: the store's checked read. */
 export interface LineSource {
   readCheckedLines(from: number, to: number): AsyncGenerator<CheckedChunk>;
@@ -192,8 +197,10 @@ export class ProjectionProcess {
       readonly announce?: boolean;
       /** Read the lines on past `to`, up to here: the next fold of the target goes on from `to`. */
       readonly readAhead?: number;
+      /** Answer with the state too (checked as `state` checks it). */
+      readonly withState?: boolean;
     } = {},
-  ): Promise<FoldOutcome> {
+  ): Promise<FoldAnswer> {
     const { readAhead, ...sent } = options;
     const request: SandboxRequest = {
       op: 'fold',
@@ -216,14 +223,14 @@ export class ProjectionProcess {
     }
     try {
       const body = await this.request(request);
-      let outcome: FoldOutcome;
+      let answer: FoldAnswer;
       try {
-        outcome = foldOutcome(body);
+        answer = request.withState === true ? withState(body) : foldOutcome(body);
       } catch (error) {
         throw this.broken(`sent ${(error as Error).message}`);
       }
-      this.known[target] = outcome.position;
-      return outcome;
+      this.known[target] = answer.position;
+      return answer;
     } finally {
       // A feed that reads no further than this fold has done its work (or the fold stopped early).
       if ((this.feeds[target]?.until ?? Infinity) <= to) this.dropFeed(target);
@@ -247,13 +254,12 @@ export class ProjectionProcess {
 
   /** A fold's state as JSON text (checked in the sandbox: plain JSON, not larger than the limit). */
   async state(target: FoldTarget): Promise<string> {
-    const text = (await this.request({ op: 'state', target })).toString('utf8');
+    const body = await this.request({ op: 'state', target });
     try {
-      JSON.parse(text);
-    } catch {
-      throw this.broken('answered with a state that is not JSON');
+      return stateText(body);
+    } catch (error) {
+      throw this.broken(`answered with ${(error as Error).message}`);
     }
-    return text;
   }
 
   /** Events every fold passes over (skipped after a fault). */
@@ -472,4 +478,22 @@ export class ProjectionProcess {
     this.dropFeed('live');
     this.dropFeed('scratch');
   }
+}
+
+/** A state as the sandbox sends it: JSON text, or an Error naming what it sent instead. */
+function stateText(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  try {
+    JSON.parse(text);
+  } catch {
+    throw new Error('a state that is not JSON');
+  }
+  return text;
+}
+
+/** A fold's answer with its state (see SandboxRequest's `withState`): the outcome, a newline, the state. */
+function withState(body: Buffer): FoldAnswer {
+  const newline = body.indexOf(0x0a);
+  if (newline === -1) throw new Error('an answer to a fold without the state it was asked for');
+  return { ...foldOutcome(body.subarray(0, newline)), stateText: stateText(body.subarray(newline + 1)) };
 }

@@ -54,7 +54,8 @@ const CHECKPOINT_EVERY_MS = 1_000;
 interface Saved {
   readonly position: number;
   readonly stateText: string | null;
-  readonly eventId: string | null;
+  /** The id of the event at `position`; undefined until a checkpoint needs it (it is read then). */
+  readonly eventId: string | null | undefined;
 }
 
 /**
@@ -360,10 +361,12 @@ export class ProjectionRunner {
       const to = Math.min(this.store.lastPosition, nextSnapshotAt(this.live, this.every));
       worker.onProgress(this.options.onProgress);
       try {
-        // The lines of the pieces after this one are read and sent while it folds.
+        // The lines of the pieces after this one are read and sent while it folds; a snapshot's piece
+        // comes back with its state (one round trip, not two).
         const outcome = await worker.fold('live', to, {
           holesAfter: this.holesThrough,
           readAhead: this.store.lastPosition,
+          withState: to % this.every === 0,
         });
         this.passedHoles(outcome);
         if (outcome.position < to) {
@@ -375,7 +378,10 @@ export class ProjectionRunner {
         }
         this.live = outcome.position;
         this.progressed.settle();
-        if (this.live % this.every === 0) await this.capture();
+        if (this.live % this.every === 0) {
+          if (outcome.stateText === undefined) await this.capture();
+          else this.saved = { position: this.live, stateText: outcome.stateText, eventId: undefined };
+        }
       } catch (error) {
         const fault = await this.pinpoint(error, to);
         if (fault !== undefined) {
@@ -449,8 +455,14 @@ export class ProjectionRunner {
     const worker = this.worker;
     if (worker === undefined) return;
     const stateText = await worker.state('live');
-    const [event] = this.live === 0 ? [] : await this.store.readPositions([this.live]);
-    this.saved = { position: this.live, stateText, eventId: event?.id ?? null };
+    this.saved = { position: this.live, stateText, eventId: undefined };
+  }
+
+  /** The id a checkpoint at `saved` names (what a later open checks the log against). */
+  private async eventIdOf(saved: Saved): Promise<string | null> {
+    if (saved.eventId !== undefined) return saved.eventId;
+    const [event] = saved.position === 0 ? [] : await this.store.readPositions([saved.position]);
+    return event?.id ?? null;
   }
 
   private takeSnapshot(): void {
@@ -494,20 +506,23 @@ export class ProjectionRunner {
 
   private async writeCheckpoint(): Promise<void> {
     this.lastCheckpointAt = Date.now();
-    this.checkpointedAt = this.saved.position;
-    const checkpoint: Checkpoint = {
+    const saved = this.saved;
+    this.checkpointedAt = saved.position;
+    const checkpoint: Omit<Checkpoint, 'eventId'> = {
       format: CHECKPOINT_FORMAT,
       projection: this.code.name,
       codeHash: this.code.hash,
-      position: this.saved.position,
-      eventId: this.saved.eventId,
-      stateText: this.saved.stateText,
+      position: saved.position,
+      stateText: saved.stateText,
       skipped: this.skipped,
       holes: { count: this.holes.count, positions: this.holes.positions, through: this.holesThrough },
       fault: this.fault,
       snapshotEvery: this.every,
     };
-    const write = this.writes.then(() => this.cache.writeCheckpoint(checkpoint));
+    // The event's id is read here, behind the fold with the write, rather than at every snapshot.
+    const write = this.writes.then(async () =>
+      this.cache.writeCheckpoint({ ...checkpoint, eventId: await this.eventIdOf(saved) }),
+    );
     this.writes = write.catch(() => undefined);
     await write;
   }
