@@ -80,7 +80,18 @@ interface Feed {
   readonly lines: AsyncGenerator<CheckedChunk>;
   readonly until: number;
   next: Promise<IteratorResult<CheckedChunk>> | undefined;
+  /** The lines of the first chunk after its head (see FIRST_LINES_BYTES): what the next 'more' gets. */
+  rest: CheckedChunk | undefined;
+  /** A chunk has been sent (the first one goes in two frames). */
+  sent: boolean;
 }
+
+/**
+ * A feed's first chunk (about 2 MiB) goes in two frames, its first lines up to about this many bytes and
+ * then the rest: the sandbox, idle until it has lines, starts folding once the small frame is in, while the
+ * rest comes through the pipe (which carries a few hundred KB each time the sandbox reads it).
+ */
+const FIRST_LINES_BYTES = 128 * 1024;
 
 /**
  * One projection's sandbox process, seen from its host. The host reads the log through the store's
@@ -215,11 +226,11 @@ export class ProjectionProcess {
     // Lines already read ahead for this target continue where it stands; otherwise a read starts there.
     if (current === undefined || current.until < to) {
       this.dropFeed(target);
-      this.feeds[target] = {
-        lines: this.lines.readCheckedLines(this.fed[target] + 1, until),
-        until,
-        next: undefined,
-      };
+      const lines = this.lines.readCheckedLines(this.fed[target] + 1, until);
+      // Read at once, while the request travels: the sandbox asks for these lines first thing.
+      const next = lines.next();
+      next.catch(() => undefined);
+      this.feeds[target] = { lines, until, next, rest: undefined, sent: false };
     }
     try {
       const body = await this.request(request);
@@ -349,29 +360,36 @@ export class ProjectionProcess {
       this.channel.send({ op: 'input', fold, target, last: 0, end: true });
       return;
     }
-    let next: IteratorResult<CheckedChunk>;
-    try {
-      next = await (feed.next ?? feed.lines.next());
-    } catch (error) {
-      // The log could not be read (a segment vanished): the fold stops where it is, and the runner says so.
-      // The next fold reads again (a feed read ahead would otherwise end every later fold here too).
-      if (this.feeds[target] === feed) this.dropFeed(target);
-      this.channel.send({ op: 'input', fold, target, last: 0, end: true });
-      void error;
-      return;
+    let chunk = feed.rest;
+    feed.rest = undefined;
+    if (chunk === undefined) {
+      let next: IteratorResult<CheckedChunk>;
+      try {
+        next = await (feed.next ?? feed.lines.next());
+      } catch (error) {
+        // The log could not be read (a segment vanished): the fold stops where it is, and the runner says
+        // so. The next fold reads again (a feed read ahead would otherwise end every later fold here too).
+        if (this.feeds[target] === feed) this.dropFeed(target);
+        this.channel.send({ op: 'input', fold, target, last: 0, end: true });
+        void error;
+        return;
+      }
+      // The fold may have ended while its lines were read, and its target been reset since: the lines would
+      // follow the old state, so they are not sent (the sandbox hears an end, and asks again if it needs to).
+      if (next.done === true || this.feeds[target] !== feed) {
+        feed.next = undefined;
+        this.channel.send({ op: 'input', fold, target, last: 0, end: true });
+        return;
+      }
+      // The next chunk is read while this one is folded.
+      feed.next = feed.lines.next();
+      feed.next.catch(() => undefined);
+      chunk = next.value;
+      if (!feed.sent) [chunk, feed.rest] = firstLinesApart(chunk);
+      feed.sent = true;
     }
-    // The fold may have ended while its lines were read, and its target been reset since: the lines would
-    // follow the old state, so they are not sent (the sandbox hears an end, and asks again if it needs to).
-    if (next.done === true || this.feeds[target] !== feed) {
-      feed.next = undefined;
-      this.channel.send({ op: 'input', fold, target, last: 0, end: true });
-      return;
-    }
-    // The next chunk is read while this one is folded.
-    feed.next = feed.lines.next();
-    feed.next.catch(() => undefined);
-    this.fed[target] = next.value.last;
-    this.channel.send({ op: 'input', fold, target, last: next.value.last }, next.value.bytes);
+    this.fed[target] = chunk.last;
+    this.channel.send({ op: 'input', fold, target, last: chunk.last }, chunk.bytes);
   }
 
   private faultOf(fault: SandboxFault): ProjectionFault {
@@ -496,4 +514,23 @@ function withState(body: Buffer): FoldAnswer {
   const newline = body.indexOf(0x0a);
   if (newline === -1) throw new Error('an answer to a fold without the state it was asked for');
   return { ...foldOutcome(body.subarray(0, newline)), stateText: stateText(body.subarray(newline + 1)) };
+}
+
+/**
+ * A chunk as its first lines (about FIRST_LINES_BYTES) and the rest, when it is large and has no holes:
+ * then it holds one line a position, first..last, and the head's last position is its count of lines on.
+ */
+function firstLinesApart(chunk: CheckedChunk): [CheckedChunk, CheckedChunk | undefined] {
+  if (chunk.holes.length > 0 || chunk.bytes.length <= 2 * FIRST_LINES_BYTES) return [chunk, undefined];
+  const end = chunk.bytes.indexOf(0x0a, FIRST_LINES_BYTES - 1);
+  if (end === -1 || end === chunk.bytes.length - 1) return [chunk, undefined];
+  const head = chunk.bytes.subarray(0, end + 1);
+  let lines = 0;
+  for (let at = head.indexOf(0x0a); at !== -1; at = head.indexOf(0x0a, at + 1)) lines++;
+  const last = chunk.first + lines - 1;
+  if (last >= chunk.last) return [chunk, undefined];
+  return [
+    { first: chunk.first, last, bytes: head, holes: [] },
+    { first: last + 1, last: chunk.last, bytes: chunk.bytes.subarray(end + 1), holes: [] },
+  ];
 }
