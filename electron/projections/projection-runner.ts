@@ -5,7 +5,7 @@ import { ProjectionCache, CACHE_FORMAT, type Checkpoint, type SkippedEvent } fro
 import type { ProjectionCode } from './projection-code.js';
 import { ProjectionError } from './projection-error.js';
 import { ProjectionFault } from './projection-fault.js';
-import { ProjectionProcess, type WorkerLimits } from './projection-process.js';
+import { ProjectionProcess, type FoldAnswer, type WorkerLimits } from './projection-process.js';
 import { ProgressSignal } from './progress-signal.js';
 import { nextSnapshotAt, spacingFor, thinSnapshots, MAX_SNAPSHOTS } from './snapshot-policy.js';
 import type { FoldOutcome, ProjectionShape } from './sandbox/sandbox-protocol.js';
@@ -50,6 +50,12 @@ export interface RunnerOptions extends WorkerLimits {
 
 /** While following the log, a checkpoint is written at most this often. */
 const CHECKPOINT_EVERY_MS = 1_000;
+
+/** A piece of a catch-up asked of the live fold: up to `to`. */
+interface Piece {
+  readonly to: number;
+  readonly answer: Promise<FoldAnswer>;
+}
 
 interface Saved {
   readonly position: number;
@@ -357,19 +363,21 @@ export class ProjectionRunner {
     const worker = this.worker;
     if (worker === undefined || this.status === 'faulted' || this.status === 'stopped') return;
     const started = this.live;
-    while (!this.closed && this.live < this.store.lastPosition) {
-      const to = Math.min(this.store.lastPosition, nextSnapshotAt(this.live, this.every));
-      worker.onProgress(this.options.onProgress);
+    worker.onProgress(this.options.onProgress);
+    /**
+     * The next piece's fold, asked for before this one's answer is in: the sandbox goes on with it at once
+     * instead of waiting for the host's turn (and for the request to come through a pipe full of lines).
+     * A piece asked for is always awaited, so that the live state is where `live` says.
+     */
+    let ahead: Piece | undefined;
+    while (ahead !== undefined || (!this.closed && this.live < this.store.lastPosition)) {
+      const piece = ahead ?? this.foldPiece(worker, this.live);
+      ahead = undefined;
+      if (!this.closed && piece.to < this.store.lastPosition) ahead = this.foldPiece(worker, piece.to);
       try {
-        // The lines of the pieces after this one are read and sent while it folds; a snapshot's piece
-        // comes back with its state (one round trip, not two).
-        const outcome = await worker.fold('live', to, {
-          holesAfter: this.holesThrough,
-          readAhead: this.store.lastPosition,
-          withState: to % this.every === 0,
-        });
+        const outcome = await piece.answer;
         this.passedHoles(outcome);
-        if (outcome.position < to) {
+        if (outcome.position < piece.to) {
           throw new ProjectionFault(
             this.code.name,
             outcome.position + 1,
@@ -379,11 +387,14 @@ export class ProjectionRunner {
         this.live = outcome.position;
         this.progressed.settle();
         if (this.live % this.every === 0) {
-          if (outcome.stateText === undefined) await this.capture();
-          else this.saved = { position: this.live, stateText: outcome.stateText, eventId: undefined };
+          if (outcome.stateText !== undefined) {
+            this.saved = { position: this.live, stateText: outcome.stateText, eventId: undefined };
+          } else if (ahead === undefined) await this.capture();
         }
       } catch (error) {
-        const fault = await this.pinpoint(error, to);
+        // The piece asked for ahead folds from where this one stopped: its answer is not this fold's.
+        ahead = undefined;
+        const fault = await this.pinpoint(error, piece.to);
         if (fault !== undefined) {
           this.faulted(fault);
           await this.writeCheckpoint().catch(() => undefined);
@@ -404,6 +415,22 @@ export class ProjectionRunner {
       this.options.onStatus?.(this.describe());
       this.checkpointSoon();
     } else if (this.status === 'starting') this.status = 'running';
+  }
+
+  /**
+   * Asks the live fold for the piece after `from`, up to the next snapshot (or the log's end). The lines of
+   * the pieces after it are read and sent while it folds; a snapshot's piece comes back with its state
+   * (one round trip, not two).
+   */
+  private foldPiece(worker: ProjectionProcess, from: number): Piece {
+    const to = Math.min(this.store.lastPosition, nextSnapshotAt(from, this.every));
+    const answer = worker.fold('live', to, {
+      holesAfter: this.holesThrough,
+      readAhead: this.store.lastPosition,
+      withState: to % this.every === 0,
+    });
+    answer.catch(() => undefined);
+    return { to, answer };
   }
 
   /**
