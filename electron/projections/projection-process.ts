@@ -3,12 +3,17 @@ import { checkProjectionCode, CodeRefused } from './code-check.js';
 import { ProjectionFault } from './projection-fault.js';
 import { describeEnd, type ChannelEnd, type HostChannel } from './sandbox/host-channel.js';
 import { MemoryWatch } from './sandbox/memory-watch.js';
-import { foldOutcome } from './sandbox/sandbox-messages.js';
+import { firstLinesApart } from './first-lines.js';
+import {
+  foldAnswerWithState,
+  foldOutcome,
+  stateAnswer,
+  type FoldAnswer,
+} from './sandbox/sandbox-messages.js';
 import { hardLimitMb } from './sandbox/node-spawner.js';
 import { SandboxPool } from './sandbox/sandbox-pool.js';
 import { STATE_SERIALISATION_MS } from './sandbox/sandbox-protocol.js';
 import type {
-  FoldOutcome,
   FoldTarget,
   ProjectionShape,
   SandboxCode,
@@ -18,6 +23,8 @@ import type {
   SandboxWalls,
 } from './sandbox/sandbox-protocol.js';
 import type { SpawnWalls } from './sandbox/spawner.js';
+
+export type { FoldAnswer } from './sandbox/sandbox-messages.js';
 
 export interface WorkerLimits {
   /** Each handler gets at least this long; one still running at twice this is faulted. Default 1,000 ms. */
@@ -36,11 +43,6 @@ export interface SandboxTestOptions {
   readonly plantHostRealm?: boolean;
   /** Send the code without the parser's check, to test the walls behind it. */
   readonly skipCodeCheck?: boolean;
-}
-
-/** A fold's outcome, with its state's JSON text when the fold was asked for it (`withState`). */
-export interface FoldAnswer extends FoldOutcome {
-  readonly stateText?: string;
 }
 
 /** Where a projection's lines come from: the store's checked read. */
@@ -80,18 +82,11 @@ interface Feed {
   readonly lines: AsyncGenerator<CheckedChunk>;
   readonly until: number;
   next: Promise<IteratorResult<CheckedChunk>> | undefined;
-  /** The lines of the first chunk after its head (see FIRST_LINES_BYTES): what the next 'more' gets. */
+  /** The lines of the first chunk after its head (see first-lines.ts): what the next 'more' gets. */
   rest: CheckedChunk | undefined;
   /** A chunk has been sent (the first one goes in two frames). */
   sent: boolean;
 }
-
-/**
- * A feed's first chunk (about 2 MiB) goes in two frames, its first lines up to about this many bytes and
- * then the rest: the sandbox, idle until it has lines, starts folding once the small frame is in, while the
- * rest comes through the pipe (which carries a few hundred KB each time the sandbox reads it).
- */
-const FIRST_LINES_BYTES = 128 * 1024;
 
 /**
  * One projection's sandbox process, seen from its host. The host reads the log through the store's
@@ -236,7 +231,7 @@ export class ProjectionProcess {
       const body = await this.request(request);
       let answer: FoldAnswer;
       try {
-        answer = request.withState === true ? withState(body) : foldOutcome(body);
+        answer = request.withState === true ? foldAnswerWithState(body) : foldOutcome(body);
       } catch (error) {
         throw this.broken(`sent ${(error as Error).message}`);
       }
@@ -267,7 +262,7 @@ export class ProjectionProcess {
   async state(target: FoldTarget): Promise<string> {
     const body = await this.request({ op: 'state', target });
     try {
-      return stateText(body);
+      return stateAnswer(body);
     } catch (error) {
       throw this.broken(`answered with ${(error as Error).message}`);
     }
@@ -496,41 +491,4 @@ export class ProjectionProcess {
     this.dropFeed('live');
     this.dropFeed('scratch');
   }
-}
-
-/** A state as the sandbox sends it: JSON text, or an Error naming what it sent instead. */
-function stateText(bytes: Buffer): string {
-  const text = bytes.toString('utf8');
-  try {
-    JSON.parse(text);
-  } catch {
-    throw new Error('a state that is not JSON');
-  }
-  return text;
-}
-
-/** A fold's answer with its state (see SandboxRequest's `withState`): the outcome, a newline, the state. */
-function withState(body: Buffer): FoldAnswer {
-  const newline = body.indexOf(0x0a);
-  if (newline === -1) throw new Error('an answer to a fold without the state it was asked for');
-  return { ...foldOutcome(body.subarray(0, newline)), stateText: stateText(body.subarray(newline + 1)) };
-}
-
-/**
- * A chunk as its first lines (about FIRST_LINES_BYTES) and the rest, when it is large and has no holes:
- * then it holds one line a position, first..last, and the head's last position is its count of lines on.
- */
-function firstLinesApart(chunk: CheckedChunk): [CheckedChunk, CheckedChunk | undefined] {
-  if (chunk.holes.length > 0 || chunk.bytes.length <= 2 * FIRST_LINES_BYTES) return [chunk, undefined];
-  const end = chunk.bytes.indexOf(0x0a, FIRST_LINES_BYTES - 1);
-  if (end === -1 || end === chunk.bytes.length - 1) return [chunk, undefined];
-  const head = chunk.bytes.subarray(0, end + 1);
-  let lines = 0;
-  for (let at = head.indexOf(0x0a); at !== -1; at = head.indexOf(0x0a, at + 1)) lines++;
-  const last = chunk.first + lines - 1;
-  if (last >= chunk.last) return [chunk, undefined];
-  return [
-    { first: chunk.first, last, bytes: head, holes: [] },
-    { first: last + 1, last: chunk.last, bytes: chunk.bytes.subarray(end + 1), holes: [] },
-  ];
 }
