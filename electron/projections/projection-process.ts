@@ -3,12 +3,17 @@ import { checkProjectionCode, CodeRefused } from './code-check.js';
 import { ProjectionFault } from './projection-fault.js';
 import { describeEnd, type ChannelEnd, type HostChannel } from './sandbox/host-channel.js';
 import { MemoryWatch } from './sandbox/memory-watch.js';
-import { foldOutcome } from './sandbox/sandbox-messages.js';
+import { firstLinesApart } from './first-lines.js';
+import {
+  foldAnswerWithState,
+  foldOutcome,
+  stateAnswer,
+  type FoldAnswer,
+} from './sandbox/sandbox-messages.js';
 import { hardLimitMb } from './sandbox/node-spawner.js';
 import { SandboxPool } from './sandbox/sandbox-pool.js';
 import { STATE_SERIALISATION_MS } from './sandbox/sandbox-protocol.js';
 import type {
-  FoldOutcome,
   FoldTarget,
   ProjectionShape,
   SandboxCode,
@@ -18,6 +23,8 @@ import type {
   SandboxWalls,
 } from './sandbox/sandbox-protocol.js';
 import type { SpawnWalls } from './sandbox/spawner.js';
+
+export type { FoldAnswer } from './sandbox/sandbox-messages.js';
 
 export interface WorkerLimits {
   /** Each handler gets at least this long; one still running at twice this is faulted. Default 1,000 ms. */
@@ -75,6 +82,10 @@ interface Feed {
   readonly lines: AsyncGenerator<CheckedChunk>;
   readonly until: number;
   next: Promise<IteratorResult<CheckedChunk>> | undefined;
+  /** The lines of the first chunk after its head (see first-lines.ts): what the next 'more' gets. */
+  rest: CheckedChunk | undefined;
+  /** A chunk has been sent (the first one goes in two frames). */
+  sent: boolean;
 }
 
 /**
@@ -105,6 +116,7 @@ export class ProjectionProcess {
   private constructor(
     readonly name: string,
     private readonly channel: HostChannel,
+    private readonly pool: SandboxPool,
     private readonly lines: LineSource,
     private readonly limits: { eventTimeoutMs: number; memoryMb: number },
     readonly shape: ProjectionShape,
@@ -136,7 +148,8 @@ export class ProjectionProcess {
     }
     const eventTimeoutMs = limits.eventTimeoutMs ?? 1_000;
     const memoryMb = limits.memoryMb ?? 512;
-    const channel = (limits.sandbox ?? defaultSandboxPool()).take({
+    const pool = limits.sandbox ?? defaultSandboxPool();
+    const channel = pool.take({
       eventTimeoutMs,
       memoryMb,
       maxStateBytes: (limits.maxStateMb ?? 64) * 1024 * 1024,
@@ -161,9 +174,20 @@ export class ProjectionProcess {
         else channel.send({ op: 'load', code });
       });
       if ('fault' in ready) throw new ProjectionFault(name, null, ready.fault.message);
-      return new ProjectionProcess(name, channel, lines, { eventTimeoutMs, memoryMb }, ready.shape, walls);
+      const started = new ProjectionProcess(
+        name,
+        channel,
+        pool,
+        lines,
+        { eventTimeoutMs, memoryMb },
+        ready.shape,
+        walls,
+      );
+      pool.working(channel, false);
+      return started;
     } catch (error) {
       channel.kill();
+      pool.working(channel, false);
       if (error instanceof ProjectionFault) throw error;
       throw new ProjectionFault(name, null, `the projection's sandbox ${(error as Error).message}`);
     }
@@ -179,8 +203,10 @@ export class ProjectionProcess {
       readonly announce?: boolean;
       /** Read the lines on past `to`, up to here: the next fold of the target goes on from `to`. */
       readonly readAhead?: number;
+      /** Answer with the state too (checked as `state` checks it). */
+      readonly withState?: boolean;
     } = {},
-  ): Promise<FoldOutcome> {
+  ): Promise<FoldAnswer> {
     const { readAhead, ...sent } = options;
     const request: SandboxRequest = {
       op: 'fold',
@@ -195,22 +221,22 @@ export class ProjectionProcess {
     // Lines already read ahead for this target continue where it stands; otherwise a read starts there.
     if (current === undefined || current.until < to) {
       this.dropFeed(target);
-      this.feeds[target] = {
-        lines: this.lines.readCheckedLines(this.fed[target] + 1, until),
-        until,
-        next: undefined,
-      };
+      const lines = this.lines.readCheckedLines(this.fed[target] + 1, until);
+      // Read at once, while the request travels: the sandbox asks for these lines first thing.
+      const next = lines.next();
+      next.catch(() => undefined);
+      this.feeds[target] = { lines, until, next, rest: undefined, sent: false };
     }
     try {
       const body = await this.request(request);
-      let outcome: FoldOutcome;
+      let answer: FoldAnswer;
       try {
-        outcome = foldOutcome(body);
+        answer = request.withState === true ? foldAnswerWithState(body) : foldOutcome(body);
       } catch (error) {
         throw this.broken(`sent ${(error as Error).message}`);
       }
-      this.known[target] = outcome.position;
-      return outcome;
+      this.known[target] = answer.position;
+      return answer;
     } finally {
       // A feed that reads no further than this fold has done its work (or the fold stopped early).
       if ((this.feeds[target]?.until ?? Infinity) <= to) this.dropFeed(target);
@@ -234,13 +260,12 @@ export class ProjectionProcess {
 
   /** A fold's state as JSON text (checked in the sandbox: plain JSON, not larger than the limit). */
   async state(target: FoldTarget): Promise<string> {
-    const text = (await this.request({ op: 'state', target })).toString('utf8');
+    const body = await this.request({ op: 'state', target });
     try {
-      JSON.parse(text);
-    } catch {
-      throw this.broken('answered with a state that is not JSON');
+      return stateAnswer(body);
+    } catch (error) {
+      throw this.broken(`answered with ${(error as Error).message}`);
     }
-    return text;
   }
 
   /** Events every fold passes over (skipped after a fault). */
@@ -278,6 +303,7 @@ export class ProjectionProcess {
       });
       this.channel.send({ op: 'request', id, request }, body);
       this.memory.setBusy(true);
+      this.pool.working(this.channel, true);
       this.armWatchdog();
     });
   }
@@ -313,6 +339,7 @@ export class ProjectionProcess {
     if (this.pending.size === 0) {
       this.disarmWatchdog();
       this.memory.setBusy(false);
+      this.pool.working(this.channel, false);
     }
     if ('fault' in message) {
       waiting.reject(this.faultOf(message.fault));
@@ -328,29 +355,36 @@ export class ProjectionProcess {
       this.channel.send({ op: 'input', fold, target, last: 0, end: true });
       return;
     }
-    let next: IteratorResult<CheckedChunk>;
-    try {
-      next = await (feed.next ?? feed.lines.next());
-    } catch (error) {
-      // The log could not be read (a segment vanished): the fold stops where it is, and the runner says so.
-      // The next fold reads again (a feed read ahead would otherwise end every later fold here too).
-      if (this.feeds[target] === feed) this.dropFeed(target);
-      this.channel.send({ op: 'input', fold, target, last: 0, end: true });
-      void error;
-      return;
+    let chunk = feed.rest;
+    feed.rest = undefined;
+    if (chunk === undefined) {
+      let next: IteratorResult<CheckedChunk>;
+      try {
+        next = await (feed.next ?? feed.lines.next());
+      } catch (error) {
+        // The log could not be read (a segment vanished): the fold stops where it is, and the runner says
+        // so. The next fold reads again (a feed read ahead would otherwise end every later fold here too).
+        if (this.feeds[target] === feed) this.dropFeed(target);
+        this.channel.send({ op: 'input', fold, target, last: 0, end: true });
+        void error;
+        return;
+      }
+      // The fold may have ended while its lines were read, and its target been reset since: the lines would
+      // follow the old state, so they are not sent (the sandbox hears an end, and asks again if it needs to).
+      if (next.done === true || this.feeds[target] !== feed) {
+        feed.next = undefined;
+        this.channel.send({ op: 'input', fold, target, last: 0, end: true });
+        return;
+      }
+      // The next chunk is read while this one is folded.
+      feed.next = feed.lines.next();
+      feed.next.catch(() => undefined);
+      chunk = next.value;
+      if (!feed.sent) [chunk, feed.rest] = firstLinesApart(chunk);
+      feed.sent = true;
     }
-    // The fold may have ended while its lines were read, and its target been reset since: the lines would
-    // follow the old state, so they are not sent (the sandbox hears an end, and asks again if it needs to).
-    if (next.done === true || this.feeds[target] !== feed) {
-      feed.next = undefined;
-      this.channel.send({ op: 'input', fold, target, last: 0, end: true });
-      return;
-    }
-    // The next chunk is read while this one is folded.
-    feed.next = feed.lines.next();
-    feed.next.catch(() => undefined);
-    this.fed[target] = next.value.last;
-    this.channel.send({ op: 'input', fold, target, last: next.value.last }, next.value.bytes);
+    this.fed[target] = chunk.last;
+    this.channel.send({ op: 'input', fold, target, last: chunk.last }, chunk.bytes);
   }
 
   private faultOf(fault: SandboxFault): ProjectionFault {
@@ -451,6 +485,7 @@ export class ProjectionProcess {
     this.disarmWatchdog();
     this.memory.stop();
     this.dead = fault;
+    this.pool.working(this.channel, false);
     for (const waiting of this.pending.values()) waiting.reject(fault);
     this.pending.clear();
     this.dropFeed('live');

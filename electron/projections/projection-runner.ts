@@ -5,7 +5,7 @@ import { ProjectionCache, CACHE_FORMAT, type Checkpoint, type SkippedEvent } fro
 import type { ProjectionCode } from './projection-code.js';
 import { ProjectionError } from './projection-error.js';
 import { ProjectionFault } from './projection-fault.js';
-import { ProjectionProcess, type WorkerLimits } from './projection-process.js';
+import { ProjectionProcess, type FoldAnswer, type WorkerLimits } from './projection-process.js';
 import { ProgressSignal } from './progress-signal.js';
 import { nextSnapshotAt, spacingFor, thinSnapshots, MAX_SNAPSHOTS } from './snapshot-policy.js';
 import type { FoldOutcome, ProjectionShape } from './sandbox/sandbox-protocol.js';
@@ -51,10 +51,17 @@ export interface RunnerOptions extends WorkerLimits {
 /** While following the log, a checkpoint is written at most this often. */
 const CHECKPOINT_EVERY_MS = 1_000;
 
+/** A piece of a catch-up asked of the live fold: up to `to`. */
+interface Piece {
+  readonly to: number;
+  readonly answer: Promise<FoldAnswer>;
+}
+
 interface Saved {
   readonly position: number;
   readonly stateText: string | null;
-  readonly eventId: string | null;
+  /** The id of the event at `position`; undefined until a checkpoint needs it (it is read then). */
+  readonly eventId: string | null | undefined;
 }
 
 /**
@@ -356,17 +363,21 @@ export class ProjectionRunner {
     const worker = this.worker;
     if (worker === undefined || this.status === 'faulted' || this.status === 'stopped') return;
     const started = this.live;
-    while (!this.closed && this.live < this.store.lastPosition) {
-      const to = Math.min(this.store.lastPosition, nextSnapshotAt(this.live, this.every));
-      worker.onProgress(this.options.onProgress);
+    worker.onProgress(this.options.onProgress);
+    /**
+     * The next piece's fold, asked for before this one's answer is in: the sandbox goes on with it at once
+     * instead of waiting for the host's turn (and for the request to come through a pipe full of lines).
+     * A piece asked for is always awaited, so that the live state is where `live` says.
+     */
+    let ahead: Piece | undefined;
+    while (ahead !== undefined || (!this.closed && this.live < this.store.lastPosition)) {
+      const piece = ahead ?? this.foldPiece(worker, this.live);
+      ahead = undefined;
+      if (!this.closed && piece.to < this.store.lastPosition) ahead = this.foldPiece(worker, piece.to);
       try {
-        // The lines of the pieces after this one are read and sent while it folds.
-        const outcome = await worker.fold('live', to, {
-          holesAfter: this.holesThrough,
-          readAhead: this.store.lastPosition,
-        });
+        const outcome = await piece.answer;
         this.passedHoles(outcome);
-        if (outcome.position < to) {
+        if (outcome.position < piece.to) {
           throw new ProjectionFault(
             this.code.name,
             outcome.position + 1,
@@ -375,9 +386,15 @@ export class ProjectionRunner {
         }
         this.live = outcome.position;
         this.progressed.settle();
-        if (this.live % this.every === 0) await this.capture();
+        if (this.live % this.every === 0) {
+          if (outcome.stateText !== undefined) {
+            this.saved = { position: this.live, stateText: outcome.stateText, eventId: undefined };
+          } else if (ahead === undefined) await this.capture();
+        }
       } catch (error) {
-        const fault = await this.pinpoint(error, to);
+        // The piece asked for ahead folds from where this one stopped: its answer is not this fold's.
+        ahead = undefined;
+        const fault = await this.pinpoint(error, piece.to);
         if (fault !== undefined) {
           this.faulted(fault);
           await this.writeCheckpoint().catch(() => undefined);
@@ -398,6 +415,22 @@ export class ProjectionRunner {
       this.options.onStatus?.(this.describe());
       this.checkpointSoon();
     } else if (this.status === 'starting') this.status = 'running';
+  }
+
+  /**
+   * Asks the live fold for the piece after `from`, up to the next snapshot (or the log's end). The lines of
+   * the pieces after it are read and sent while it folds; a snapshot's piece comes back with its state
+   * (one round trip, not two).
+   */
+  private foldPiece(worker: ProjectionProcess, from: number): Piece {
+    const to = Math.min(this.store.lastPosition, nextSnapshotAt(from, this.every));
+    const answer = worker.fold('live', to, {
+      holesAfter: this.holesThrough,
+      readAhead: this.store.lastPosition,
+      withState: to % this.every === 0,
+    });
+    answer.catch(() => undefined);
+    return { to, answer };
   }
 
   /**
@@ -449,8 +482,14 @@ export class ProjectionRunner {
     const worker = this.worker;
     if (worker === undefined) return;
     const stateText = await worker.state('live');
-    const [event] = this.live === 0 ? [] : await this.store.readPositions([this.live]);
-    this.saved = { position: this.live, stateText, eventId: event?.id ?? null };
+    this.saved = { position: this.live, stateText, eventId: undefined };
+  }
+
+  /** The id a checkpoint at `saved` names (what a later open checks the log against). */
+  private async eventIdOf(saved: Saved): Promise<string | null> {
+    if (saved.eventId !== undefined) return saved.eventId;
+    const [event] = saved.position === 0 ? [] : await this.store.readPositions([saved.position]);
+    return event?.id ?? null;
   }
 
   private takeSnapshot(): void {
@@ -494,20 +533,23 @@ export class ProjectionRunner {
 
   private async writeCheckpoint(): Promise<void> {
     this.lastCheckpointAt = Date.now();
-    this.checkpointedAt = this.saved.position;
-    const checkpoint: Checkpoint = {
+    const saved = this.saved;
+    this.checkpointedAt = saved.position;
+    const checkpoint: Omit<Checkpoint, 'eventId'> = {
       format: CHECKPOINT_FORMAT,
       projection: this.code.name,
       codeHash: this.code.hash,
-      position: this.saved.position,
-      eventId: this.saved.eventId,
-      stateText: this.saved.stateText,
+      position: saved.position,
+      stateText: saved.stateText,
       skipped: this.skipped,
       holes: { count: this.holes.count, positions: this.holes.positions, through: this.holesThrough },
       fault: this.fault,
       snapshotEvery: this.every,
     };
-    const write = this.writes.then(() => this.cache.writeCheckpoint(checkpoint));
+    // The event's id is read here, behind the fold with the write, rather than at every snapshot.
+    const write = this.writes.then(async () =>
+      this.cache.writeCheckpoint({ ...checkpoint, eventId: await this.eventIdOf(saved) }),
+    );
     this.writes = write.catch(() => undefined);
     await write;
   }

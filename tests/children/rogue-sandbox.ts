@@ -35,8 +35,11 @@ switch (mode) {
     write({ kind: 'answer', id: 1 }, 'null');
     break;
   case 'oversized-state':
-  case 'garbage-fold-answer': {
-    // Loads, then answers its first request with a body past the limit the host set, or with no outcome.
+  case 'garbage-fold-answer':
+  case 'fold-state-not-json':
+  case 'fold-without-state': {
+    // Loads, then answers its first request with a body past the limit the host set, with no outcome, or
+    // (asked for a fold with its state) with a state that is not JSON, or with the outcome alone.
     hello();
     let frames = 0;
     process.stdin.on('data', () => {
@@ -44,7 +47,12 @@ switch (mode) {
       if (frames === 1) ready();
       else if (frames === 2 && mode === 'oversized-state') {
         write({ kind: 'answer', id: 1 }, Buffer.alloc(80 * 1024 * 1024, 0x20));
-      } else if (frames === 2) write({ kind: 'answer', id: 1 }, '{"position":"everything"}');
+      } else if (frames === 2 && mode === 'garbage-fold-answer') {
+        write({ kind: 'answer', id: 1 }, '{"position":"everything"}');
+      } else if (frames === 2) {
+        const outcome = '{"position":1,"holes":{"count":0,"positions":[]}}';
+        write({ kind: 'answer', id: 1 }, mode === 'fold-without-state' ? outcome : `${outcome}\n{"n":`);
+      }
     });
     break;
   }

@@ -48,4 +48,19 @@ describe('a catch-up in snapshot pieces, its lines read ahead', () => {
     });
     expect(await runner.stateAt(33)).toMatchObject({ seen: expected.filter((position) => position <= 33) });
   });
+
+  it('folds every event once when the first chunk is sent in two frames (its first lines, then the rest)', async () => {
+    // 400 events of some 2.5 KB: about 1 MB of lines, one chunk, split after its first 128 KB.
+    const large = events(0, 400).map((event, i) => ({
+      ...event,
+      data: { ...event.data, padding: `${i}`.padStart(2_500, '.') },
+    }));
+    const store = await folderWith(large);
+    const runner = await runProjection(store, 'collect', COLLECT.replace('e.data.n === 23', 'false'), {
+      snapshotEvery: 30,
+    });
+    expect(await runner.caughtUp()).toMatchObject({ status: 'running', position: 400, fault: null });
+    expect(await runner.stateAt(400)).toMatchObject({ seen: positions(1, 400) });
+    expect(await runner.stateAt(75)).toMatchObject({ seen: positions(1, 75) });
+  });
 });

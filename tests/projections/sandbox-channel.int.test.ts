@@ -87,6 +87,23 @@ describe('the host end of a sandbox channel', () => {
     expect(exits).toEqual(['SIGKILL', 'SIGKILL']);
   });
 
+  it.each([
+    ['fold-state-not-json', /sent a state that is not JSON; it was stopped$/],
+    ['fold-without-state', /sent an answer to a fold without the state it was asked for; it was stopped$/],
+  ])(
+    'refuses a fold answer asked for with its state that carries a bad one (%s), and kills it',
+    async (mode, reason) => {
+      const exits: (NodeJS.Signals | number | null)[] = [];
+      const sandbox = await startRogue(mode, exits);
+      const refused = await sandbox.fold('live', 1, { withState: true }).catch((failure: unknown) => failure);
+      expect(refused).toBeInstanceOf(projections.ProjectionFault);
+      expect((refused as Projections.ProjectionFault).reason).toMatch(reason);
+      expect(sandbox.alive).toBe(false);
+      await until(() => exits.length > 0);
+      expect(exits).toEqual(['SIGKILL']);
+    },
+  );
+
   it('goes on serving sound sandboxes beside them', async () => {
     const store = await folderWith([{ stream: 'a-1', type: 'T', data: {} }]);
     const sound = await projections.ProjectionProcess.start('sound', store, {
@@ -97,5 +114,10 @@ describe('the host end of a sandbox channel', () => {
     await sound.reset('live', null, 0);
     expect(await sound.fold('live', 1)).toMatchObject({ position: 1 });
     expect(JSON.parse(await sound.state('live'))).toMatchObject({ events: 1 });
+    // A fold asked for its state answers with it: the same text a 'state' request gets.
+    await sound.reset('live', null, 0);
+    const answer = await sound.fold('live', 1, { withState: true });
+    expect(answer).toMatchObject({ position: 1, holes: { count: 0, positions: [] } });
+    expect(answer.stateText).toBe(await sound.state('live'));
   });
 });

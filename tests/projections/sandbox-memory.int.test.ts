@@ -58,4 +58,18 @@ describe('the memory limit counts everything a projection holds', () => {
     const healthy = await runProjection(store, 'healthy', atTrigger(''));
     expect(await healthy.stateAt(5)).toEqual({ n: 5 });
   });
+
+  it('a state too large at a snapshot of the catch-up (sent with its piece) faults there, with its size', async () => {
+    const store = await folderWith(EVENTS);
+    const runner = await runProjection(store, 'big', atTrigger(`s.big = 'x'.repeat(2e6);`), {
+      maxStateMb: 1,
+      snapshotEvery: 4,
+    });
+    const status = await runner.caughtUp();
+    expect(status).toMatchObject({
+      status: 'faulted',
+      fault: { position: 4, error: 'the state is 1.9 MB; a state may be at most 1 MB' },
+    });
+    expect(await runner.stateAt(2)).toEqual({ n: 2 });
+  });
 });

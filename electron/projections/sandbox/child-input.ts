@@ -50,6 +50,11 @@ export class ChildInput {
     this.wake(input);
   }
 
+  /** Lines asked for have not all come yet (the host is reading them, or they are in the pipe). */
+  onItsWay(target: FoldTarget): boolean {
+    return this.targets[target].asked;
+  }
+
   /** The next lines for the fold, asked for (and the ones after them asked ahead) as needed. */
   next(target: FoldTarget): Promise<Input> {
     const input = this.targets[target];

@@ -29,12 +29,20 @@ import {
  * that a handler started at the end of a step still gets its whole limit within the call's (twice it).
  */
 const STEP_MS = 20;
+/**
+ * A step's budget while lines are on their way (the chunk asked for ahead): the pipe carries only what its
+ * buffer holds (some 200-500 KB) each time this process reads it, which is once a step. At 20 ms a step
+ * a 2 MiB chunk arrived mostly after the fold had used up the one before, and the sandbox waited for it
+ * (and for the host's next request, queued behind it in the pipe).
+ */
+const FEED_STEP_MS = 5;
 const PROGRESS_EVERY_MS = 100;
 
 // The last argument: a Node child's process.argv is [node, entry, it]; a utility process's ends with it too.
 const args = JSON.parse(process.argv.at(-1) ?? '{}') as SandboxArguments;
 const memoryLimit = args.memoryMb * 1024 * 1024;
 const stepBudgetMs = Math.min(STEP_MS, args.eventTimeoutMs);
+const feedStepBudgetMs = Math.min(FEED_STEP_MS, stepBudgetMs);
 
 class FaultRaised extends Error {
   constructor(
@@ -175,14 +183,9 @@ async function answer(id: number, request: SandboxRequest, body: Buffer): Promis
   try {
     if (machine === undefined) throw new Error('the projection did not load');
     const text = await perform(machine, id, request, body);
-    const bytes = Buffer.byteLength(text);
-    if (bytes > args.maxStateBytes) {
-      const what = request.op === 'state' ? 'the state' : 'the answer';
-      throw new FaultRaised({
-        position: machine.current() || null,
-        message: `${what} is ${megabytes(bytes)}; a state may be at most ${megabytes(args.maxStateBytes)}`,
-      });
-    }
+    // A state was checked on its own (stateText); a fold's outcome (a history's changes) is checked here.
+    const checked = request.op === 'state' || (request.op === 'fold' && request.withState === true);
+    if (!checked) checkSize(machine, 'the answer', Buffer.byteLength(text));
     channel.send({ kind: 'answer', id }, text);
   } catch (error) {
     if (error instanceof FaultRaised) {
@@ -205,17 +208,33 @@ async function perform(
       call(fold, 'reset', request.target, request.hasState ? body.toString('utf8') : null, request.position);
       checkMemory(fold);
       return 'null';
-    case 'fold':
-      return JSON.stringify(await foldTo(fold, id, request));
-    case 'state': {
-      const text = String(call(fold, 'state', request.target));
-      checkMemory(fold);
-      return text;
+    case 'fold': {
+      const outcome = JSON.stringify(await foldTo(fold, id, request));
+      // JSON.stringify writes no newline: the first one ends the outcome.
+      return request.withState === true ? `${outcome}\n${stateText(fold, request.target)}` : outcome;
     }
+    case 'state':
+      return stateText(fold, request.target);
     case 'skips':
       call(fold, 'skips', JSON.stringify(request.positions));
       return 'null';
   }
+}
+
+/** A fold's state as JSON text, no larger than a state may be. */
+function stateText(fold: FoldMachine, target: FoldTarget): string {
+  const text = String(call(fold, 'state', target));
+  checkMemory(fold);
+  checkSize(fold, 'the state', Buffer.byteLength(text));
+  return text;
+}
+
+function checkSize(fold: FoldMachine, what: string, bytes: number): void {
+  if (bytes <= args.maxStateBytes) return;
+  throw new FaultRaised({
+    position: fold.current() || null,
+    message: `${what} is ${megabytes(bytes)}; a state may be at most ${megabytes(args.maxStateBytes)}`,
+  });
 }
 
 /**
@@ -252,18 +271,28 @@ async function foldTo(
   let limited = false;
   let lastProgress = performance.now();
   // Announcing, each step folds one event: what its handler left queued (promises) runs before the next.
-  const budget = announcing ? 0 : stepBudgetMs;
+  const budget = (): number => (announcing ? 0 : input.onItsWay(target) ? feedStepBudgetMs : stepBudgetMs);
   const named = (operation: () => number | string): number | string =>
     promiseChainsNamed(fold, target, announcing, operation);
   let step = named(() =>
-    call(fold, 'begin', target, to, path, watch?.limit ?? null, request.holesAfter ?? 0, announcing, budget),
+    call(
+      fold,
+      'begin',
+      target,
+      to,
+      path,
+      watch?.limit ?? null,
+      request.holesAfter ?? 0,
+      announcing,
+      budget(),
+    ),
   );
   for (;;) {
     checkMemory(fold);
     if (step === FoldStep.fault) throw new FaultRaised(readFault(fold));
     if (step === FoldStep.announce) {
       channel.send({ kind: 'at', target, position: fold.current() });
-      step = named(() => call(fold, 'step', budget));
+      step = named(() => call(fold, 'step', budget()));
       continue;
     }
     if (step === FoldStep.reached) break;
@@ -276,7 +305,7 @@ async function foldTo(
       if ('end' in next) break;
       const { last } = next.lines.header as { last: number };
       const text = linesText(next.lines.body);
-      step = named(() => call(fold, 'feed', target, text, to, last, budget));
+      step = named(() => call(fold, 'feed', target, text, to, last, budget()));
       continue;
     }
     const now = performance.now();
@@ -287,7 +316,7 @@ async function foldTo(
     // A turn of the event loop between steps: the next chunk of lines, asked for ahead, comes in through
     // the pipe while this one is folded, instead of after it.
     await new Promise((resolve) => setImmediate(resolve));
-    step = named(() => call(fold, 'step', budget));
+    step = named(() => call(fold, 'step', budget()));
   }
   const outcome = JSON.parse(String(call(fold, 'outcome', target, watch !== undefined))) as FoldOutcome;
   // The text comes out of the context the handlers run in: a number is made a number here, as before.

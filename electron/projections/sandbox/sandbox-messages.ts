@@ -79,6 +79,29 @@ export function foldOutcome(body: Buffer): FoldOutcome {
   return { ...checked, changes, limited: flag(outcome.limited, 'limited') };
 }
 
+/** A fold's outcome, with its state's JSON text when the fold was asked for it (`withState`). */
+export interface FoldAnswer extends FoldOutcome {
+  readonly stateText?: string;
+}
+
+/** A state as the sandbox sends it: JSON text, or an Error naming what it sent instead. */
+export function stateAnswer(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  try {
+    JSON.parse(text);
+  } catch {
+    throw new FrameError('a state that is not JSON');
+  }
+  return text;
+}
+
+/** A fold's answer with its state (see SandboxRequest's `withState`): the outcome, a newline, the state. */
+export function foldAnswerWithState(body: Buffer): FoldAnswer {
+  const newline = body.indexOf(0x0a);
+  if (newline === -1) throw new FrameError('an answer to a fold without the state it was asked for');
+  return { ...foldOutcome(body.subarray(0, newline)), stateText: stateAnswer(body.subarray(newline + 1)) };
+}
+
 /** JSON text inside a message (a value before or after a change): a string that parses. */
 function jsonText(value: unknown, name: string): string {
   if (typeof value !== 'string') throw malformed(name);

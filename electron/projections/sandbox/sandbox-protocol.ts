@@ -64,6 +64,12 @@ export type SandboxRequest =
        * took an earlier process down where it could not say so itself.
        */
       readonly announce?: boolean;
+      /**
+       * Answer with the fold's state as well (a snapshot's piece of a catch-up), as a 'state' request would
+       * and with its checks: the answer's body is the outcome's JSON, a newline, then the state's JSON
+       * text. One round trip a piece instead of two.
+       */
+      readonly withState?: boolean;
     }
   | { readonly op: 'state'; readonly target: FoldTarget }
   | { readonly op: 'skips'; readonly positions: readonly number[] };
