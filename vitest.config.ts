@@ -23,13 +23,21 @@ export default defineConfig({
           include: ['**/*.unit.test.ts'],
           exclude: [...exclude, rendererTests],
           testTimeout: 30_000,
+          // Vitest's default is one worker less than the cores: one worker on a two-core machine, CI's.
+          maxWorkers: 2,
         },
       },
       {
         extends: true,
         // The browser build of svelte (and of every package), as in the page: effects run, as they do there.
         resolve: { conditions: ['browser'] },
-        test: { name: 'unit-renderer', include: [rendererTests], exclude, testTimeout: 30_000 },
+        test: {
+          name: 'unit-renderer',
+          include: [rendererTests],
+          exclude,
+          testTimeout: 30_000,
+          maxWorkers: 2,
+        },
       },
       {
         extends: true,
