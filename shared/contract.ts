@@ -716,6 +716,11 @@ export const requests = {
   'export.save': request<{ readonly file: string }, { readonly saved: string | null }>(
     object({ file: string({ minLength: 1, maxLength: 64 }) }),
   ),
+  /**
+   * Stops this window's exports and report previews in flight (its Stop button, or its dialog closed):
+   * each answers 'Cancelled' and leaves no file behind. Nothing in flight is not an error.
+   */
+  'export.cancel': request<undefined, null>(nothing),
 
   // ---- Journal imports in browser mode (shared/journal/import-upload.ts) ----
   /**

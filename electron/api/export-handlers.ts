@@ -24,7 +24,7 @@ import { hostFor } from './projection-handlers.js';
 import type { HandlerMap, SessionContext } from './session-context.js';
 import { Throttle } from './throttle.js';
 
-type ExportRequests = Pick<HandlerMap, 'export.prepare' | 'report.preview' | 'export.save'>;
+type ExportRequests = Pick<HandlerMap, 'export.prepare' | 'report.preview' | 'export.save' | 'export.cancel'>;
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
   jsonl: 'application/x-ndjson',
@@ -38,11 +38,14 @@ const MEDIA_TYPES: Readonly<Record<string, string>> = {
 /** Progress is pushed at most this often. */
 const PROGRESS_MS = 100;
 
+/** The exports and report previews each window has in flight, for `export.cancel`. */
+const inFlight = new WeakMap<SessionContext, Set<ExportRun>>();
+
 export const exportHandlers: ExportRequests = {
   'export.prepare': async (arg, session) => {
     const folder = session.folder('export.prepare');
     const { store } = folder.lease;
-    const progress = new Progress(session);
+    const progress = ExportRun.start(session);
     try {
       const name = fileName(arg, store);
       const entry = preparedFiles.reserve(name, MEDIA_TYPES[arg.format]!);
@@ -67,6 +70,7 @@ export const exportHandlers: ExportRequests = {
         } else if (arg.kind === 'projection') {
           const position = arg.position ?? store.lastPosition;
           const state = await projectionState(session, arg.name, position);
+          progress.check();
           stamp = await exportState(
             store,
             { name: arg.name, position, state },
@@ -76,12 +80,15 @@ export const exportHandlers: ExportRequests = {
           );
         } else {
           const report = await makeReport(arg, session, progress.report);
+          progress.check();
           await output.write(report.bytes);
           stamp = report.stamp;
         }
+        progress.check();
         await output.commit();
       } catch (error) {
         await output.abort();
+        preparedFiles.discard(entry);
         throw error;
       }
       preparedFiles.add(entry);
@@ -96,9 +103,10 @@ export const exportHandlers: ExportRequests = {
   },
 
   'report.preview': async (arg, session) => {
-    const progress = new Progress(session);
+    const progress = ExportRun.start(session);
     try {
       const report = await makeReport({ ...arg, format: 'html' }, session, progress.report);
+      progress.check();
       const charts = report.document.blocks.flatMap((block) =>
         block.kind === 'chart' ? [{ chart: block.chart, title: block.title, data: block.data }] : [],
       );
@@ -124,6 +132,11 @@ export const exportHandlers: ExportRequests = {
     if (target === null) return { saved: null };
     await fs.copyFile(entry.path, target);
     return { saved: target };
+  },
+
+  'export.cancel': (_arg, session) => {
+    for (const run of inFlight.get(session) ?? []) run.cancel();
+    return Promise.resolve(null);
   },
 };
 
@@ -219,6 +232,8 @@ function fileName(arg: ExportRequest, store: EventStore): string {
 
 /** The reports' and projections' errors as the contract's codes (as the projection requests answer them). */
 function contractError(request: string, error: unknown): unknown {
+  if (error instanceof ExportCancelled)
+    return new ContractFailure('Cancelled', `${request}: ${error.message}`);
   if (error instanceof ProjectionFault) {
     return new ContractFailure('ProjectionFault', error.message, {
       projection: error.projection,
@@ -239,20 +254,55 @@ function contractError(request: string, error: unknown): unknown {
   return error;
 }
 
-/** export.progress pushes for one request, throttled. */
-class Progress {
+/** Thrown where a cancelled export stops: the reports' loops call `report` once a window of positions. */
+class ExportCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'ExportCancelled';
+  }
+}
+
+/**
+ * One export.prepare or report.preview of a window: its export.progress pushes, throttled, and its
+ * cancellation. The reports take only a progress callback, so a cancelled run throws from there, which
+ * unwinds the read loop and lets the handler remove the half-written file like any other failure.
+ */
+class ExportRun {
   private latest = { done: 0, total: 0 };
+  private cancelled = false;
   private readonly throttle: Throttle;
   readonly report = (done: number, total: number): void => {
+    this.check();
     this.latest = { done, total };
     this.throttle.request();
   };
 
-  constructor(session: SessionContext) {
+  private constructor(private readonly session: SessionContext) {
     this.throttle = new Throttle(PROGRESS_MS, () => session.push('export.progress', this.latest));
   }
 
+  static start(session: SessionContext): ExportRun {
+    const run = new ExportRun(session);
+    let runs = inFlight.get(session);
+    if (runs === undefined) {
+      runs = new Set();
+      inFlight.set(session, runs);
+    }
+    runs.add(run);
+    return run;
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  check(): void {
+    if (this.cancelled) throw new ExportCancelled();
+  }
+
   finish(): void {
-    this.throttle.flush();
+    inFlight.get(this.session)?.delete(this);
+    if (this.cancelled) this.throttle.cancel();
+    else this.throttle.flush();
   }
 }

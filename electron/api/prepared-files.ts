@@ -39,6 +39,11 @@ export class PreparedFiles {
     }
   }
 
+  /** Removes a reserved place whose file was never made (the export failed or was cancelled). */
+  discard(entry: PreparedEntry): void {
+    fs.rmSync(path.dirname(entry.path), { recursive: true, force: true });
+  }
+
   get(id: string): PreparedEntry | undefined {
     return this.entries.get(id);
   }

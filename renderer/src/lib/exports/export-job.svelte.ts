@@ -1,6 +1,6 @@
 import type { EventfoldApi, ExportRequest, PreparedFile } from '../../../../shared/contract.js';
 
-export type ExportStatus = 'idle' | 'working' | 'ready' | 'saved' | 'failed';
+export type ExportStatus = 'idle' | 'working' | 'ready' | 'saved' | 'failed' | 'stopped';
 
 /** How a browser-mode page hands a prepared file to the browser: a link to the token-protected route. */
 export type Download = (url: string, name: string) => void;
@@ -17,6 +17,8 @@ export class ExportJob {
   /** What went wrong, or where the file was saved. */
   message = $state<string | null>(null);
   #run = 0;
+  /** The run the user stopped: its answer, whatever it is, is dropped. */
+  #stoppedRun = -1;
   #stopProgress: (() => void) | undefined;
 
   constructor(
@@ -41,12 +43,13 @@ export class ExportJob {
     });
     try {
       const prepared = await this.api.call('export.prepare', request);
-      if (run !== this.#run) return null;
+      // Stopped too late to stop it: the file is made, but the user said they do not want it.
+      if (run !== this.#run || run === this.#stoppedRun) return null;
       this.prepared = prepared;
       this.status = 'ready';
       return prepared;
     } catch (error) {
-      if (run !== this.#run) return null;
+      if (run !== this.#run || run === this.#stoppedRun) return null;
       this.status = 'failed';
       this.message = error instanceof Error ? error.message : String(error);
       return null;
@@ -85,7 +88,21 @@ export class ExportJob {
     if ((await this.prepare(request)) !== null) await this.save();
   }
 
+  /**
+   * Stops the export or report being made: the Node side stops reading and removes its half-made file
+   * (its answer, 'Cancelled', is what was asked for, not a failure).
+   */
+  async stop(): Promise<void> {
+    if (this.status !== 'working') return;
+    this.#stoppedRun = this.#run;
+    this.status = 'stopped';
+    this.message = 'Stopped: no file was made';
+    await this.api.call('export.cancel', undefined).catch(() => undefined);
+  }
+
+  /** The dialog closed: an export still being made is of no use to anyone. */
   dispose(): void {
+    void this.stop();
     this.#run++;
     this.#stopProgress?.();
   }
