@@ -4,6 +4,7 @@ import { StoreError } from '../../shared/store-error.js';
 import { HOLE, type EventIndex, type SegmentEntry } from './event-index.js';
 import { checkLineChecksum, parseRecordedEvent, recordedEventFromLine } from './event-line.js';
 import { describeProblem, type LogProblem } from './log-problem.js';
+import { isForwards, pageLimit, startPosition, startRevision } from './read-bounds.js';
 import type { SegmentFiles } from './segment-files.js';
 
 export interface ReadAllOptions {
@@ -47,7 +48,7 @@ export interface StreamPage extends ReadPage {
   readonly currentRevision: StreamRevision | 'no-stream';
 }
 
-export const MAX_PAGE = 10_000;
+export { MAX_PAGE } from './read-bounds.js';
 const COALESCE_GAP = 64 * 1024;
 
 /** Reads pages of events through the index: only the lines asked for are read and parsed. */
@@ -63,14 +64,10 @@ export class LogReader {
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadPage> {
     const { index } = this;
-    const forwards = (options.direction ?? 'forwards') === 'forwards';
+    const forwards = isForwards(options.direction);
     const limit = pageLimit(options.limit);
     const last = index.lastPosition;
-    let position = options.from ?? (forwards ? 1 : last);
-    if (!Number.isSafeInteger(position))
-      throw new StoreError('InvalidArgument', `from must be a position, not ${String(position)}`);
-    if (!forwards && position > last) position = last;
-    if (forwards && position < 1) position = 1;
+    let position = startPosition(options.from, forwards, last);
     const unfiltered =
       options.types === undefined && options.category === undefined && options.stream === undefined;
     if (forwards && unfiltered) {
@@ -89,14 +86,13 @@ export class LogReader {
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StreamPage> {
+    const forwards = isForwards(options.direction);
+    const limit = pageLimit(options.limit);
     const entry = this.index.stream(stream);
+    const lastRevision = entry === undefined ? -1 : entry.positions.length - 1;
+    let revision = startRevision(options.fromRevision, forwards, lastRevision);
     if (entry === undefined)
       return { events: [], next: null, streamExists: false, currentRevision: 'no-stream' };
-    const forwards = (options.direction ?? 'forwards') === 'forwards';
-    const limit = pageLimit(options.limit);
-    const lastRevision = entry.positions.length - 1;
-    let revision = options.fromRevision ?? (forwards ? 0 : lastRevision);
-    if (!forwards && revision > lastRevision) revision = lastRevision;
     const positions: number[] = [];
     while (positions.length < limit && revision >= 0 && revision <= lastRevision) {
       positions.push(entry.positions.get(revision));
@@ -332,15 +328,6 @@ function isContiguous(run: Run): boolean {
 function isAscending(positions: readonly number[]): boolean {
   for (let i = 1; i < positions.length; i++) if (positions[i]! <= positions[i - 1]!) return false;
   return true;
-}
-
-/** Events a page: the limit asked for (default 100), checked, and at most MAX_PAGE. */
-export function pageLimit(limit: number | undefined): number {
-  if (limit === undefined) return 100;
-  if (!Number.isSafeInteger(limit) || limit < 1) {
-    throw new StoreError('InvalidArgument', `limit must be a whole number >= 1, not ${String(limit)}`);
-  }
-  return Math.min(limit, MAX_PAGE);
 }
 
 function typeNumbers(index: EventIndex, types: readonly string[]): Set<number> {

@@ -1,15 +1,9 @@
 import type { JsonValue, RecordedEvent } from '../../shared/event.js';
-import { StoreError } from '../../shared/store-error.js';
 import { categoryOf } from '../../shared/stream-name.js';
 import type { Placed, StoredEvents } from './append-plan.js';
 import type { EncodableEvent } from './event-line.js';
-import {
-  pageLimit,
-  type ReadAllOptions,
-  type ReadPage,
-  type ReadStreamOptions,
-  type StreamPage,
-} from './log-reader.js';
+import { isForwards, pageLimit, startPosition, startRevision } from './read-bounds.js';
+import { type ReadAllOptions, type ReadPage, type ReadStreamOptions, type StreamPage } from './log-reader.js';
 
 interface MemoryStream {
   readonly positions: number[];
@@ -79,14 +73,10 @@ export class MemoryLog implements StoredEvents {
   }
 
   readAll(options: ReadAllOptions = {}): ReadPage {
-    const forwards = (options.direction ?? 'forwards') === 'forwards';
+    const forwards = isForwards(options.direction);
     const limit = pageLimit(options.limit);
     const last = this.lastPosition;
-    let position = options.from ?? (forwards ? 1 : last);
-    if (!Number.isSafeInteger(position))
-      throw new StoreError('InvalidArgument', `from must be a position, not ${String(position)}`);
-    if (!forwards && position > last) position = last;
-    if (forwards && position < 1) position = 1;
+    let position = startPosition(options.from, forwards, last);
     const types = options.types === undefined ? undefined : new Set(options.types);
     const events: RecordedEvent[] = [];
     while (events.length < limit && position >= 1 && position <= last) {
@@ -103,14 +93,13 @@ export class MemoryLog implements StoredEvents {
   }
 
   readStream(stream: string, options: ReadStreamOptions = {}): StreamPage {
+    const forwards = isForwards(options.direction);
+    const limit = pageLimit(options.limit);
     const entry = this.byStream.get(stream);
+    const lastRevision = entry === undefined ? -1 : entry.positions.length - 1;
+    let revision = startRevision(options.fromRevision, forwards, lastRevision);
     if (entry === undefined)
       return { events: [], next: null, streamExists: false, currentRevision: 'no-stream' };
-    const forwards = (options.direction ?? 'forwards') === 'forwards';
-    const limit = pageLimit(options.limit);
-    const lastRevision = entry.positions.length - 1;
-    let revision = options.fromRevision ?? (forwards ? 0 : lastRevision);
-    if (!forwards && revision > lastRevision) revision = lastRevision;
     const events: RecordedEvent[] = [];
     while (events.length < limit && revision >= 0 && revision <= lastRevision) {
       events.push(this.event(entry.positions[revision]!)!);

@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../../shared/event.js';
 import { categoryOf } from '../../shared/stream-name.js';
 import { EventBuffer } from './event-buffer.js';
 import type { ReadAllOptions, ReadPage } from './log-reader.js';
+import { subscribeAfter } from './read-bounds.js';
 
 export interface SubscriptionFilter {
   readonly stream?: string;
@@ -69,12 +70,14 @@ export class LiveSubscription implements IterableSubscription {
      */
     indexedEnd?: Promise<number>,
   ) {
+    // Checked before anything starts, so that subscribe() itself throws for a bad start.
+    const after = subscribeAfter(filter.after);
     this.types = filter.types === undefined ? undefined : new Set(filter.types);
     if (handler === undefined) this.buffer = new EventBuffer();
     this.handler = handler ?? this.buffer!.put;
     // 'end' is fixed now, while subscribe() runs: an event stored from here on, even one that an append
     // already under way stores before the first delivery, comes after it and is delivered.
-    this.position = filter.after === 'end' ? lastPosition() : (filter.after ?? 0);
+    this.position = after === 'end' ? lastPosition() : after;
     this.caughtUp = new Promise((resolve) => (this.markCaughtUp = resolve));
     // The handler is never called before subscribe() returns; events stored meanwhile wait in `offered`.
     this.pumping = true;

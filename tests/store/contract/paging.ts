@@ -100,6 +100,35 @@ export function pagingContract(context: StoreContext): void {
       }
     });
 
+    it('a start or direction it cannot honour is refused naming the value, never read some other way', async () => {
+      // As a script without types would pass them: a typo must not quietly read backwards, or nothing.
+      const loose = store() as unknown as {
+        readAll(options: Record<string, unknown>): Promise<unknown>;
+        readStream(stream: string, options: Record<string, unknown>): Promise<unknown>;
+      };
+      const refused: [Promise<unknown>, string][] = [
+        [loose.readAll({ from: 'end' }), 'from must be a position, not "end"'],
+        [loose.readAll({ from: 2n }), 'from must be a position, not 2n'],
+        [
+          loose.readAll({ direction: 'backward' }),
+          'direction must be "forwards" or "backwards", not "backward"',
+        ],
+        [
+          loose.readStream('user-1', { fromRevision: -1 }),
+          'fromRevision must be a whole number >= 0, not -1',
+        ],
+        [loose.readStream('user-1', { fromRevision: 'end' }), 'not "end"'],
+        [loose.readStream('user-1', { fromRevision: 2 ** 64 }), 'fromRevision must be a whole number >= 0'],
+        [loose.readStream('user-1', { direction: 'Backwards' }), 'not "Backwards"'],
+        [loose.readStream('no-such-stream', { fromRevision: 1.5 }), 'not 1.5'],
+        [loose.readStream('user-1', { limit: '10' }), 'limit must be a whole number >= 1, not "10"'],
+      ];
+      for (const [read, message] of refused) {
+        const error = await expectStoreError(read, 'InvalidArgument');
+        expect(error.message).toContain(message);
+      }
+    });
+
     it('pages of one stream join up to the whole stream, forwards and backwards', async () => {
       for (const stream of ['order-1', 'Ä-ünï-😀']) {
         const events = streamOf(stream);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../../shared/event.js';
 import type { EventStoreApi, SubscribeOptions } from '../../../electron/store/index.js';
+import { expectStoreErrorFrom } from '../store-error-expectation.js';
 import { waitUntil } from '../wait-until.js';
 import type { StoreContext } from './contract-context.js';
 
@@ -61,6 +62,20 @@ export function subscriptionsContract(context: StoreContext): void {
       const { subscription, positions } = collect(store, { after: 25 });
       await subscription.caughtUp;
       expect(positions()).toEqual(range(26, 30));
+    });
+
+    it('a start it cannot honour is refused by subscribe() itself, naming the value', async () => {
+      const { store } = await context.fresh();
+      await appendNumbered(store, 1, 3);
+      for (const after of ['start', -1, 1.5, null]) {
+        const error = await expectStoreErrorFrom(
+          () => store.subscribe({ after: after as unknown as number }, () => undefined),
+          'InvalidArgument',
+        );
+        expect(error.message).toContain(
+          `after must be a position >= 0 or "end", not ${String(after === 'start' ? '"start"' : after)}`,
+        );
+      }
     });
 
     it('events read back through a subscription are the ones stored', async () => {
