@@ -97,6 +97,28 @@ export class JournaledWrites {
     return this.writeAfter(reserved, fd, segment, bytes, at, sync);
   }
 
+  /** Whether `writeChained` can take a write of `byteCount` at `at` of `segment` now (see AppendJournal). */
+  fitsChained(segment: string, at: number, byteCount: number): boolean {
+    return this.found.length === 0 && this.journal.fitsChained(segment, at, byteCount);
+  }
+
+  /**
+   * A write for the pipelined group commit: the segment bytes reach the page cache now; the journal record
+   * is synced off the main thread after the chained records before it, and the promise resolves once it
+   * and they are on disk. `fitsChained` must hold.
+   */
+  writeChained(fd: number, segment: string, bytes: Buffer, at: number): Promise<void> {
+    try {
+      writeAll(fd, bytes, at);
+    } catch (error) {
+      this.journal.forget();
+      throw this.diskFull(error, fd, segment, at, bytes.length);
+    }
+    return this.journal.appendChained(segment, at, bytes).catch((error: unknown) => {
+      throw this.diskFull(error, fd, segment, at, bytes.length);
+    });
+  }
+
   /**
    * A full disk, said with what the write needed and what the volume has once the part written is cut
    * off again (the caller cuts it too, for any error).

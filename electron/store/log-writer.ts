@@ -18,6 +18,7 @@ import { IsoClock } from './iso-clock.js';
 import { WriteLease } from './write-lease.js';
 import { segmentName } from './folder-layout.js';
 import { JournaledWrites, type SyncSegment } from './journaled-writes.js';
+import { PendingGroups } from './pending-groups.js';
 import { describeProblem, type LogProblem } from './log-problem.js';
 import type { LogState } from './log-state.js';
 import { createSegmentFile, sealSegment } from './segment-seal.js';
@@ -38,6 +39,36 @@ interface WrittenBatch {
   readonly events: EncodableEvent[];
 }
 
+/** A batch's lines, encoded. */
+interface Encoded {
+  readonly bytes: Buffer;
+  readonly lineEnds: readonly number[];
+}
+
+/** A group of the pipelined commit: written to the page cache, its journal record on its way to disk. */
+interface Group {
+  readonly batch: Waiting[];
+  readonly planned: WrittenBatch;
+  readonly events: EncodableEvent[];
+  readonly active: SegmentEntry;
+  readonly fd: number;
+  readonly at: number;
+  readonly byteCount: number;
+  readonly lineEnds: readonly number[];
+  /** Batches planned to nothing new (retries, refusals), answered right after this group. */
+  readonly riders: { batch: Waiting[]; planned: WrittenBatch }[];
+}
+
+/** The answer of a flush whose callers the pipeline answered itself, group by group. */
+const ANSWERED = 'answered';
+
+/**
+ * A queue at least this long, with nothing being written, is split in two: the first half's journal record
+ * is synced off the main thread while the second half is planned and encoded (a pipeline, see `pipeline`).
+ * A shorter one is written in one synchronous write, which costs an append loop no turn of the event loop.
+ */
+const PIPELINE_SPLIT = 32;
+
 /**
  * Group commit: appends that arrive while a write is in flight wait together for the next one, which
  * catches up with other writers, writes every event in one write and syncs once.
@@ -47,6 +78,13 @@ interface WrittenBatch {
  * With durability `always`, an append is written to the segment without syncing and made durable by a
  * record in the append journal (append-journal.ts); every new lease first replays the journal, so that
  * appends acknowledged before a power loss are back in their segment before anything reads or writes it.
+ *
+ * Pipelined group commit (durability `always`, many appends waiting): while a group's journal record is
+ * being synced (off the main thread), the next group is planned, encoded and written to the page cache,
+ * and its record is chained to be synced right after. Records reach the disk one at a time in order, and
+ * a group is indexed and answered only once its record (and so every one before it) is on disk: nothing
+ * is acknowledged, indexed or seen by a reader out of order. A failed write fails its group and every
+ * group after it (they were planned on top of it) and cuts the segment back to where the group began.
  */
 export class LogWriter {
   private queue: Waiting[] = [];
@@ -57,6 +95,13 @@ export class LogWriter {
   private readonly lease: WriteLease;
   private readonly journal: JournaledWrites;
   private readonly clock = new IsoClock();
+  /** The pipeline's groups whose records are not yet on disk (empty outside a pipelined flush). */
+  private readonly pending = new PendingGroups<Group>();
+  /** Ends the pipelined flush (once no group is pending). */
+  private pipelineEnd: ((answered: typeof ANSWERED) => void) | undefined;
+  private preparing = false;
+  /** A group of the pipeline failed before its record was written: the lease ends with the pipeline. */
+  private pipelineFailed = false;
 
   constructor(
     private readonly state: LogState,
@@ -92,7 +137,14 @@ export class LogWriter {
 
   private enqueue(waiting: Waiting): void {
     this.queue.push(waiting);
-    if (this.flushing) return;
+    if (this.flushing) {
+      // While a record is being synced, the next group is prepared (once this turn's appends have come).
+      if (this.pending.size > 0 && !this.preparing) {
+        this.preparing = true;
+        void RESOLVED.then(this.prepareMore);
+      }
+      return;
+    }
     this.flushing = true;
     // One turn of the microtask queue first: appends made in the same turn (concurrent callers, the
     // callers a group commit just answered) join one batch. (A resolved promise's `then` costs less
@@ -106,8 +158,7 @@ export class LogWriter {
    */
   private readonly drain = (): void => {
     while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
+      const batch = this.takeBatch();
       let pending: Promise<void> | undefined;
       try {
         pending = this.exclusive.runNow(() => this.flush(batch));
@@ -126,6 +177,19 @@ export class LogWriter {
     this.flushing = false;
     this.lease.endWhenIdle();
   };
+
+  /** The queue, or its first half when it is long enough to pipeline (see PIPELINE_SPLIT). */
+  private takeBatch(): Waiting[] {
+    const batch = this.queue;
+    if (this.durability !== 'always' || batch.length < PIPELINE_SPLIT) {
+      this.queue = [];
+      return batch;
+    }
+    const half = batch.length >> 1;
+    this.queue = batch.slice(half);
+    batch.length = half;
+    return batch;
+  }
 
   /** Runs `section` holding the write lock (for repair), sharing the lease with appends. */
   async withLock<T>(section: () => Promise<T>): Promise<T> {
@@ -188,7 +252,7 @@ export class LogWriter {
 
   /** Plans and writes the batch, then answers its callers; a promise only when it had to wait. */
   private flush(batch: Waiting[]): Promise<void> | undefined {
-    let written: WrittenBatch | Promise<WrittenBatch>;
+    let written: WrittenBatch | Promise<WrittenBatch | typeof ANSWERED>;
     try {
       written = this.writeBatch(batch);
     } catch (error) {
@@ -201,7 +265,9 @@ export class LogWriter {
       return undefined;
     }
     return written.then(
-      (done) => this.answer(batch, done),
+      (done) => {
+        if (done !== ANSWERED) this.answer(batch, done);
+      },
       (error: unknown) => {
         this.lease.end();
         throw error;
@@ -209,7 +275,7 @@ export class LogWriter {
     );
   }
 
-  private writeBatch(batch: Waiting[]): WrittenBatch | Promise<WrittenBatch> {
+  private writeBatch(batch: Waiting[]): WrittenBatch | Promise<WrittenBatch | typeof ANSWERED> {
     const taken = this.takeLease();
     if (taken === false) return this.writeLeased(batch);
     return taken.then(async (newLease) => {
@@ -221,18 +287,138 @@ export class LogWriter {
     });
   }
 
-  private writeLeased(batch: Waiting[]): WrittenBatch | Promise<WrittenBatch> {
+  private writeLeased(batch: Waiting[]): WrittenBatch | Promise<WrittenBatch | typeof ANSWERED> {
     this.assertWritable();
     const active = this.writableSegment();
     if (active === undefined) return this.startSegment().then((started) => this.planAndWrite(batch, started));
     return this.planAndWrite(batch, active);
   }
 
-  private planAndWrite(batch: Waiting[], active: SegmentEntry): WrittenBatch | Promise<WrittenBatch> {
+  private planAndWrite(
+    batch: Waiting[],
+    active: SegmentEntry,
+  ): WrittenBatch | Promise<WrittenBatch | typeof ANSWERED> {
     const planned = planAppends(this.stored, batch, this.clock.now());
     if (planned.events.length === 0) return planned;
-    const writing = this.write(active, planned.events);
+    const encoded = encode(planned.events);
+    // More appends are waiting (the queue was split): this group's record is synced while they are prepared.
+    if (
+      this.durability === 'always' &&
+      this.queue.length > 0 &&
+      this.journal.fitsChained(active.name, active.size, encoded.bytes.length)
+    )
+      return this.pipeline(batch, planned, active, encoded);
+    const writing = this.write(active, planned.events, encoded);
     return writing === undefined ? planned : writing.then(() => planned);
+  }
+
+  /** Starts a pipelined flush with its first group; resolves once every group it took is answered. */
+  private pipeline(
+    batch: Waiting[],
+    planned: WrittenBatch,
+    active: SegmentEntry,
+    encoded: Encoded,
+  ): Promise<typeof ANSWERED> {
+    // A failure here (nothing pending yet) goes to the batch's callers through `flush`.
+    this.addGroup(batch, planned, active, encoded);
+    const ended = new Promise<typeof ANSWERED>((resolve) => (this.pipelineEnd = resolve));
+    this.prepareMore();
+    return ended;
+  }
+
+  /**
+   * Plans, encodes and writes to the page cache what queued while a record is being synced, as the next
+   * group. What cannot join the pipeline (a new segment, a journal checkpoint) stays queued for the flush
+   * after it.
+   */
+  private readonly prepareMore = (): void => {
+    this.preparing = false;
+    const newest = this.pending.newest;
+    if (newest === undefined || this.queue.length === 0) return;
+    const { active } = newest;
+    const at = this.pending.end;
+    if (active !== this.state.activeSegment || at >= this.state.manifest.segmentSizeLimit) return;
+    const batch = this.queue;
+    this.queue = [];
+    const planned = planAppends(this.stored, batch, this.clock.now());
+    if (planned.events.length === 0) {
+      newest.riders.push({ batch, planned });
+      return;
+    }
+    const encoded = encode(planned.events);
+    if (!this.journal.fitsChained(active.name, at, encoded.bytes.length)) {
+      this.queue = batch.concat(this.queue);
+      return;
+    }
+    try {
+      this.addGroup(batch, planned, active, encoded);
+    } catch (error) {
+      // Not written (the segment was cut back): the journal must be read afresh, under a new lease.
+      this.pipelineFailed = true;
+      for (const waiting of batch) waiting.reject(error);
+    }
+  };
+
+  /** Writes a group's lines to the page cache and chains its journal record. */
+  private addGroup(batch: Waiting[], planned: WrittenBatch, active: SegmentEntry, encoded: Encoded): void {
+    const fd = this.descriptor(active.name);
+    const at = this.pending.size > 0 ? this.pending.end : active.size;
+    let durable: Promise<void>;
+    try {
+      durable = this.journal.writeChained(fd, active.name, encoded.bytes, at);
+    } catch (error) {
+      truncateQuietly(fd, at);
+      throw error;
+    }
+    const group: Group = {
+      batch,
+      planned,
+      events: planned.events,
+      active,
+      fd,
+      at,
+      byteCount: encoded.bytes.length,
+      lineEnds: encoded.lineEnds,
+      riders: [],
+    };
+    this.pending.push(group);
+    durable.then(
+      () => this.groupDurable(group),
+      (error: unknown) => this.groupFailed(group, error),
+    );
+  }
+
+  /** The oldest group's record is on disk (and so is every one before it): index it, answer its callers. */
+  private groupDurable(group: Group): void {
+    this.pending.shift();
+    this.written(group.active, group.events, group.fd, group.at, group.byteCount, group.lineEnds);
+    this.answer(group.batch, group.planned);
+    for (const rider of group.riders) this.answer(rider.batch, rider.planned);
+    if (this.pending.size === 0) this.endPipeline();
+  }
+
+  /** A record could not be written: its group and every later one (planned on top of it) fail. */
+  private groupFailed(group: Group, error: unknown): void {
+    // The later groups' records fail with it; the first failure dealt with them all.
+    if (this.pending.first !== group) return;
+    truncateQuietly(group.fd, group.at);
+    this.pipelineFailed = true;
+    for (const failed of this.pending.takeAll()) {
+      for (const waiting of failed.batch) waiting.reject(error);
+      for (const rider of failed.riders) for (const waiting of rider.batch) waiting.reject(error);
+    }
+    this.endPipeline();
+  }
+
+  private endPipeline(): void {
+    if (this.pipelineFailed) {
+      // Whatever went wrong, the next writer must read the log and the journal afresh.
+      this.pipelineFailed = false;
+      this.lease.end();
+    }
+    const end = this.pipelineEnd;
+    this.pipelineEnd = undefined;
+    end?.(ANSWERED);
   }
 
   private answer(batch: Waiting[], { outcomes, events }: WrittenBatch): void {
@@ -302,20 +488,11 @@ export class LogWriter {
   }
 
   /** Writes the events and indexes them; undefined when done without waiting (a journaled append). */
-  private write(active: SegmentEntry, events: EncodableEvent[]): Promise<void> | undefined {
-    // Most batches are one stream (or a few): its JSON form is computed once, not per event.
-    let streamJson = '';
-    let stream: string | undefined;
-    const heads = new Array<string>(events.length);
-    for (let i = 0; i < events.length; i++) {
-      const event = events[i]!;
-      if (event.stream !== stream) {
-        stream = event.stream;
-        streamJson = JSON.stringify(stream);
-      }
-      heads[i] = lineHead(event, streamJson);
-    }
-    const { bytes, lineEnds } = encodeLines(heads);
+  private write(
+    active: SegmentEntry,
+    events: EncodableEvent[],
+    { bytes, lineEnds }: Encoded,
+  ): Promise<void> | undefined {
     const fd = this.descriptor(active.name);
     const at = active.size;
     const undo = (error: unknown): never => {
@@ -421,24 +598,29 @@ export class LogWriter {
     }, this.syncIntervalMs);
   }
 
-  /** The index as planning sees it. Within a lease nobody else writes, so it is the whole log. */
-  private readonly stored: StoredEvents = ((writer: LogWriter): StoredEvents => ({
-    get lastPosition() {
-      return writer.state.index.lastPosition;
-    },
-    lastRevision: (stream) => writer.state.index.lastRevision(stream),
-    findId: (stream, id) => {
-      const { index } = writer.state;
-      const streamNumber = index.streamNumber(stream);
-      if (streamNumber === undefined) return undefined;
-      for (const position of index.positionsWithIdHash(hashId(id))) {
-        if (index.streamOf.get(position - 1) !== streamNumber) continue;
-        const content = writer.readStored(position);
-        if (content.id === id) return { content, position } satisfies Placed;
-      }
-      return undefined;
-    },
-  }))(this);
+  /**
+   * The index as planning sees it, with the pipeline's pending groups. Within a lease nobody else writes,
+   * so it is the whole log.
+   */
+  private readonly stored: StoredEvents = this.pending.over(
+    ((writer: LogWriter): StoredEvents => ({
+      get lastPosition() {
+        return writer.state.index.lastPosition;
+      },
+      lastRevision: (stream) => writer.state.index.lastRevision(stream),
+      findId: (stream, id) => {
+        const { index } = writer.state;
+        const streamNumber = index.streamNumber(stream);
+        if (streamNumber === undefined) return undefined;
+        for (const position of index.positionsWithIdHash(hashId(id))) {
+          if (index.streamOf.get(position - 1) !== streamNumber) continue;
+          const content = writer.readStored(position);
+          if (content.id === id) return { content, position } satisfies Placed;
+        }
+        return undefined;
+      },
+    }))(this),
+  );
 
   private readStored(position: number): StoredContent {
     const located = this.state.index.locate(position);
@@ -491,6 +673,31 @@ export class LogWriter {
     if (this.fd !== undefined) fs.closeSync(this.fd);
     this.fd = undefined;
     this.fdSegment = undefined;
+  }
+}
+
+/** A batch's lines. Most batches are one stream (or a few): its JSON form is computed once, not per event. */
+function encode(events: readonly EncodableEvent[]): Encoded {
+  let streamJson = '';
+  let stream: string | undefined;
+  const heads = new Array<string>(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    if (event.stream !== stream) {
+      stream = event.stream;
+      streamJson = JSON.stringify(stream);
+    }
+    heads[i] = lineHead(event, streamJson);
+  }
+  return encodeLines(heads);
+}
+
+/** Cuts a segment back to where a failed write began (a half-written group must not become a torn tail). */
+function truncateQuietly(fd: number, at: number): void {
+  try {
+    fs.ftruncateSync(fd, at);
+  } catch {
+    // The next writer will find the tail and report it; nothing acknowledged is at stake.
   }
 }
 
