@@ -11,14 +11,21 @@ import {
   type UnitOutcome,
 } from './append-plan.js';
 import { hashId, type SegmentEntry } from './event-index.js';
-import { encodeLines, lineHead, parseRecordedEvent, type EncodableEvent } from './event-line.js';
+import { parseRecordedEvent, type EncodableEvent } from './event-line.js';
 import type { Exclusive } from './exclusive.js';
 import type { FileLock } from './file-lock.js';
 import { IsoClock } from './iso-clock.js';
 import { WriteLease } from './write-lease.js';
 import { segmentName } from './folder-layout.js';
 import { JournaledWrites, type SyncSegment } from './journaled-writes.js';
-import { PendingGroups } from './pending-groups.js';
+import {
+  ANSWERED,
+  CommitPipeline,
+  encode,
+  truncateQuietly,
+  type Encoded,
+  type WrittenBatch,
+} from './commit-pipeline.js';
 import { describeProblem, type LogProblem } from './log-problem.js';
 import type { LogState } from './log-state.js';
 import { createSegmentFile, sealSegment } from './segment-seal.js';
@@ -33,38 +40,9 @@ interface Waiting extends AppendUnit {
   readonly reject: (error: unknown) => void;
 }
 
-/** What a batch planned and wrote, for its callers' answers. */
-interface WrittenBatch {
-  readonly outcomes: UnitOutcome[];
-  readonly events: EncodableEvent[];
-}
-
-/** A batch's lines, encoded. */
-interface Encoded {
-  readonly bytes: Buffer;
-  readonly lineEnds: readonly number[];
-}
-
-/** A group of the pipelined commit: written to the page cache, its journal record on its way to disk. */
-interface Group {
-  readonly batch: Waiting[];
-  readonly planned: WrittenBatch;
-  readonly events: EncodableEvent[];
-  readonly active: SegmentEntry;
-  readonly fd: number;
-  readonly at: number;
-  readonly byteCount: number;
-  readonly lineEnds: readonly number[];
-  /** Batches planned to nothing new (retries, refusals), answered right after this group. */
-  readonly riders: { batch: Waiting[]; planned: WrittenBatch }[];
-}
-
-/** The answer of a flush whose callers the pipeline answered itself, group by group. */
-const ANSWERED = 'answered';
-
 /**
  * A queue at least this long, with nothing being written, is split in two: the first half's journal record
- * is synced off the main thread while the second half is planned and encoded (a pipeline, see `pipeline`).
+ * is synced off the main thread while the second half is planned and encoded (commit-pipeline.ts).
  * A shorter one is written in one synchronous write, which costs an append loop no turn of the event loop.
  */
 const PIPELINE_SPLIT = 32;
@@ -95,13 +73,33 @@ export class LogWriter {
   private readonly lease: WriteLease;
   private readonly journal: JournaledWrites;
   private readonly clock = new IsoClock();
-  /** The pipeline's groups whose records are not yet on disk (empty outside a pipelined flush). */
-  private readonly pending = new PendingGroups<Group>();
-  /** Ends the pipelined flush (once no group is pending). */
-  private pipelineEnd: ((answered: typeof ANSWERED) => void) | undefined;
-  private preparing = false;
-  /** A group of the pipeline failed before its record was written: the lease ends with the pipeline. */
-  private pipelineFailed = false;
+  private readonly pipeline: CommitPipeline<Waiting> = new CommitPipeline<Waiting>({
+    takeQueue: () => {
+      const batch = this.queue;
+      this.queue = [];
+      return batch;
+    },
+    putBack: (batch) => {
+      this.queue = batch.concat(this.queue);
+    },
+    plan: (batch) => planAppends(this.stored, batch, this.clock.now()),
+    activeSegment: () => this.state.activeSegment,
+    segmentSizeLimit: () => this.state.manifest.segmentSizeLimit,
+    fits: (segment, at, byteCount) => this.journal.fitsChained(segment, at, byteCount),
+    writeChained: (segment, bytes, at) => {
+      const fd = this.descriptor(segment);
+      try {
+        return { fd, durable: this.journal.writeChained(fd, segment, bytes, at) };
+      } catch (error) {
+        truncateQuietly(fd, at);
+        throw error;
+      }
+    },
+    indexed: (group) =>
+      this.written(group.active, group.events, group.fd, group.at, group.byteCount, group.lineEnds),
+    answer: (batch, planned) => this.answer(batch, planned),
+    endLease: () => this.lease.end(),
+  });
 
   constructor(
     private readonly state: LogState,
@@ -139,10 +137,7 @@ export class LogWriter {
     this.queue.push(waiting);
     if (this.flushing) {
       // While a record is being synced, the next group is prepared (once this turn's appends have come).
-      if (this.pending.size > 0 && !this.preparing) {
-        this.preparing = true;
-        void RESOLVED.then(this.prepareMore);
-      }
+      this.pipeline.prepareSoon();
       return;
     }
     this.flushing = true;
@@ -307,118 +302,9 @@ export class LogWriter {
       this.queue.length > 0 &&
       this.journal.fitsChained(active.name, active.size, encoded.bytes.length)
     )
-      return this.pipeline(batch, planned, active, encoded);
+      return this.pipeline.start(batch, planned, active, encoded);
     const writing = this.write(active, planned.events, encoded);
     return writing === undefined ? planned : writing.then(() => planned);
-  }
-
-  /** Starts a pipelined flush with its first group; resolves once every group it took is answered. */
-  private pipeline(
-    batch: Waiting[],
-    planned: WrittenBatch,
-    active: SegmentEntry,
-    encoded: Encoded,
-  ): Promise<typeof ANSWERED> {
-    // A failure here (nothing pending yet) goes to the batch's callers through `flush`.
-    this.addGroup(batch, planned, active, encoded);
-    const ended = new Promise<typeof ANSWERED>((resolve) => (this.pipelineEnd = resolve));
-    this.prepareMore();
-    return ended;
-  }
-
-  /**
-   * Plans, encodes and writes to the page cache what queued while a record is being synced, as the next
-   * group. What cannot join the pipeline (a new segment, a journal checkpoint) stays queued for the flush
-   * after it.
-   */
-  private readonly prepareMore = (): void => {
-    this.preparing = false;
-    const newest = this.pending.newest;
-    if (newest === undefined || this.queue.length === 0) return;
-    const { active } = newest;
-    const at = this.pending.end;
-    if (active !== this.state.activeSegment || at >= this.state.manifest.segmentSizeLimit) return;
-    const batch = this.queue;
-    this.queue = [];
-    const planned = planAppends(this.stored, batch, this.clock.now());
-    if (planned.events.length === 0) {
-      newest.riders.push({ batch, planned });
-      return;
-    }
-    const encoded = encode(planned.events);
-    if (!this.journal.fitsChained(active.name, at, encoded.bytes.length)) {
-      this.queue = batch.concat(this.queue);
-      return;
-    }
-    try {
-      this.addGroup(batch, planned, active, encoded);
-    } catch (error) {
-      // Not written (the segment was cut back): the journal must be read afresh, under a new lease.
-      this.pipelineFailed = true;
-      for (const waiting of batch) waiting.reject(error);
-    }
-  };
-
-  /** Writes a group's lines to the page cache and chains its journal record. */
-  private addGroup(batch: Waiting[], planned: WrittenBatch, active: SegmentEntry, encoded: Encoded): void {
-    const fd = this.descriptor(active.name);
-    const at = this.pending.size > 0 ? this.pending.end : active.size;
-    let durable: Promise<void>;
-    try {
-      durable = this.journal.writeChained(fd, active.name, encoded.bytes, at);
-    } catch (error) {
-      truncateQuietly(fd, at);
-      throw error;
-    }
-    const group: Group = {
-      batch,
-      planned,
-      events: planned.events,
-      active,
-      fd,
-      at,
-      byteCount: encoded.bytes.length,
-      lineEnds: encoded.lineEnds,
-      riders: [],
-    };
-    this.pending.push(group);
-    durable.then(
-      () => this.groupDurable(group),
-      (error: unknown) => this.groupFailed(group, error),
-    );
-  }
-
-  /** The oldest group's record is on disk (and so is every one before it): index it, answer its callers. */
-  private groupDurable(group: Group): void {
-    this.pending.shift();
-    this.written(group.active, group.events, group.fd, group.at, group.byteCount, group.lineEnds);
-    this.answer(group.batch, group.planned);
-    for (const rider of group.riders) this.answer(rider.batch, rider.planned);
-    if (this.pending.size === 0) this.endPipeline();
-  }
-
-  /** A record could not be written: its group and every later one (planned on top of it) fail. */
-  private groupFailed(group: Group, error: unknown): void {
-    // The later groups' records fail with it; the first failure dealt with them all.
-    if (this.pending.first !== group) return;
-    truncateQuietly(group.fd, group.at);
-    this.pipelineFailed = true;
-    for (const failed of this.pending.takeAll()) {
-      for (const waiting of failed.batch) waiting.reject(error);
-      for (const rider of failed.riders) for (const waiting of rider.batch) waiting.reject(error);
-    }
-    this.endPipeline();
-  }
-
-  private endPipeline(): void {
-    if (this.pipelineFailed) {
-      // Whatever went wrong, the next writer must read the log and the journal afresh.
-      this.pipelineFailed = false;
-      this.lease.end();
-    }
-    const end = this.pipelineEnd;
-    this.pipelineEnd = undefined;
-    end?.(ANSWERED);
   }
 
   private answer(batch: Waiting[], { outcomes, events }: WrittenBatch): void {
@@ -602,7 +488,7 @@ export class LogWriter {
    * The index as planning sees it, with the pipeline's pending groups. Within a lease nobody else writes,
    * so it is the whole log.
    */
-  private readonly stored: StoredEvents = this.pending.over(
+  private readonly stored: StoredEvents = this.pipeline.over(
     ((writer: LogWriter): StoredEvents => ({
       get lastPosition() {
         return writer.state.index.lastPosition;
@@ -673,31 +559,6 @@ export class LogWriter {
     if (this.fd !== undefined) fs.closeSync(this.fd);
     this.fd = undefined;
     this.fdSegment = undefined;
-  }
-}
-
-/** A batch's lines. Most batches are one stream (or a few): its JSON form is computed once, not per event. */
-function encode(events: readonly EncodableEvent[]): Encoded {
-  let streamJson = '';
-  let stream: string | undefined;
-  const heads = new Array<string>(events.length);
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    if (event.stream !== stream) {
-      stream = event.stream;
-      streamJson = JSON.stringify(stream);
-    }
-    heads[i] = lineHead(event, streamJson);
-  }
-  return encodeLines(heads);
-}
-
-/** Cuts a segment back to where a failed write began (a half-written group must not become a torn tail). */
-function truncateQuietly(fd: number, at: number): void {
-  try {
-    fs.ftruncateSync(fd, at);
-  } catch {
-    // The next writer will find the tail and report it; nothing acknowledged is at stake.
   }
 }
 
