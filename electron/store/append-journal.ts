@@ -59,6 +59,8 @@ export class AppendJournal {
   constructor(
     readonly file: string,
     private readonly createBytes = JOURNAL_BYTES,
+    /** Told how long each record's synced write took (for PipelineGauge). */
+    private readonly onSynced: (ms: number) => void = () => undefined,
   ) {}
 
   /**
@@ -151,8 +153,10 @@ export class AppendJournal {
     if (this.scratch.length < size)
       this.scratch = Buffer.allocUnsafe(Math.max(size, 2 * this.scratch.length));
     const length = writeRecord(this.scratch, this.generation, segment, offset, bytes);
+    const started = performance.now();
     try {
       writeDurably(fd, this.scratch, this.writeOffset, length);
+      this.onSynced(performance.now() - started);
     } catch (error) {
       this.forget();
       // The record may be on disk in part or whole; its tag zeroed, replay will not write it back
@@ -212,8 +216,10 @@ export class AppendJournal {
   private writeChained(): void {
     const first = this.chained[0];
     if (first === undefined) return;
+    const started = performance.now();
     writeDurablyAsync(first.fd, first.record, first.at, (error) => {
       if (error === null) {
+        this.onSynced(performance.now() - started);
         this.chained.shift();
         // The next record's write starts before this one's caller is answered: the disk is kept busy.
         this.writeChained();

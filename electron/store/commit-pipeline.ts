@@ -3,6 +3,7 @@ import type { StoredEvents, UnitOutcome } from './append-plan.js';
 import type { SegmentEntry } from './event-index.js';
 import { encodeLines, lineHead, type EncodableEvent } from './event-line.js';
 import { PendingGroups } from './pending-groups.js';
+import type { PipelineGauge } from './pipeline-gauge.js';
 
 /** What a batch planned and wrote, for its callers' answers. */
 export interface WrittenBatch {
@@ -32,6 +33,8 @@ export interface Group<W> {
 
 /** What the pipeline needs of the writer (log-writer.ts), which holds the queue, the index and the lease. */
 export interface PipelineHost<W> {
+  /** How many appends are queued. */
+  queued(): number;
   /** Takes everything queued. */
   takeQueue(): W[];
   /** Puts a batch back at the head of the queue: the flush after the pipeline writes it. */
@@ -77,7 +80,13 @@ export class CommitPipeline<W extends Rejectable> {
   /** A group failed: the lease ends with the flush. */
   private failed = false;
 
-  constructor(private readonly host: PipelineHost<W>) {}
+  /** When the last group was answered: its callers' next appends make the next group (for the gauge). */
+  private answeredAt: number | undefined;
+
+  constructor(
+    private readonly gauge: PipelineGauge,
+    private readonly host: PipelineHost<W>,
+  ) {}
 
   /** The stored events as the pending groups will leave them: what planning sees. */
   over(stored: StoredEvents): StoredEvents {
@@ -113,6 +122,9 @@ export class CommitPipeline<W extends Rejectable> {
     const { active } = newest;
     const at = this.pending.end;
     if (active !== host.activeSegment() || at >= host.segmentSizeLimit()) return;
+    // Syncs have grown slower than the work they overlap: the rest waits for the pipeline to end and goes
+    // in one write with the appends answered meanwhile.
+    if (!this.gauge.worthSplitting(2 * host.queued())) return;
     const batch = host.takeQueue();
     if (batch.length === 0) return;
     const planned = host.plan(batch);
@@ -127,6 +139,9 @@ export class CommitPipeline<W extends Rejectable> {
     }
     try {
       this.addGroup(batch, planned, active, encoded, at);
+      // The main thread's work of a cycle: answering a group, its callers' next appends, preparing them.
+      if (this.answeredAt !== undefined) this.gauge.worked(performance.now() - this.answeredAt, batch.length);
+      this.answeredAt = undefined;
     } catch (error) {
       // Not written (the segment was cut back); the journal must be read afresh, under a new lease.
       this.failed = true;
@@ -163,6 +178,7 @@ export class CommitPipeline<W extends Rejectable> {
 
   /** The oldest group's record is on disk (and so is every one before it): index it, answer its callers. */
   private durable(group: Group<W>): void {
+    this.answeredAt = performance.now();
     this.pending.shift();
     this.host.indexed(group);
     this.host.answer(group.batch, group.planned);

@@ -27,8 +27,10 @@ export class JournaledWrites {
     /** Called when replay finds records it cannot write back, or when they are dealt with. */
     private readonly onProblemsChanged: () => void,
     journalBytes?: number,
+    /** Told how long each journal record's synced write took. */
+    onSynced?: (ms: number) => void,
   ) {
-    this.journal = new AppendJournal(layout.journal, journalBytes);
+    this.journal = new AppendJournal(layout.journal, journalBytes, onSynced);
   }
 
   /** Journaled appends that could not be written back: the folder is read-only until repair keeps them. */

@@ -18,6 +18,7 @@ import { IsoClock } from './iso-clock.js';
 import { WriteLease } from './write-lease.js';
 import { segmentName } from './folder-layout.js';
 import { JournaledWrites, type SyncSegment } from './journaled-writes.js';
+import { PipelineGauge } from './pipeline-gauge.js';
 import {
   ANSWERED,
   CommitPipeline,
@@ -46,6 +47,8 @@ interface Waiting extends AppendUnit {
  * A shorter one is written in one synchronous write, which costs an append loop no turn of the event loop.
  */
 const PIPELINE_SPLIT = 32;
+/** A gap longer than this between two writes of long queues is a pause, not a cycle's work. */
+const MAX_CYCLE_MS = 100;
 
 /**
  * Group commit: appends that arrive while a write is in flight wait together for the next one, which
@@ -73,7 +76,11 @@ export class LogWriter {
   private readonly lease: WriteLease;
   private readonly journal: JournaledWrites;
   private readonly clock = new IsoClock();
-  private readonly pipeline: CommitPipeline<Waiting> = new CommitPipeline<Waiting>({
+  private readonly gauge = new PipelineGauge();
+  /** When the last synchronous journaled write of a long queue returned (for the gauge). */
+  private contendedWriteEnd: number | undefined;
+  private readonly pipeline: CommitPipeline<Waiting> = new CommitPipeline<Waiting>(this.gauge, {
+    queued: () => this.queue.length,
     takeQueue: () => {
       const batch = this.queue;
       this.queue = [];
@@ -111,7 +118,9 @@ export class LogWriter {
     onJournalProblems: () => void,
     journalBytes?: number,
   ) {
-    this.journal = new JournaledWrites(state.layout, onJournalProblems, journalBytes);
+    this.journal = new JournaledWrites(state.layout, onJournalProblems, journalBytes, (ms) =>
+      this.gauge.synced(ms),
+    );
     this.lease = new WriteLease(lock, () => this.flushing);
   }
 
@@ -176,7 +185,11 @@ export class LogWriter {
   /** The queue, or its first half when it is long enough to pipeline (see PIPELINE_SPLIT). */
   private takeBatch(): Waiting[] {
     const batch = this.queue;
-    if (this.durability !== 'always' || batch.length < PIPELINE_SPLIT) {
+    if (
+      this.durability !== 'always' ||
+      batch.length < PIPELINE_SPLIT ||
+      !this.gauge.worthSplitting(batch.length)
+    ) {
       this.queue = [];
       return batch;
     }
@@ -303,8 +316,24 @@ export class LogWriter {
       this.journal.fitsChained(active.name, active.size, encoded.bytes.length)
     )
       return this.pipeline.start(batch, planned, active, encoded);
+    const contended = this.durability === 'always' && batch.length >= PIPELINE_SPLIT;
+    if (contended) this.measureCycle(batch.length);
     const writing = this.write(active, planned.events, encoded);
+    if (contended && writing === undefined) this.contendedWriteEnd = performance.now();
     return writing === undefined ? planned : writing.then(() => planned);
+  }
+
+  /**
+   * A long queue written in one synchronous write: the main thread's work for this cycle is the time since
+   * the last such write returned (answering those appends, their callers' next ones, planning, encoding).
+   */
+  private measureCycle(appends: number): void {
+    const since = this.contendedWriteEnd;
+    this.contendedWriteEnd = undefined;
+    if (since === undefined) return;
+    const ms = performance.now() - since;
+    // A longer gap is a pause between bursts, not work.
+    if (ms < MAX_CYCLE_MS) this.gauge.worked(ms, appends);
   }
 
   private answer(batch: Waiting[], { outcomes, events }: WrittenBatch): void {
