@@ -3,7 +3,7 @@ import type { StoredEvents, UnitOutcome } from './append-plan.js';
 import type { SegmentEntry } from './event-index.js';
 import { encodeLines, lineHead, type EncodableEvent } from './event-line.js';
 import { PendingGroups } from './pending-groups.js';
-import type { PipelineGauge } from './pipeline-gauge.js';
+import { PipelineGauge } from './pipeline-gauge.js';
 
 /** What a batch planned and wrote, for its callers' answers. */
 export interface WrittenBatch {
@@ -80,7 +80,7 @@ export class CommitPipeline<W extends Rejectable> {
   /** A group failed: the lease ends with the flush. */
   private failed = false;
 
-  /** When the last group was answered: its callers' next appends make the next group (for the gauge). */
+  /** CPU time when the last group was answered: its callers' next appends make the next group (for the gauge). */
   private answeredAt: number | undefined;
 
   constructor(
@@ -140,7 +140,8 @@ export class CommitPipeline<W extends Rejectable> {
     try {
       this.addGroup(batch, planned, active, encoded, at);
       // The main thread's work of a cycle: answering a group, its callers' next appends, preparing them.
-      if (this.answeredAt !== undefined) this.gauge.worked(performance.now() - this.answeredAt, batch.length);
+      if (this.answeredAt !== undefined)
+        this.gauge.worked(PipelineGauge.cpuMs() - this.answeredAt, batch.length);
       this.answeredAt = undefined;
     } catch (error) {
       // Not written (the segment was cut back); the journal must be read afresh, under a new lease.
@@ -178,7 +179,7 @@ export class CommitPipeline<W extends Rejectable> {
 
   /** The oldest group's record is on disk (and so is every one before it): index it, answer its callers. */
   private durable(group: Group<W>): void {
-    this.answeredAt = performance.now();
+    this.answeredAt = PipelineGauge.cpuMs();
     this.pending.shift();
     this.host.indexed(group);
     this.host.answer(group.batch, group.planned);

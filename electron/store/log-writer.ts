@@ -77,7 +77,7 @@ export class LogWriter {
   private readonly journal: JournaledWrites;
   private readonly clock = new IsoClock();
   private readonly gauge = new PipelineGauge();
-  /** When the last synchronous journaled write of a long queue returned (for the gauge). */
+  /** CPU time when the last synchronous journaled write of a long queue returned (for the gauge). */
   private contendedWriteEnd: number | undefined;
   private readonly pipeline: CommitPipeline<Waiting> = new CommitPipeline<Waiting>(this.gauge, {
     queued: () => this.queue.length,
@@ -319,20 +319,21 @@ export class LogWriter {
     const contended = this.durability === 'always' && batch.length >= PIPELINE_SPLIT;
     if (contended) this.measureCycle(batch.length);
     const writing = this.write(active, planned.events, encoded);
-    if (contended && writing === undefined) this.contendedWriteEnd = performance.now();
+    if (contended && writing === undefined) this.contendedWriteEnd = PipelineGauge.cpuMs();
     return writing === undefined ? planned : writing.then(() => planned);
   }
 
   /**
-   * A long queue written in one synchronous write: the main thread's work for this cycle is the time since
-   * the last such write returned (answering those appends, their callers' next ones, planning, encoding).
+   * A long queue written in one synchronous write: the main thread's work for this cycle is the CPU time
+   * since the last such write returned (answering those appends, their callers' next ones, planning,
+   * encoding).
    */
   private measureCycle(appends: number): void {
     const since = this.contendedWriteEnd;
     this.contendedWriteEnd = undefined;
     if (since === undefined) return;
-    const ms = performance.now() - since;
-    // A longer gap is a pause between bursts, not work.
+    const ms = PipelineGauge.cpuMs() - since;
+    // More is a pause between bursts (with other work), not this cycle's.
     if (ms < MAX_CYCLE_MS) this.gauge.worked(ms, appends);
   }
 

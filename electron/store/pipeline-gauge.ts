@@ -9,6 +9,15 @@ const WEIGHT = 0.2;
  * rate on a disk whose syncs take longer. Both are measured as appends go, in either mode.
  */
 export class PipelineGauge {
+  /**
+   * The process's CPU time in ms: the work is measured in CPU time, not wall time, so that a machine busy
+   * with other processes (which stretches every gap) does not make the work look larger than it is.
+   */
+  static cpuMs(): number {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  }
+
   private syncMs: number | undefined;
   private cpuMsPerAppend: number | undefined;
 
@@ -17,7 +26,7 @@ export class PipelineGauge {
     this.syncMs = this.syncMs === undefined ? ms : this.syncMs + WEIGHT * (ms - this.syncMs);
   }
 
-  /** The main thread spent `ms` on a cycle of `appends` waiting appends. */
+  /** The main thread spent `ms` of CPU time on a cycle of `appends` waiting appends. */
   worked(ms: number, appends: number): void {
     if (appends <= 0) return;
     const each = ms / appends;
