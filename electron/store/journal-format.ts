@@ -105,7 +105,8 @@ function nameBytes(segment: string): Buffer {
 
 /**
  * Encodes a record at the start of `out`, which must have room for `recordSize` bytes; returns its length.
- * A writer reuses one buffer for its records (each is written, synchronously, before the next is made).
+ * A synchronous write reuses one buffer for its records; a chained record (written off the main thread)
+ * has its own.
  */
 export function writeRecord(
   out: Buffer,

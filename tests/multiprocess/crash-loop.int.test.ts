@@ -104,8 +104,19 @@ it(
         stats.unacknowledged = 0;
       }
       const mode: CrashMode = round % 4 === 0 ? 'big' : 'small';
-      const where = `round ${round} (${mode}, seed ${SEED})`;
-      const child = startChild('crash-appender', [folder, '--round', String(round), '--mode', mode]);
+      // Every third round 64 appends are in flight: a queue that long is written as a pipeline (groups
+      // whose journal records are synced in turn), killed with groups still on their way.
+      const concurrency = round % 3 === 0 ? 64 : 3;
+      const where = `round ${round} (${mode}, ${concurrency} in flight, seed ${SEED})`;
+      const child = startChild('crash-appender', [
+        folder,
+        '--round',
+        String(round),
+        '--mode',
+        mode,
+        '--concurrency',
+        String(concurrency),
+      ]);
       await killDuringAppends(child, mode, folder, random, killedBy, where);
       const exit = await child.kill();
       expect(
