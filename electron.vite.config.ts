@@ -19,7 +19,8 @@ const contentSecurityPolicyMeta = (): Plugin => ({
 });
 
 /**
- * The journal's page is its own chunk (views load with their first use), but it is a journal folder's landing
+ * The app's components (start-app.ts, loaded by the entry once it has opened the connection) and the journal's
+ * page are chunks of their own (views load with their first use), but they make a journal folder's landing
  * view: `<link rel="modulepreload">` tags let the browser fetch and compile it, and the chunks it imports,
  * beside the app's bundle, instead of after the app has started and asked for it. A stream folder's page
  * fetches them too but never runs them.
@@ -47,6 +48,8 @@ const preloadLandingView = (entries: readonly string[]): Plugin => ({
       }
       const main = chunks.find((candidate) => candidate.isEntry);
       for (const shared of [main?.fileName, ...(main?.imports ?? [])]) if (shared) files.delete(shared);
+      // The entry's own stylesheet is linked already.
+      for (const css of main?.viteMetadata?.importedCss ?? []) styles.delete(css);
       // Its styles come as the stylesheets the chunk would add when it loads (they are scoped to its components).
       const link = (rel: string, file: string) => ({
         tag: 'link',
@@ -95,7 +98,7 @@ export default defineConfig({
     plugins: [
       svelte({ configFile: false }),
       contentSecurityPolicyMeta(),
-      preloadLandingView(['renderer/src/views/journal/JournalPage.svelte']),
+      preloadLandingView(['renderer/src/start-app.ts', 'renderer/src/views/journal/JournalPage.svelte']),
     ],
     server: { fs: { allow: [root] } },
     build: {

@@ -1,17 +1,17 @@
-import { mount } from 'svelte';
-import App from './App.svelte';
 import { connectApi } from './lib/api/connect.js';
 import { EarlyCalls, type EarlyCall } from './lib/api/early-calls.js';
-import { AppSession } from './lib/app-session.svelte.js';
+import { warmUpIntl } from './lib/intl-warm-up.js';
 import { windowAddressBar } from './lib/routing/address-bar.js';
 import { queryText, type Place } from './lib/routing/route-table.js';
 import { Router } from './lib/routing/router.svelte.js';
-import { ThemePreference } from './lib/theme-preference.svelte.js';
 import { FALLBACK_PLACE, routeTable, viewOf } from './views/index.js';
 import './styles/theme.css';
 import './styles/controls.css';
 import './styles/dropdown.css';
 import './styles/navigation.css';
+
+// First of all, on another thread: ICU's data, which the first screen's times and days need.
+warmUpIntl();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('renderer/index.html must contain <div id="app">.');
@@ -38,19 +38,8 @@ function firstCalls(place: Place): EarlyCall[] {
 // The connection opens now, and the first requests go with it: their answers come back while the app's
 // components are made, instead of one round trip after another once each part is drawn.
 const firstConnection = connectApi(window).then((api) => new EarlyCalls(api, firstCalls(router.place)));
-let connections = 0;
-
-mount(App, {
-  target,
-  props: {
-    session: new AppSession(() => (connections++ === 0 ? firstConnection : connectApi(window))),
-    theme: new ThemePreference(
-      document.documentElement,
-      localStorage,
-      window.matchMedia('(prefers-color-scheme: dark)'),
-    ),
-    router,
-    emptyAddress,
-    mac: /Mac|iPhone|iPad/.test(navigator.platform),
-  },
-});
+// The app's components come in a chunk of their own (index.html preloads it beside this one), made once
+// the requests above are on their way.
+void import('./start-app.js').then(({ startApp }) =>
+  startApp({ target, router, firstConnection, emptyAddress }),
+);
