@@ -19,8 +19,7 @@ const contentSecurityPolicyMeta = (): Plugin => ({
 });
 
 /**
- * The app's components (start-app.ts, loaded by the entry once it has opened the connection) and the journal's
- * page are chunks of their own (views load with their first use), but they make a journal folder's landing
+ * The journal's page is its own chunk (views load with their first use), but it is a journal folder's landing
  * view: `<link rel="modulepreload">` tags let the browser fetch and compile it, and the chunks it imports,
  * beside the app's bundle, instead of after the app has started and asked for it. A stream folder's page
  * fetches them too but never runs them.
@@ -98,7 +97,7 @@ export default defineConfig({
     plugins: [
       svelte({ configFile: false }),
       contentSecurityPolicyMeta(),
-      preloadLandingView(['renderer/src/start-app.ts', 'renderer/src/views/journal/JournalPage.svelte']),
+      preloadLandingView(['renderer/src/views/journal/JournalPage.svelte']),
     ],
     server: { fs: { allow: [root] } },
     build: {

@@ -6,7 +6,7 @@ import { AppSession } from './lib/app-session.svelte.js';
 import type { Router } from './lib/routing/router.svelte.js';
 import { ThemePreference } from './lib/theme-preference.svelte.js';
 
-/** What the entry (main.ts) hands on: it has read the address and opened the first connection. */
+/** What first-connection.ts made: it has read the address and opened the first connection. */
 export interface AppStart {
   readonly target: HTMLElement;
   readonly router: Router;
@@ -15,11 +15,7 @@ export interface AppStart {
   readonly emptyAddress: boolean;
 }
 
-/**
- * Makes the app's components. A module of its own, loaded by the entry after the connection has been
- * asked for: the app's components (most of the first bundle) are fetched and evaluated while the first
- * requests travel, instead of before the page can send them.
- */
+/** Makes the app's components, on the connection first-connection.ts opened (see main.ts). */
 export function startApp({ target, router, firstConnection, emptyAddress }: AppStart): void {
   let connections = 0;
   mount(App, {
