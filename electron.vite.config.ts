@@ -47,6 +47,8 @@ const preloadLandingView = (entries: readonly string[]): Plugin => ({
       }
       const main = chunks.find((candidate) => candidate.isEntry);
       for (const shared of [main?.fileName, ...(main?.imports ?? [])]) if (shared) files.delete(shared);
+      // The entry's own stylesheet is linked already.
+      for (const css of main?.viteMetadata?.importedCss ?? []) styles.delete(css);
       // Its styles come as the stylesheets the chunk would add when it loads (they are scoped to its components).
       const link = (rel: string, file: string) => ({
         tag: 'link',

@@ -15,6 +15,7 @@ import { ATTACHMENT_ROUTE, type AttachmentReply } from '../api/index.js';
 import { assertUsableToken, createAccessToken, readCookie, tokensMatch } from './access-token.js';
 import { CONTENT_SECURITY_POLICY_HEADER } from './content-security-policy.js';
 import { contentTypeOf } from './content-types.js';
+import { loadRendererFiles, type RendererFile } from './renderer-files.js';
 import {
   allowedHostHeaders,
   hostHeaderAllowed,
@@ -75,6 +76,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
   const token = options.token ?? createAccessToken();
   assertUsableToken(token);
   const root = await realpath(options.rendererDir);
+  const held = await loadRendererFiles(root);
   // Both depend on the port, known once it is bound; no request can arrive before that.
   let cookieName = '';
   let allowedHosts = new Set<string>();
@@ -127,6 +129,9 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
         await options.attachments(url.pathname.slice(ATTACHMENT_ROUTE.length), url.searchParams),
       );
     }
+    const name = heldName(url.pathname);
+    const inMemory = name === undefined ? undefined : held.get(name);
+    if (inMemory !== undefined) return sendHeld(request, response, inMemory);
     const file = await resolveInside(root, url.pathname);
     if (file === 'outside') return send(response, 403, 'Outside the app');
     if (file === 'missing') return send(response, 404, 'Not found');
@@ -205,6 +210,29 @@ function refuse(socket: Duplex, { status, message }: Refusal): void {
   );
 }
 
+/**
+ * The name a request's path would have among the files held in memory (`assets/app.js`), or undefined.
+ * Only exact names match there, so `..`, doubled or encoded slashes find nothing and go on to
+ * resolveInside's checks.
+ */
+function heldName(pathname: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  const name = decoded.slice(1);
+  return name === '' ? 'index.html' : name;
+}
+
+/** A held file in one write; a hashed asset may stay in the browser's cache (it holds no secret). */
+function sendHeld(request: IncomingMessage, response: ServerResponse, file: RendererFile): void {
+  if (file.immutable) response.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+  response.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': file.body.length });
+  response.end(request.method === 'HEAD' ? undefined : file.body);
+}
+
 type ResolvedFile = { readonly path: string; readonly size: number } | 'outside' | 'missing';
 
 /** Maps a URL path to a file under root, refusing anything that would leave it (`..`, encoded slashes, links). */
@@ -235,7 +263,8 @@ function setSecurityHeaders(response: ServerResponse): void {
   response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY_HEADER);
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('Referrer-Policy', 'no-referrer');
-  // The page's address carries a secret and the files change with every build: keep neither in a cache.
+  // The page's address carries a secret and the files change with every build: keep neither in a cache
+  // (only assets named after their content's hash may stay; see sendHeld).
   response.setHeader('Cache-Control', 'no-store');
 }
 

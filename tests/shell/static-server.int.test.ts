@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,7 +52,9 @@ beforeAll(async () => {
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Eventfold</title>');
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log("app");');
   await writeFile(path.join(rendererDir, 'assets', 'app.css'), 'body{}');
+  await writeFile(path.join(rendererDir, 'assets', 'JournalPage-DDJGuxUP.js'), 'export {};');
   await writeFile(path.join(workspace, 'secret.txt'), SECRET);
+  await symlink(path.join(workspace, 'secret.txt'), path.join(rendererDir, 'assets', 'linked-Ab12Cd34.txt'));
   server = await startStaticServer({ rendererDir, token: TOKEN });
 });
 
@@ -107,6 +109,32 @@ describe('startStaticServer', () => {
     const style = await rawGet(server.port, '/assets/app.css', { cookie });
     expect(style.headers['content-type']).toBe('text/css; charset=utf-8');
     expect((await rawGet(server.port, '/assets/missing.js', { cookie })).status).toBe(404);
+  });
+
+  it('lets the browser keep assets named after their hash, and nothing else', async () => {
+    const page = await rawGet(server.port, `/?token=${TOKEN}`);
+    expect(page.headers['cache-control']).toBe('no-store');
+    const cookie = cookieOf(page);
+    const hashed = await rawGet(server.port, '/assets/JournalPage-DDJGuxUP.js', { cookie });
+    expect(hashed.status).toBe(200);
+    expect(hashed.body).toBe('export {};');
+    expect(hashed.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect(hashed.headers['content-security-policy']).toBeDefined();
+    const plain = await rawGet(server.port, '/assets/app.js', { cookie });
+    expect(plain.body).toBe('console.log("app");');
+    expect(plain.headers['cache-control']).toBe('no-store');
+    const head = await rawGet(server.port, '/assets/JournalPage-DDJGuxUP.js', { cookie }, 'HEAD');
+    expect(head.headers['content-length']).toBe('10');
+    expect(head.body).toBe('');
+    // Without the token, a file held in memory is refused like any other.
+    expect((await rawGet(server.port, '/assets/JournalPage-DDJGuxUP.js')).status).toBe(401);
+  });
+
+  it('does not follow a link out of the renderer folder', async () => {
+    const cookie = cookieOf(await rawGet(server.port, `/?token=${TOKEN}`));
+    const response = await rawGet(server.port, '/assets/linked-Ab12Cd34.txt', { cookie });
+    expect(response.body).not.toContain(SECRET);
+    expect([403, 404]).toContain(response.status);
   });
 
   it('refuses paths that leave the renderer folder', async () => {

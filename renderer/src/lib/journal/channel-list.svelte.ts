@@ -2,6 +2,7 @@ import type { JournalId } from '../../../../shared/journal/journal-values.js';
 import type { ChannelSummary } from '../../../../shared/journal/views.js';
 import { errorText } from '../../../../shared/error-text.js';
 import type { JournalSession } from './journal-session.svelte.js';
+import { markdownReadyFor } from './message-text.svelte.js';
 
 /**
  * The channel sidebar's state: every channel in its order with counts and last activity, split into the
@@ -35,6 +36,8 @@ export class ChannelList {
     const generation = ++this.#generation;
     try {
       const channels = await this.#session.api.call('journal.channels', this.#session.asOfArg());
+      // Their previews are shown once markdown-it has come, where one needs it.
+      await markdownReadyFor(channels.flatMap((channel) => channel.lastMessage?.excerpt ?? []));
       if (generation !== this.#generation) return;
       this.channels = channels;
       this.status = 'ready';

@@ -6,6 +6,7 @@ import { errorText } from '../../../../shared/error-text.js';
 import { chatRows, type ChatRow } from './chat-rows.js';
 import { MESSAGE_PAGE_SIZE } from './first-screen.js';
 import type { JournalChange, JournalSession } from './journal-session.svelte.js';
+import { markdownReadyFor } from './message-text.svelte.js';
 import {
   appendPage,
   emptyWindow,
@@ -289,7 +290,10 @@ export class ChatList {
       change.messages.map((message) =>
         this.session.api
           .call('journal.message', { message })
-          .then((view): MessageView | { gone: JournalId } => view)
+          .then(async (view): Promise<MessageView | { gone: JournalId }> => {
+            await markdownReadyFor(textsOf([view]));
+            return view;
+          })
           .catch((): { gone: JournalId } => ({ gone: message })),
       ),
     );
@@ -300,9 +304,17 @@ export class ChatList {
     }
   }
 
-  #page(channel: JournalId, page: MessagePageRequest, limit: number): Promise<MessagePage> {
+  async #page(channel: JournalId, page: MessagePageRequest, limit: number): Promise<MessagePage> {
     this.pageRequests += 1;
-    return this.session.api.call('journal.messages', { channel, page, limit, ...this.session.asOfArg() });
+    const answer = await this.session.api.call('journal.messages', {
+      channel,
+      page,
+      limit,
+      ...this.session.asOfArg(),
+    });
+    // A page with Markdown in it is shown once markdown-it has come (most pages have none to wait for).
+    await markdownReadyFor(textsOf(answer.messages));
+    return answer;
   }
 }
 
@@ -320,4 +332,12 @@ function requestOf(place: ChatPlace): MessagePageRequest {
 function byTime(a: MessageView | { gone: JournalId }, b: MessageView | { gone: JournalId }): number {
   const at = (view: MessageView | { gone: JournalId }) => ('gone' in view ? '' : view.at);
   return at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0;
+}
+
+/** The texts a list draws for its messages: their own and the start of those they reply to. */
+function* textsOf(messages: readonly MessageView[]): Iterable<string> {
+  for (const message of messages) {
+    yield message.text;
+    if (message.replyTo?.excerpt !== undefined) yield message.replyTo.excerpt;
+  }
 }

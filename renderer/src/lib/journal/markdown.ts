@@ -1,5 +1,8 @@
 import MarkdownIt, { type StateCore, type Token } from 'markdown-it';
 import { tagSpans } from '../../../../shared/journal/tags.js';
+import { TAG_LINK } from './tag-links.js';
+
+export { TAG_LINK, tagOfLink } from './tag-links.js';
 
 /**
  * A message's Markdown as HTML, the first of two locks (the second is safe-html.ts, DOMPurify, which
@@ -12,18 +15,6 @@ import { tagSpans } from '../../../../shared/journal/tags.js';
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
-/** A tag's link: the view turns a click on it into a search for the tag (see tagOfLink). */
-export const TAG_LINK = '#tag/';
-
-/** The tag a `#tag` link stands for, or undefined for any other link. */
-export function tagOfLink(href: string | null): string | undefined {
-  if (!href?.startsWith(TAG_LINK)) return undefined;
-  try {
-    return decodeURIComponent(href.slice(TAG_LINK.length));
-  } catch {
-    return undefined;
-  }
-}
 markdown.validateLink = (url) => SAFE_LINK.test(url.trim());
 
 // The journal is prose, not a wiki: headings and rules are rare, and `#tag` at the start of a line must

@@ -1,5 +1,5 @@
 import { tagSpans } from '../../../../shared/journal/tags.js';
-import { TAG_LINK } from './markdown.js';
+import { TAG_LINK } from './tag-links.js';
 
 /**
  * Most messages are prose with no Markdown in them: for those, the HTML that markdown.ts would make (one

@@ -1,6 +1,5 @@
 import DOMPurify from 'dompurify';
-import { markdownHtml, TAG_LINK } from './markdown.js';
-import { plainMessageHtml } from './plain-message.js';
+import { TAG_LINK } from './tag-links.js';
 
 /**
  * The second lock on a message's HTML (markdown.ts is the first): DOMPurify in the page's own DOM. It
@@ -66,24 +65,6 @@ const CONFIG = {
   ALLOWED_URI_REGEXP: ALLOWED_URI,
   ALLOW_DATA_ATTR: false,
 };
-
-const cache = new Map<string, string>();
-const CACHED = 500;
-
-/** A message's Markdown as HTML that is safe to put in the page. Cached by text: lists re-render often. */
-export function messageHtml(text: string): string {
-  const known = cache.get(text);
-  if (known !== undefined) {
-    cache.delete(text);
-    cache.set(text, known);
-    return known;
-  }
-  // Text without Markdown skips both locks: its HTML is escaped text and the view's own tag links.
-  const html = plainMessageHtml(text) ?? safeHtml(markdownHtml(text));
-  cache.set(text, html);
-  if (cache.size > CACHED) cache.delete(cache.keys().next().value!);
-  return html;
-}
 
 export function safeHtml(html: string): string {
   if (!DOMPurify.isSupported) return escapeHtml(html);
