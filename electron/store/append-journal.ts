@@ -51,16 +51,12 @@ export class AppendJournal {
   wroteRecords = false;
   /** The buffer records are encoded in, reused: each is written before the next is made. */
   private scratch = Buffer.allocUnsafe(4096);
-  /** Records `appendChained` has placed whose synced write has not yet returned, in order. */
-  private readonly chained: ChainedRecord[] = [];
   /** Until then, appends go straight to the segment: the volume had no room for a journal. */
   private noRoomUntil = 0;
 
   constructor(
     readonly file: string,
     private readonly createBytes = JOURNAL_BYTES,
-    /** Told how long each record's synced write took (for PipelineGauge). */
-    private readonly onSynced: (ms: number) => void = () => undefined,
   ) {}
 
   /**
@@ -153,10 +149,8 @@ export class AppendJournal {
     if (this.scratch.length < size)
       this.scratch = Buffer.allocUnsafe(Math.max(size, 2 * this.scratch.length));
     const length = writeRecord(this.scratch, this.generation, segment, offset, bytes);
-    const started = performance.now();
     try {
       writeDurably(fd, this.scratch, this.writeOffset, length);
-      this.onSynced(performance.now() - started);
     } catch (error) {
       this.forget();
       // The record may be on disk in part or whole; its tag zeroed, replay will not write it back
@@ -172,70 +166,6 @@ export class AppendJournal {
     this.covered = { segment, end: offset + bytes.length };
     this.segmentsInRecords.add(segment);
     this.wroteRecords = true;
-  }
-
-  /**
-   * Whether a record of `lineBytes` at `offset` of `segment` can be chained now (`appendChained`): where the
-   * records continue, with room left, and no checkpoint or new file needed. Changes nothing.
-   */
-  fitsChained(segment: string, offset: number, lineBytes: number): boolean {
-    if (this.fd === undefined || !this.headerValid || !this.known) return false;
-    const size = recordSize(segment, lineBytes);
-    if (size > Math.min(this.fileSize - JOURNAL_HEADER_BYTES, DIRECT_ABOVE)) return false;
-    const continues = offset === 0 || (this.covered?.segment === segment && this.covered.end === offset);
-    return continues && this.writeOffset + size <= this.fileSize;
-  }
-
-  /**
-   * Like `append`, but the synced write runs off the main thread, after the chained records before it: the
-   * promise resolves once this record and every one before it are on disk. Records are written one at a
-   * time, in order (a write of several at once could leave a later one whole and an earlier one torn, and
-   * a later record of the same generation after a torn one could be replayed once new records fill the gap).
-   * The records' places are taken now, so that the next one chains right after. `fitsChained` must hold.
-   */
-  appendChained(segment: string, offset: number, bytes: Uint8Array): Promise<void> {
-    const record = Buffer.allocUnsafe(recordSize(segment, bytes.length));
-    const length = writeRecord(record, this.generation, segment, offset, bytes);
-    const at = this.writeOffset;
-    this.writeOffset = alignRecord(at + length);
-    this.covered = { segment, end: offset + bytes.length };
-    this.segmentsInRecords.add(segment);
-    this.wroteRecords = true;
-    return new Promise<void>((resolve, reject) => {
-      this.chained.push({ fd: this.fd!, record, at, resolve, reject });
-      if (this.chained.length === 1) this.writeChained();
-    });
-  }
-
-  /** Whether chained records are still being written (nothing else may touch the file meanwhile). */
-  get chainBusy(): boolean {
-    return this.chained.length > 0;
-  }
-
-  /** Writes the first chained record; on success, the next; on failure, fails it and all after it. */
-  private writeChained(): void {
-    const first = this.chained[0];
-    if (first === undefined) return;
-    const started = performance.now();
-    writeDurablyAsync(first.fd, first.record, first.at, (error) => {
-      if (error === null) {
-        this.onSynced(performance.now() - started);
-        this.chained.shift();
-        // The next record's write starts before this one's caller is answered: the disk is kept busy.
-        this.writeChained();
-        first.resolve();
-        return;
-      }
-      const failed = this.chained.splice(0);
-      this.forget();
-      try {
-        // As in `append`: a zeroed tag keeps replay from writing back the failed record.
-        writeDurably(first.fd, Buffer.alloc(4), first.at, 4);
-      } catch {
-        // Nothing more can be done; the caller truncates the segment bytes.
-      }
-      for (const record of failed) record.reject(error);
-    });
   }
 
   /**
@@ -429,32 +359,6 @@ function writeAll(fd: number, bytes: Uint8Array, position: number, length: numbe
  * and each batch over it paid a segment sync plus a checkpoint (measured: 100k -> 120k events/s).
  */
 const DIRECT_ABOVE = 160 * 1024;
-
-interface ChainedRecord {
-  readonly fd: number;
-  readonly record: Buffer;
-  readonly at: number;
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
-}
-
-/** The synced write of `writeDurably` on the thread pool (the whole buffer at `position`). */
-function writeDurablyAsync(
-  fd: number,
-  bytes: Uint8Array,
-  position: number,
-  done: (error: NodeJS.ErrnoException | null) => void,
-): void {
-  const step = (written: number): void => {
-    fs.write(fd, bytes, written, bytes.length - written, position + written, (error, count) => {
-      if (error) done(error);
-      else if (written + count < bytes.length) step(written + count);
-      else if (O_DSYNC === undefined) fs.fdatasync(fd, done);
-      else done(null);
-    });
-  };
-  step(0);
-}
 
 /**
  * Synchronous: a synced write of a block or two takes some 0.1-0.3 ms, less than a thread-pool round trip

@@ -27,10 +27,8 @@ export class JournaledWrites {
     /** Called when replay finds records it cannot write back, or when they are dealt with. */
     private readonly onProblemsChanged: () => void,
     journalBytes?: number,
-    /** Told how long each journal record's synced write took. */
-    onSynced?: (ms: number) => void,
   ) {
-    this.journal = new AppendJournal(layout.journal, journalBytes, onSynced);
+    this.journal = new AppendJournal(layout.journal, journalBytes);
   }
 
   /** Journaled appends that could not be written back: the folder is read-only until repair keeps them. */
@@ -97,28 +95,6 @@ export class JournaledWrites {
       throw this.diskFull(error, fd, segment, at, bytes.length);
     }
     return this.writeAfter(reserved, fd, segment, bytes, at, sync);
-  }
-
-  /** Whether `writeChained` can take a write of `byteCount` at `at` of `segment` now (see AppendJournal). */
-  fitsChained(segment: string, at: number, byteCount: number): boolean {
-    return this.found.length === 0 && this.journal.fitsChained(segment, at, byteCount);
-  }
-
-  /**
-   * A write for the pipelined group commit: the segment bytes reach the page cache now; the journal record
-   * is synced off the main thread after the chained records before it, and the promise resolves once it
-   * and they are on disk. `fitsChained` must hold.
-   */
-  writeChained(fd: number, segment: string, bytes: Buffer, at: number): Promise<void> {
-    try {
-      writeAll(fd, bytes, at);
-    } catch (error) {
-      this.journal.forget();
-      throw this.diskFull(error, fd, segment, at, bytes.length);
-    }
-    return this.journal.appendChained(segment, at, bytes).catch((error: unknown) => {
-      throw this.diskFull(error, fd, segment, at, bytes.length);
-    });
   }
 
   /**

@@ -11,22 +11,13 @@ import {
   type UnitOutcome,
 } from './append-plan.js';
 import { hashId, type SegmentEntry } from './event-index.js';
-import { parseRecordedEvent, type EncodableEvent } from './event-line.js';
+import { encodeLines, lineHead, parseRecordedEvent, type EncodableEvent } from './event-line.js';
 import type { Exclusive } from './exclusive.js';
 import type { FileLock } from './file-lock.js';
 import { IsoClock } from './iso-clock.js';
 import { WriteLease } from './write-lease.js';
 import { segmentName } from './folder-layout.js';
 import { JournaledWrites, type SyncSegment } from './journaled-writes.js';
-import { PipelineGauge } from './pipeline-gauge.js';
-import {
-  ANSWERED,
-  CommitPipeline,
-  encode,
-  truncateQuietly,
-  type Encoded,
-  type WrittenBatch,
-} from './commit-pipeline.js';
 import { describeProblem, type LogProblem } from './log-problem.js';
 import type { LogState } from './log-state.js';
 import { createSegmentFile, sealSegment } from './segment-seal.js';
@@ -41,14 +32,11 @@ interface Waiting extends AppendUnit {
   readonly reject: (error: unknown) => void;
 }
 
-/**
- * A queue at least this long, with nothing being written, is split in two: the first half's journal record
- * is synced off the main thread while the second half is planned and encoded (commit-pipeline.ts).
- * A shorter one is written in one synchronous write, which costs an append loop no turn of the event loop.
- */
-const PIPELINE_SPLIT = 32;
-/** A gap longer than this between two writes of long queues is a pause, not a cycle's work. */
-const MAX_CYCLE_MS = 100;
+/** What a batch planned and wrote, for its callers' answers. */
+interface WrittenBatch {
+  readonly outcomes: UnitOutcome[];
+  readonly events: EncodableEvent[];
+}
 
 /**
  * Group commit: appends that arrive while a write is in flight wait together for the next one, which
@@ -59,13 +47,6 @@ const MAX_CYCLE_MS = 100;
  * With durability `always`, an append is written to the segment without syncing and made durable by a
  * record in the append journal (append-journal.ts); every new lease first replays the journal, so that
  * appends acknowledged before a power loss are back in their segment before anything reads or writes it.
- *
- * Pipelined group commit (durability `always`, many appends waiting): while a group's journal record is
- * being synced (off the main thread), the next group is planned, encoded and written to the page cache,
- * and its record is chained to be synced right after. Records reach the disk one at a time in order, and
- * a group is indexed and answered only once its record (and so every one before it) is on disk: nothing
- * is acknowledged, indexed or seen by a reader out of order. A failed write fails its group and every
- * group after it (they were planned on top of it) and cuts the segment back to where the group began.
  */
 export class LogWriter {
   private queue: Waiting[] = [];
@@ -76,37 +57,6 @@ export class LogWriter {
   private readonly lease: WriteLease;
   private readonly journal: JournaledWrites;
   private readonly clock = new IsoClock();
-  private readonly gauge = new PipelineGauge();
-  /** CPU time when the last synchronous journaled write of a long queue returned (for the gauge). */
-  private contendedWriteEnd: number | undefined;
-  private readonly pipeline: CommitPipeline<Waiting> = new CommitPipeline<Waiting>(this.gauge, {
-    queued: () => this.queue.length,
-    takeQueue: () => {
-      const batch = this.queue;
-      this.queue = [];
-      return batch;
-    },
-    putBack: (batch) => {
-      this.queue = batch.concat(this.queue);
-    },
-    plan: (batch) => planAppends(this.stored, batch, this.clock.now()),
-    activeSegment: () => this.state.activeSegment,
-    segmentSizeLimit: () => this.state.manifest.segmentSizeLimit,
-    fits: (segment, at, byteCount) => this.journal.fitsChained(segment, at, byteCount),
-    writeChained: (segment, bytes, at) => {
-      const fd = this.descriptor(segment);
-      try {
-        return { fd, durable: this.journal.writeChained(fd, segment, bytes, at) };
-      } catch (error) {
-        truncateQuietly(fd, at);
-        throw error;
-      }
-    },
-    indexed: (group) =>
-      this.written(group.active, group.events, group.fd, group.at, group.byteCount, group.lineEnds),
-    answer: (batch, planned) => this.answer(batch, planned),
-    endLease: () => this.lease.end(),
-  });
 
   constructor(
     private readonly state: LogState,
@@ -118,9 +68,7 @@ export class LogWriter {
     onJournalProblems: () => void,
     journalBytes?: number,
   ) {
-    this.journal = new JournaledWrites(state.layout, onJournalProblems, journalBytes, (ms) =>
-      this.gauge.synced(ms),
-    );
+    this.journal = new JournaledWrites(state.layout, onJournalProblems, journalBytes);
     this.lease = new WriteLease(lock, () => this.flushing);
   }
 
@@ -144,11 +92,7 @@ export class LogWriter {
 
   private enqueue(waiting: Waiting): void {
     this.queue.push(waiting);
-    if (this.flushing) {
-      // While a record is being synced, the next group is prepared (once this turn's appends have come).
-      this.pipeline.prepareSoon();
-      return;
-    }
+    if (this.flushing) return;
     this.flushing = true;
     // One turn of the microtask queue first: appends made in the same turn (concurrent callers, the
     // callers a group commit just answered) join one batch. (A resolved promise's `then` costs less
@@ -162,7 +106,8 @@ export class LogWriter {
    */
   private readonly drain = (): void => {
     while (this.queue.length > 0) {
-      const batch = this.takeBatch();
+      const batch = this.queue;
+      this.queue = [];
       let pending: Promise<void> | undefined;
       try {
         pending = this.exclusive.runNow(() => this.flush(batch));
@@ -181,23 +126,6 @@ export class LogWriter {
     this.flushing = false;
     this.lease.endWhenIdle();
   };
-
-  /** The queue, or its first half when it is long enough to pipeline (see PIPELINE_SPLIT). */
-  private takeBatch(): Waiting[] {
-    const batch = this.queue;
-    if (
-      this.durability !== 'always' ||
-      batch.length < PIPELINE_SPLIT ||
-      !this.gauge.worthSplitting(batch.length)
-    ) {
-      this.queue = [];
-      return batch;
-    }
-    const half = batch.length >> 1;
-    this.queue = batch.slice(half);
-    batch.length = half;
-    return batch;
-  }
 
   /** Runs `section` holding the write lock (for repair), sharing the lease with appends. */
   async withLock<T>(section: () => Promise<T>): Promise<T> {
@@ -260,7 +188,7 @@ export class LogWriter {
 
   /** Plans and writes the batch, then answers its callers; a promise only when it had to wait. */
   private flush(batch: Waiting[]): Promise<void> | undefined {
-    let written: WrittenBatch | Promise<WrittenBatch | typeof ANSWERED>;
+    let written: WrittenBatch | Promise<WrittenBatch>;
     try {
       written = this.writeBatch(batch);
     } catch (error) {
@@ -273,9 +201,7 @@ export class LogWriter {
       return undefined;
     }
     return written.then(
-      (done) => {
-        if (done !== ANSWERED) this.answer(batch, done);
-      },
+      (done) => this.answer(batch, done),
       (error: unknown) => {
         this.lease.end();
         throw error;
@@ -283,7 +209,7 @@ export class LogWriter {
     );
   }
 
-  private writeBatch(batch: Waiting[]): WrittenBatch | Promise<WrittenBatch | typeof ANSWERED> {
+  private writeBatch(batch: Waiting[]): WrittenBatch | Promise<WrittenBatch> {
     const taken = this.takeLease();
     if (taken === false) return this.writeLeased(batch);
     return taken.then(async (newLease) => {
@@ -295,46 +221,18 @@ export class LogWriter {
     });
   }
 
-  private writeLeased(batch: Waiting[]): WrittenBatch | Promise<WrittenBatch | typeof ANSWERED> {
+  private writeLeased(batch: Waiting[]): WrittenBatch | Promise<WrittenBatch> {
     this.assertWritable();
     const active = this.writableSegment();
     if (active === undefined) return this.startSegment().then((started) => this.planAndWrite(batch, started));
     return this.planAndWrite(batch, active);
   }
 
-  private planAndWrite(
-    batch: Waiting[],
-    active: SegmentEntry,
-  ): WrittenBatch | Promise<WrittenBatch | typeof ANSWERED> {
+  private planAndWrite(batch: Waiting[], active: SegmentEntry): WrittenBatch | Promise<WrittenBatch> {
     const planned = planAppends(this.stored, batch, this.clock.now());
     if (planned.events.length === 0) return planned;
-    const encoded = encode(planned.events);
-    // More appends are waiting (the queue was split): this group's record is synced while they are prepared.
-    if (
-      this.durability === 'always' &&
-      this.queue.length > 0 &&
-      this.journal.fitsChained(active.name, active.size, encoded.bytes.length)
-    )
-      return this.pipeline.start(batch, planned, active, encoded);
-    const contended = this.durability === 'always' && batch.length >= PIPELINE_SPLIT;
-    if (contended) this.measureCycle(batch.length);
-    const writing = this.write(active, planned.events, encoded);
-    if (contended && writing === undefined) this.contendedWriteEnd = PipelineGauge.cpuMs();
+    const writing = this.write(active, planned.events);
     return writing === undefined ? planned : writing.then(() => planned);
-  }
-
-  /**
-   * A long queue written in one synchronous write: the main thread's work for this cycle is the CPU time
-   * since the last such write returned (answering those appends, their callers' next ones, planning,
-   * encoding).
-   */
-  private measureCycle(appends: number): void {
-    const since = this.contendedWriteEnd;
-    this.contendedWriteEnd = undefined;
-    if (since === undefined) return;
-    const ms = PipelineGauge.cpuMs() - since;
-    // More is a pause between bursts (with other work), not this cycle's.
-    if (ms < MAX_CYCLE_MS) this.gauge.worked(ms, appends);
   }
 
   private answer(batch: Waiting[], { outcomes, events }: WrittenBatch): void {
@@ -404,11 +302,20 @@ export class LogWriter {
   }
 
   /** Writes the events and indexes them; undefined when done without waiting (a journaled append). */
-  private write(
-    active: SegmentEntry,
-    events: EncodableEvent[],
-    { bytes, lineEnds }: Encoded,
-  ): Promise<void> | undefined {
+  private write(active: SegmentEntry, events: EncodableEvent[]): Promise<void> | undefined {
+    // Most batches are one stream (or a few): its JSON form is computed once, not per event.
+    let streamJson = '';
+    let stream: string | undefined;
+    const heads = new Array<string>(events.length);
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
+      if (event.stream !== stream) {
+        stream = event.stream;
+        streamJson = JSON.stringify(stream);
+      }
+      heads[i] = lineHead(event, streamJson);
+    }
+    const { bytes, lineEnds } = encodeLines(heads);
     const fd = this.descriptor(active.name);
     const at = active.size;
     const undo = (error: unknown): never => {
@@ -514,29 +421,24 @@ export class LogWriter {
     }, this.syncIntervalMs);
   }
 
-  /**
-   * The index as planning sees it, with the pipeline's pending groups. Within a lease nobody else writes,
-   * so it is the whole log.
-   */
-  private readonly stored: StoredEvents = this.pipeline.over(
-    ((writer: LogWriter): StoredEvents => ({
-      get lastPosition() {
-        return writer.state.index.lastPosition;
-      },
-      lastRevision: (stream) => writer.state.index.lastRevision(stream),
-      findId: (stream, id) => {
-        const { index } = writer.state;
-        const streamNumber = index.streamNumber(stream);
-        if (streamNumber === undefined) return undefined;
-        for (const position of index.positionsWithIdHash(hashId(id))) {
-          if (index.streamOf.get(position - 1) !== streamNumber) continue;
-          const content = writer.readStored(position);
-          if (content.id === id) return { content, position } satisfies Placed;
-        }
-        return undefined;
-      },
-    }))(this),
-  );
+  /** The index as planning sees it. Within a lease nobody else writes, so it is the whole log. */
+  private readonly stored: StoredEvents = ((writer: LogWriter): StoredEvents => ({
+    get lastPosition() {
+      return writer.state.index.lastPosition;
+    },
+    lastRevision: (stream) => writer.state.index.lastRevision(stream),
+    findId: (stream, id) => {
+      const { index } = writer.state;
+      const streamNumber = index.streamNumber(stream);
+      if (streamNumber === undefined) return undefined;
+      for (const position of index.positionsWithIdHash(hashId(id))) {
+        if (index.streamOf.get(position - 1) !== streamNumber) continue;
+        const content = writer.readStored(position);
+        if (content.id === id) return { content, position } satisfies Placed;
+      }
+      return undefined;
+    },
+  }))(this);
 
   private readStored(position: number): StoredContent {
     const located = this.state.index.locate(position);

@@ -104,8 +104,8 @@ it(
         stats.unacknowledged = 0;
       }
       const mode: CrashMode = round % 4 === 0 ? 'big' : 'small';
-      // Every third round 64 appends are in flight: a queue that long is written as a pipeline (groups
-      // whose journal records are synced in turn), killed with groups still on their way.
+      // Every third round 64 appends are in flight: kills land while group commits of many appends are
+      // on their way.
       const concurrency = round % 3 === 0 ? 64 : 3;
       const where = `round ${round} (${mode}, ${concurrency} in flight, seed ${SEED})`;
       const child = startChild('crash-appender', [

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../../shared/event.js';
 import { StoreError } from '../../shared/store-error.js';
 import {
@@ -10,15 +9,14 @@ import {
   verifyEventFolder,
   type EventStoreApi,
 } from '../../electron/store/index.js';
-import { copyAsOnDisk, journaledLines, lastSegment, loseLastLines, readJournal } from './journal-folders.js';
+import { copyAsOnDisk, journaledLines, lastSegment, loseLastLines } from './journal-folders.js';
 import { readEverything } from './read-everything.js';
 import { makeTempDir, removeDir } from './temp-folders.js';
 
 /**
- * Pipelined group commit: with many durable appends waiting, a group's journal record is synced off the
- * main thread while the next group is planned and written to the page cache. Whatever the grouping, the
- * outcome of every append must be the one the same calls get one after the other, callers are answered in
- * position order, and only what was acknowledged survives a power loss.
+ * Group commit: many durable appends made at once share journal records and syncs. Whatever the grouping,
+ * the outcome of every append must be the one the same calls get one after the other, callers are answered
+ * in position order, and only what was acknowledged survives a power loss.
  */
 
 interface Call {
@@ -46,7 +44,7 @@ const callArb: fc.Arbitrary<Call> = fc.record({
   ),
 });
 
-/** A wave: appends made in one turn (enough of them for the pipeline to split the queue). */
+/** A wave: appends made in one turn (enough of them to be written as groups). */
 const wavesArb = fc.array(fc.array(callArb, { minLength: 32, maxLength: 120 }), {
   minLength: 1,
   maxLength: 4,
@@ -94,24 +92,22 @@ function comparable(events: readonly RecordedEvent[]): unknown[] {
   }));
 }
 
-describe('pipelined group commit', () => {
-  afterEach(() => vi.restoreAllMocks());
-
+describe('group commit', () => {
   it(
     'gives every append the outcome of the same calls made one after the other, answers in position order, and keeps what it acknowledged through a power loss',
     { timeout: 180_000 },
     async () => {
       await fc.assert(
         fc.asyncProperty(wavesArb, fc.nat(), async (waves, lost) => {
-          const dir = makeTempDir('eventfold-pipeline-');
-          const copy = makeTempDir('eventfold-pipeline-copy-');
+          const dir = makeTempDir('eventfold-group-commit-');
+          const copy = makeTempDir('eventfold-group-commit-copy-');
           try {
             await initEventFolder(dir);
             const store = await openEventStore(dir, { watch: false, durability: 'always' });
             let run: Awaited<ReturnType<typeof runWaves>>;
             let acknowledged: RecordedEvent[];
             try {
-              // The journal exists before the waves (its creation is not pipelined).
+              // The journal exists before the waves.
               await store.appendToStream('seed', [{ type: 'Seeded' }]);
               run = await runWaves(store, waves);
               acknowledged = await readEverything(store);
@@ -147,79 +143,4 @@ describe('pipelined group commit', () => {
       );
     },
   );
-
-  for (const failing of [1, 2] as const) {
-    it(`fails the group whose record could not be written (group ${failing} of 2) and every group after it, keeping those before`, async () => {
-      const dir = makeTempDir('eventfold-pipeline-fail-');
-      try {
-        await initEventFolder(dir);
-        const store = await openEventStore(dir, { watch: false, durability: 'always' });
-        try {
-          await store.appendToStream('seed', [{ type: 'Seeded' }]);
-          // The records synced off the main thread are the pipeline's: fail the chosen one.
-          const write = fs.write.bind(fs) as (...args: unknown[]) => void;
-          let records = 0;
-          vi.spyOn(fs, 'write').mockImplementation((...args: unknown[]) => {
-            const bytes = args[1];
-            const callback = args.at(-1) as (error: NodeJS.ErrnoException | null, written: number) => void;
-            if (
-              bytes instanceof Uint8Array &&
-              Buffer.from(bytes.subarray(0, 4)).toString('latin1') === 'EFR1'
-            ) {
-              records++;
-              if (records === failing) {
-                const error: NodeJS.ErrnoException = Object.assign(new Error('EIO: i/o error, write'), {
-                  code: 'EIO',
-                });
-                setImmediate(() => callback(error, 0));
-                return;
-              }
-            }
-            write(...args);
-          });
-
-          const outcomes = await Promise.allSettled(
-            Array.from({ length: 64 }, (_, i) =>
-              store.appendToStream(`order-${i % 5}`, [{ type: 'Placed', data: { i } }]),
-            ),
-          );
-          vi.restoreAllMocks();
-          // The queue was split in two groups; the second was chained behind the first (and failed with it).
-          expect(records).toBe(failing);
-          expect(readJournal(dir).records.length).toBe(failing === 2 ? 2 : 1);
-          const kept = outcomes.slice(0, 32);
-          const failed = failing === 1 ? outcomes : outcomes.slice(32);
-          if (failing === 2) expect(kept.every((outcome) => outcome.status === 'fulfilled')).toBe(true);
-          expect(failed.every((outcome) => outcome.status === 'rejected')).toBe(true);
-          for (const outcome of failed)
-            if (outcome.status === 'rejected') expect((outcome.reason as Error).message).toMatch(/EIO/);
-
-          // Nothing of the failed groups is stored; the next append follows what was kept.
-          const keptEvents = failing === 2 ? 32 : 0;
-          expect(store.lastPosition).toBe(1 + keptEvents);
-          const next = await store.appendToStream('after', [{ type: 'Checked' }]);
-          expect(next.firstPosition).toBe(2 + keptEvents);
-          const events = await readEverything(store);
-          expect(events.map((event) => event.position)).toEqual(
-            Array.from({ length: keptEvents + 2 }, (_, i) => i + 1),
-          );
-          expect(events.slice(1, 1 + keptEvents).map((event) => (event.data as { i: number }).i)).toEqual(
-            Array.from({ length: keptEvents }, (_, i) => i),
-          );
-        } finally {
-          await store.close();
-        }
-        const reopened = await openEventStore(dir, { watch: false });
-        try {
-          expect(reopened.health().problems).toEqual([]);
-          expect(reopened.lastPosition).toBe(failing === 2 ? 34 : 2);
-        } finally {
-          await reopened.close();
-        }
-        expect((await verifyEventFolder(dir)).sound).toBe(true);
-      } finally {
-        removeDir(dir);
-      }
-    });
-  }
 });
