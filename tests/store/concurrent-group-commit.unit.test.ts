@@ -10,6 +10,7 @@ import {
   type EventStoreApi,
 } from '../../electron/store/index.js';
 import { copyAsOnDisk, journaledLines, lastSegment, loseLastLines } from './journal-folders.js';
+import { asExpected } from './contract/sample-log.js';
 import { readEverything } from './read-everything.js';
 import { makeTempDir, removeDir } from './temp-folders.js';
 
@@ -82,16 +83,6 @@ async function runWaves(
   return { outcomes, answered };
 }
 
-function comparable(events: readonly RecordedEvent[]): unknown[] {
-  return events.map(({ position, stream, revision, type, data }) => ({
-    position,
-    stream,
-    revision,
-    type,
-    data,
-  }));
-}
-
 describe('group commit', () => {
   it(
     'gives every append the outcome of the same calls made one after the other, answers in position order, and keeps what it acknowledged through a power loss',
@@ -120,7 +111,7 @@ describe('group commit', () => {
             await memory.appendToStream('seed', [{ type: 'Seeded' }]);
             const expected = await runWaves(memory, waves);
             expect(run.outcomes).toEqual(expected.outcomes);
-            expect(comparable(acknowledged)).toEqual(comparable(await readEverything(memory)));
+            expect(asExpected(acknowledged)).toEqual(asExpected(await readEverything(memory)));
             // Answered in position order.
             expect(run.answered).toEqual([...run.answered].sort((a, b) => a - b));
 
@@ -129,7 +120,7 @@ describe('group commit', () => {
             const reopened = await openEventStore(copy, { watch: false });
             try {
               expect(reopened.health().problems).toEqual([]);
-              expect(comparable(await readEverything(reopened))).toEqual(comparable(acknowledged));
+              expect(asExpected(await readEverything(reopened))).toEqual(asExpected(acknowledged));
             } finally {
               await reopened.close();
             }

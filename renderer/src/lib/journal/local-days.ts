@@ -4,21 +4,23 @@
  * one into the other for any IANA zone, not only the browser's own, so tests can pin a zone.
  */
 
+/** The parts of a wall-clock reading, in a zone (the Intl warm-up worker makes the same format). */
+export const WALL_CLOCK_PARTS: Intl.DateTimeFormatOptions = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+};
+
 const partsFormat = new Map<string, Intl.DateTimeFormat>();
 
 function formatFor(timeZone: string): Intl.DateTimeFormat {
   let format = partsFormat.get(timeZone);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
+    format = new Intl.DateTimeFormat('en-US', { timeZone, ...WALL_CLOCK_PARTS });
     partsFormat.set(timeZone, format);
   }
   return format;
