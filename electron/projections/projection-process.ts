@@ -342,8 +342,14 @@ export class ProjectionProcess {
       this.pool.working(this.channel, false);
     }
     if ('fault' in message) {
-      waiting.reject(this.faultOf(message.fault));
-      if (message.fault.fatal === true) this.channel.kill();
+      const fault = this.faultOf(message.fault);
+      waiting.reject(fault);
+      if (message.fault.fatal === true) {
+        // The process is done for with this fault: requests already sent after this one (the next piece's
+        // fold) fail with it too, not with "stopped unexpectedly" once the kill below ends the channel.
+        this.died(fault);
+        this.channel.kill();
+      }
     } else if ('error' in message) waiting.reject(new Error(`projection ${this.name}: ${message.error}`));
     else waiting.resolve(body);
   }
