@@ -1,4 +1,5 @@
 import type * as MarkdownRendering from './markdown-rendering.js';
+import { escapeHtml } from './html-escape.js';
 import { plainMessageHtml } from './plain-message.js';
 
 type Rendering = typeof MarkdownRendering;
@@ -80,12 +81,7 @@ export function plainText(text: string): string {
 }
 
 function escapedText(text: string): string {
-  const escaped = text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-  return `<p>${escaped.split('\n').join('<br>\n')}</p>\n`;
+  return `<p>${escapeHtml(text).split('\n').join('<br>\n')}</p>\n`;
 }
 
 /** Every line of the text as plain text in one run, for previews of a few lines (a pin, a card). */

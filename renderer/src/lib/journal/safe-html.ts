@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import { TAG_LINK } from './tag-links.js';
+import { escapeHtml } from './html-escape.js';
 
 /**
  * The second lock on a message's HTML (markdown.ts is the first): DOMPurify in the page's own DOM. It
@@ -70,8 +71,4 @@ export function safeHtml(html: string): string {
   if (!DOMPurify.isSupported) return escapeHtml(html);
   hook();
   return DOMPurify.sanitize(html, CONFIG);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
